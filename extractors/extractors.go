@@ -1,0 +1,144 @@
+package extractors
+
+import (
+	"unicode/utf8"
+
+	"github.com/communique/communique/extractors/segment"
+	"github.com/communique/communique/models"
+)
+
+// Extractor adds what it finds in a document to the document.
+// Extractors run in order; each may read what earlier ones added.
+type Extractor interface {
+	Extract(d *Doc) error
+}
+
+// Mention is an entity mention with byte offsets, as extractors use it.
+// Rows() turns mentions into entities rows with code point offsets.
+type Mention struct {
+	Start, End       int // byte offsets into Doc.Text
+	TokStart, TokEnd int // token range, TokEnd exclusive
+	Sentence         int
+	Label            models.Label
+	ID               string // canonical id
+	Name             string // canonical name
+	Role             string
+	Affiliation      string
+	Kind             string
+	Method           string
+	Confidence       float32
+}
+
+// Doc is one article on its way through the extractors.
+type Doc struct {
+	Article   models.Article // ArticleID and Text are set; the rest as known
+	Sentences []segment.Sentence
+	Tokens    []segment.Token
+	Mentions  []Mention // sorted by Start once the entity extractor ran
+
+	Commitments []models.Commitment
+	Positions   []models.Position
+
+	cp []int32 // code point offset of each byte; nil when the text is ASCII
+}
+
+// NewDoc prepares a document for the extractors.
+func NewDoc(a models.Article, sents []segment.Sentence, toks []segment.Token) *Doc {
+	d := &Doc{Article: a, Sentences: sents, Tokens: toks}
+	text := a.Text
+	for i := 0; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			d.cp = make([]int32, len(text)+1)
+			n := int32(0)
+			for j := range text {
+				d.cp[j] = n // first byte of each rune
+				n++
+			}
+			// continuation bytes take the offset of their rune
+			for j := 1; j < len(text); j++ {
+				if !utf8.RuneStart(text[j]) {
+					d.cp[j] = d.cp[j-1]
+				}
+			}
+			d.cp[len(text)] = n
+			break
+		}
+	}
+	return d
+}
+
+// Text returns the article text.
+func (d *Doc) Text() string { return d.Article.Text }
+
+// CP converts a byte offset into the text to a code point offset.
+func (d *Doc) CP(b int) int32 {
+	if d.cp == nil {
+		return int32(b)
+	}
+	return d.cp[b]
+}
+
+// SentenceOf returns the index of the sentence holding byte offset b, or -1.
+func (d *Doc) SentenceOf(b int) int {
+	lo, hi := 0, len(d.Sentences)
+	for lo < hi {
+		m := (lo + hi) / 2
+		switch s := d.Sentences[m]; {
+		case b < s.Start:
+			hi = m
+		case b >= s.End:
+			lo = m + 1
+		default:
+			return m
+		}
+	}
+	return -1
+}
+
+// EntityRows returns the entities rows of the document's mentions.
+func (d *Doc) EntityRows() []models.Entity {
+	rows := make([]models.Entity, 0, len(d.Mentions))
+	for _, m := range d.Mentions {
+		rows = append(rows, models.Entity{
+			ArticleID:     d.Article.ArticleID,
+			SentenceIndex: int32(m.Sentence),
+			Start:         d.CP(m.Start),
+			End:           d.CP(m.End),
+			Text:          d.Article.Text[m.Start:m.End],
+			Label:         m.Label,
+			CanonicalID:   m.ID,
+			CanonicalName: m.Name,
+			Role:          Optional(m.Role),
+			AffiliationID: Optional(m.Affiliation),
+			Kind:          Optional(m.Kind),
+			Method:        m.Method,
+			Confidence:    m.Confidence,
+		})
+	}
+	return rows
+}
+
+// SentenceRows returns the sentences rows of the document.
+func (d *Doc) SentenceRows() []models.Sentence {
+	rows := make([]models.Sentence, 0, len(d.Sentences))
+	for i, s := range d.Sentences {
+		rows = append(rows, models.Sentence{
+			ArticleID:     d.Article.ArticleID,
+			SentenceIndex: int32(i),
+			Start:         d.CP(s.Start),
+			End:           d.CP(s.End),
+			Text:          d.Article.Text[s.Start:s.End],
+			NTokens:       int32(s.TokEnd - s.TokStart),
+		})
+	}
+	return rows
+}
+
+// Optional returns nil for the empty string and a pointer to s otherwise,
+// for the nullable columns of rows that extractors build.
+func Optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}

@@ -1,0 +1,206 @@
+package segment
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jdkato/prose/v2"
+	"gopkg.in/neurosnap/sentences.v1"
+	"gopkg.in/neurosnap/sentences.v1/english"
+)
+
+// Token is one token of an article with its byte offsets into the text.
+type Token struct {
+	Text  string // surface form, exactly text[Start:End]
+	Start int    // byte offset of the first byte
+	End   int    // byte offset after the last byte
+	Tag   string // Penn Treebank part-of-speech tag from prose
+}
+
+// Sentence is one sentence: byte offsets into the text and the range of its
+// tokens in the article's token slice.
+type Sentence struct {
+	Start, End       int // byte offsets, End exclusive
+	TokStart, TokEnd int // indexes into the article's tokens, TokEnd exclusive
+}
+
+// Segmenter holds the models built once and shared by every article.
+type Segmenter struct {
+	punkt *sentences.DefaultSentenceTokenizer
+	model *prose.Model
+}
+
+// New builds the sentence and tagging models. It is slow (about 200 ms):
+// call it once per process and share the result.
+func New() (*Segmenter, error) {
+	punkt, err := english.NewSentenceTokenizer(nil)
+	if err != nil {
+		return nil, fmt.Errorf("build sentence model: %w", err)
+	}
+	// prose builds its tagger when a document has no model; keep that one.
+	doc, err := prose.NewDocument("", prose.WithExtraction(false), prose.WithSegmentation(false))
+	if err != nil {
+		return nil, fmt.Errorf("build tagging model: %w", err)
+	}
+	return &Segmenter{punkt: punkt, model: doc.Model}, nil
+}
+
+// Segment splits text into sentences and tagged tokens.
+func (s *Segmenter) Segment(text string) ([]Sentence, []Token, error) {
+	var sents []Sentence
+	var toks []Token
+	for _, para := range paragraphs(text) {
+		for _, span := range s.sentenceSpans(text, para[0], para[1]) {
+			st, err := s.tokens(text, span[0], span[1])
+			if err != nil {
+				return nil, nil, fmt.Errorf("sentence at byte %d: %w", span[0], err)
+			}
+			if len(st) == 0 {
+				continue
+			}
+			sents = append(sents, Sentence{Start: span[0], End: span[1], TokStart: len(toks), TokEnd: len(toks) + len(st)})
+			toks = append(toks, st...)
+		}
+	}
+	return sents, toks, nil
+}
+
+// paragraphs returns the byte ranges of the text's non-blank lines, trimmed.
+// A line that starts with a lower-case letter continues the line before it,
+// so hard-wrapped text keeps its sentences whole.
+func paragraphs(text string) [][2]int {
+	var out [][2]int
+	start := 0
+	for start < len(text) {
+		nl := strings.IndexByte(text[start:], '\n')
+		end := len(text)
+		if nl >= 0 {
+			end = start + nl
+		}
+		a, b := trim(text, start, end)
+		if a < b {
+			r, _ := utf8.DecodeRuneInString(text[a:])
+			if n := len(out); n > 0 && unicode.IsLower(r) && !blankBetween(text, out[n-1][1], a) {
+				out[n-1][1] = b
+			} else {
+				out = append(out, [2]int{a, b})
+			}
+		}
+		start = end + 1
+	}
+	return out
+}
+
+// blankBetween reports whether text[a:b] holds an empty line.
+func blankBetween(text string, a, b int) bool {
+	return strings.Count(text[a:b], "\n") > 1
+}
+
+// trim narrows [a, b) to exclude surrounding white space.
+func trim(text string, a, b int) (int, int) {
+	for a < b {
+		r, n := utf8.DecodeRuneInString(text[a:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		a += n
+	}
+	for b > a {
+		r, n := utf8.DecodeLastRuneInString(text[a:b])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		b -= n
+	}
+	return a, b
+}
+
+// sentenceSpans splits the paragraph text[a:b] into sentence byte ranges.
+func (s *Segmenter) sentenceSpans(text string, a, b int) [][2]int {
+	var out [][2]int
+	for _, sent := range s.punkt.Tokenize(text[a:b]) {
+		x, y := trim(text, a+sent.Start, a+sent.End)
+		if x < y {
+			out = append(out, [2]int{x, y})
+		}
+	}
+	if len(out) == 0 {
+		return [][2]int{{a, b}}
+	}
+	// Punkt may leave gaps or overlaps at quote marks; make the spans tile the paragraph.
+	out[0][0] = a
+	for i := 1; i < len(out); i++ {
+		if out[i][0] < out[i-1][1] {
+			out[i][0] = out[i-1][1]
+		}
+	}
+	out[len(out)-1][1] = b
+	return out
+}
+
+// tokens tokenizes and tags text[a:b] with prose and aligns the tokens to the text.
+func (s *Segmenter) tokens(text string, a, b int) ([]Token, error) {
+	doc, err := prose.NewDocument(text[a:b],
+		prose.UsingModel(s.model),
+		prose.WithSegmentation(false),
+		prose.WithExtraction(false))
+	if err != nil {
+		return nil, err
+	}
+	ptoks := doc.Tokens()
+	out := make([]Token, 0, len(ptoks))
+	pos := a
+	for _, pt := range ptoks {
+		start, end, ok := align(text, pos, b, pt.Text)
+		if !ok {
+			// prose rewrote the token in a way align does not know; find it further on.
+			k := strings.Index(text[pos:b], pt.Text)
+			if k < 0 {
+				continue
+			}
+			start, end = pos+k, pos+k+len(pt.Text)
+		}
+		out = append(out, Token{Text: text[start:end], Start: start, End: end, Tag: pt.Tag})
+		pos = end
+	}
+	return out, nil
+}
+
+// align finds the token tok in text[pos:limit] after white space. prose
+// rewrites curly quotes to straight ones, so quotes match their curly forms.
+func align(text string, pos, limit int, tok string) (int, int, bool) {
+	for pos < limit {
+		r, n := utf8.DecodeRuneInString(text[pos:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		pos += n
+	}
+	i, j := pos, 0
+	for j < len(tok) {
+		if i >= limit {
+			return 0, 0, false
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		q, m := utf8.DecodeRuneInString(tok[j:])
+		if r != q && fold(r) != q {
+			return 0, 0, false
+		}
+		i += n
+		j += m
+	}
+	return pos, i, true
+}
+
+// fold maps a curly quote to the straight quote prose writes for it.
+func fold(r rune) rune {
+	switch r {
+	case '\u201c', '\u201d':
+		return '"'
+	case '\u2018', '\u2019':
+		return '\''
+	}
+	return r
+}
