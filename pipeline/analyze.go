@@ -1,0 +1,56 @@
+package pipeline
+
+import (
+	"fmt"
+
+	"github.com/communique/communique/extractors"
+	"github.com/communique/communique/extractors/entities"
+	"github.com/communique/communique/extractors/segment"
+	"github.com/communique/communique/extractors/stances"
+	"github.com/communique/communique/models"
+)
+
+// Analyzer runs segmentation and the extractors on one article at a time.
+// It holds the models built once per process and is safe for concurrent use.
+type Analyzer struct {
+	seg        *segment.Segmenter
+	extractors []extractors.Extractor
+}
+
+// NewAnalyzer builds the segmenter and the default extractors: entities,
+// then commitments and positions. It is slow; build one and share it.
+func NewAnalyzer() (*Analyzer, error) {
+	seg, err := segment.New()
+	if err != nil {
+		return nil, err
+	}
+	ents, err := entities.New()
+	if err != nil {
+		return nil, fmt.Errorf("entities: %w", err)
+	}
+	st, err := stances.New()
+	if err != nil {
+		return nil, fmt.Errorf("stances: %w", err)
+	}
+	return NewAnalyzerWith(seg, ents, st), nil
+}
+
+// NewAnalyzerWith returns an analyzer that runs the given extractors in order.
+func NewAnalyzerWith(seg *segment.Segmenter, exts ...extractors.Extractor) *Analyzer {
+	return &Analyzer{seg: seg, extractors: exts}
+}
+
+// Analyze segments a.Text, which must be normalized, and runs the extractors.
+func (an *Analyzer) Analyze(a models.Article) (*extractors.Doc, error) {
+	sents, toks, err := an.seg.Segment(a.Text)
+	if err != nil {
+		return nil, fmt.Errorf("segment: %w", err)
+	}
+	d := extractors.NewDoc(a, sents, toks)
+	for _, x := range an.extractors {
+		if err := x.Extract(d); err != nil {
+			return nil, fmt.Errorf("%T: %w", x, err)
+		}
+	}
+	return d, nil
+}
