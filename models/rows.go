@@ -8,101 +8,101 @@ const SchemaVersion = "1.0.0"
 
 // Article is one input article: the articles table.
 type Article struct {
-	ArticleID       string     `parquet:"article_id" json:"article_id"`
-	Title           string     `parquet:"title" json:"title"`
-	Published       *time.Time `parquet:"published,optional,date" json:"published,omitempty"`
-	Source          string     `parquet:"source,dict" json:"source"`
-	URL             string     `parquet:"url" json:"url"`
-	Lang            string     `parquet:"lang,dict" json:"lang"`
-	Text            string     `parquet:"text" json:"text"`
-	ContentSHA256   string     `parquet:"content_sha256" json:"content_sha256"`
-	NSentences      int32      `parquet:"n_sentences" json:"n_sentences"`
-	NTokens         int32      `parquet:"n_tokens" json:"n_tokens"`
-	InputFile       string     `parquet:"input_file,dict" json:"input_file"`
-	InputLine       *int32     `parquet:"input_line,optional" json:"input_line,omitempty"`
-	PipelineVersion string     `parquet:"pipeline_version,dict" json:"pipeline_version"`
-	RunID           string     `parquet:"run_id,dict" json:"run_id"`
+	ArticleID       string     `parquet:"article_id" json:"article_id" doc:"Article id from the input (JSONL id, or the .txt file name), e.g. seed-000"`
+	Title           string     `parquet:"title" json:"title" doc:"Headline (JSONL title, or the first line of a .txt file)"`
+	Published       *time.Time `parquet:"published,optional,date" json:"published,omitempty" doc:"Publication date; null when the input gives none"`
+	Source          string     `parquet:"source,dict" json:"source" doc:"Publisher, e.g. TASS"`
+	URL             string     `parquet:"url" json:"url" doc:"Address of the original article; empty when unknown"`
+	Lang            string     `parquet:"lang,dict" json:"lang" doc:"Language code, e.g. en"`
+	Text            string     `parquet:"text" json:"text" doc:"Article text after normalization (NFC, invalid UTF-8 replaced); every offset points into it"`
+	ContentSHA256   string     `parquet:"content_sha256" json:"content_sha256" doc:"Hex SHA-256 of text: a changed article gets a new hash"`
+	NSentences      int32      `parquet:"n_sentences" json:"n_sentences" doc:"Number of sentences"`
+	NTokens         int32      `parquet:"n_tokens" json:"n_tokens" doc:"Number of tokens"`
+	InputFile       string     `parquet:"input_file,dict" json:"input_file" doc:"Input file the article was read from (sample:NAME for embedded samples, - for standard input)"`
+	InputLine       *int32     `parquet:"input_line,optional" json:"input_line,omitempty" doc:"1-based line of a JSONL input; null for .txt"`
+	PipelineVersion string     `parquet:"pipeline_version,dict" json:"pipeline_version" doc:"communique version that produced the row"`
+	RunID           string     `parquet:"run_id,dict" json:"run_id" doc:"Run that wrote the row"`
 }
 
 // Sentence is one sentence of an article: the sentences table.
 type Sentence struct {
-	ArticleID     string `parquet:"article_id,dict" json:"article_id"`
-	SentenceIndex int32  `parquet:"sentence_index" json:"sentence_index"`
-	Start         int32  `parquet:"start" json:"start"`
-	End           int32  `parquet:"end" json:"end"`
-	Text          string `parquet:"text" json:"text"`
-	NTokens       int32  `parquet:"n_tokens" json:"n_tokens"`
-	RunID         string `parquet:"run_id,dict" json:"run_id"`
+	ArticleID     string `parquet:"article_id,dict" json:"article_id" doc:"Article the sentence belongs to"`
+	SentenceIndex int32  `parquet:"sentence_index" json:"sentence_index" doc:"0-based position in the article"`
+	Start         int32  `parquet:"start" json:"start" doc:"Code point offset of the first character in the article text"`
+	End           int32  `parquet:"end" json:"end" doc:"Code point offset after the last character (exclusive)"`
+	Text          string `parquet:"text" json:"text" doc:"The sentence: text[start:end]"`
+	NTokens       int32  `parquet:"n_tokens" json:"n_tokens" doc:"Number of tokens"`
+	RunID         string `parquet:"run_id,dict" json:"run_id" doc:"Run that wrote the row"`
 }
 
 // Entity is one entity mention: the entities table.
 type Entity struct {
-	ArticleID     string  `parquet:"article_id,dict" json:"article_id"`
-	SentenceIndex int32   `parquet:"sentence_index" json:"sentence_index"`
-	Start         int32   `parquet:"start" json:"start"`
-	End           int32   `parquet:"end" json:"end"`
-	Text          string  `parquet:"text,dict" json:"text"`
-	Label         Label   `parquet:"label,dict" json:"label"`
-	CanonicalID   string  `parquet:"canonical_id,dict" json:"canonical_id"`
-	CanonicalName string  `parquet:"canonical_name,dict" json:"canonical_name"`
-	Role          *string `parquet:"role,optional,dict" json:"role,omitempty"`
-	AffiliationID *string `parquet:"affiliation_id,optional,dict" json:"affiliation_id,omitempty"`
-	Kind          *string `parquet:"kind,optional,dict" json:"kind,omitempty"`
-	Method        string  `parquet:"method,dict" json:"method"`
-	Confidence    float32 `parquet:"confidence" json:"confidence"`
-	RunID         string  `parquet:"run_id,dict" json:"run_id"`
+	ArticleID     string  `parquet:"article_id,dict" json:"article_id" doc:"Article the mention is in"`
+	SentenceIndex int32   `parquet:"sentence_index" json:"sentence_index" doc:"Sentence the mention is in"`
+	Start         int32   `parquet:"start" json:"start" doc:"Code point offset of the mention"`
+	End           int32   `parquet:"end" json:"end" doc:"Code point offset after the mention (exclusive)"`
+	Text          string  `parquet:"text,dict" json:"text" doc:"The mention as written: text[start:end], e.g. Tajik"`
+	Label         Label   `parquet:"label,dict" json:"label" doc:"STATE, ORG, GROUP, OFFICIAL, OPERATION or PLACE"`
+	CanonicalID   string  `parquet:"canonical_id,dict" json:"canonical_id" doc:"Canonical id: ISO alpha-3 for states (TJK), upper-case ids for bodies (CSTO), upper snake case of the name otherwise (STANISLAV_ZAS)"`
+	CanonicalName string  `parquet:"canonical_name,dict" json:"canonical_name" doc:"Canonical name, e.g. Tajikistan for Tajik"`
+	Role          *string `parquet:"role,optional,dict" json:"role,omitempty" doc:"OFFICIAL only: title, e.g. Secretary-General"`
+	AffiliationID *string `parquet:"affiliation_id,optional,dict" json:"affiliation_id,omitempty" doc:"OFFICIAL only: canonical id of the body or state served, e.g. CSTO"`
+	Kind          *string `parquet:"kind,optional,dict" json:"kind,omitempty" doc:"OPERATION only: operation, exercise or mission"`
+	Method        string  `parquet:"method,dict" json:"method" doc:"How it was found, e.g. gazetteer, demonym, acronym, title, coreference, quoted-name"`
+	Confidence    float32 `parquet:"confidence" json:"confidence" doc:"Confidence in [0, 1]"`
+	RunID         string  `parquet:"run_id,dict" json:"run_id" doc:"Run that wrote the row"`
 }
 
 // Commitment is an actor binding itself to future action: the commitments table.
 type Commitment struct {
-	ArticleID     string   `parquet:"article_id,dict" json:"article_id"`
-	SentenceIndex int32    `parquet:"sentence_index" json:"sentence_index"`
-	Start         int32    `parquet:"start" json:"start"`
-	End           int32    `parquet:"end" json:"end"`
-	ActorIDs      []string `parquet:"actor_ids,list" json:"actor_ids"`
-	ActorText     string   `parquet:"actor_text" json:"actor_text"`
-	Action        string   `parquet:"action" json:"action"`
-	TargetIDs     []string `parquet:"target_ids,list" json:"target_ids"`
-	TargetText    string   `parquet:"target_text" json:"target_text"`
-	Condition     *string  `parquet:"condition,optional" json:"condition,omitempty"`
-	Modality      Modality `parquet:"modality,dict" json:"modality"`
-	Negated       bool     `parquet:"negated" json:"negated"`
-	SpeakerID     *string  `parquet:"speaker_id,optional,dict" json:"speaker_id,omitempty"`
-	Trigger       string   `parquet:"trigger,dict" json:"trigger"`
-	PloverType    string   `parquet:"plover_type,dict" json:"plover_type"`
-	CameoCode     string   `parquet:"cameo_code,dict" json:"cameo_code"`
-	Evidence      string   `parquet:"evidence" json:"evidence"`
-	Confidence    float32  `parquet:"confidence" json:"confidence"`
-	RunID         string   `parquet:"run_id,dict" json:"run_id"`
+	ArticleID     string   `parquet:"article_id,dict" json:"article_id" doc:"Article the commitment is in"`
+	SentenceIndex int32    `parquet:"sentence_index" json:"sentence_index" doc:"Sentence the commitment is in"`
+	Start         int32    `parquet:"start" json:"start" doc:"Code point offset of the clause (trigger and object)"`
+	End           int32    `parquet:"end" json:"end" doc:"Code point offset after the clause (exclusive)"`
+	ActorIDs      []string `parquet:"actor_ids,list" json:"actor_ids" doc:"Canonical ids of who commits, e.g. [CSTO]"`
+	ActorText     string   `parquet:"actor_text" json:"actor_text" doc:"The actor as written, e.g. the association members"`
+	Action        string   `parquet:"action" json:"action" doc:"What is promised, as a short predicate, e.g. provide assistance"`
+	TargetIDs     []string `parquet:"target_ids,list" json:"target_ids" doc:"Canonical ids the commitment is addressed to or about, e.g. [TJK]"`
+	TargetText    string   `parquet:"target_text" json:"target_text" doc:"The object as written"`
+	Condition     *string  `parquet:"condition,optional" json:"condition,omitempty" doc:"Stated condition, e.g. in case of aggravation of the situation; null when none"`
+	Modality      Modality `parquet:"modality,dict" json:"modality" doc:"pledge, agreement, readiness, plan, reaffirmation or threat"`
+	Negated       bool     `parquet:"negated" json:"negated" doc:"True when the actor binds itself not to act, or refuses to"`
+	SpeakerID     *string  `parquet:"speaker_id,optional,dict" json:"speaker_id,omitempty" doc:"Who reported it, when it is reported speech (said Zas: STANISLAV_ZAS); null otherwise"`
+	Trigger       string   `parquet:"trigger,dict" json:"trigger" doc:"The word or phrase that signalled the commitment, e.g. agreed"`
+	PloverType    string   `parquet:"plover_type,dict" json:"plover_type" doc:"PLOVER event type, e.g. AGREE"`
+	CameoCode     string   `parquet:"cameo_code,dict" json:"cameo_code" doc:"CAMEO event code, e.g. 033"`
+	Evidence      string   `parquet:"evidence" json:"evidence" doc:"The sentence the row was read from"`
+	Confidence    float32  `parquet:"confidence" json:"confidence" doc:"Confidence in [0, 1]"`
+	RunID         string   `parquet:"run_id,dict" json:"run_id" doc:"Run that wrote the row"`
 }
 
 // Position is an actor's stance on a topic: the positions table.
 type Position struct {
-	ArticleID     string   `parquet:"article_id,dict" json:"article_id"`
-	SentenceIndex int32    `parquet:"sentence_index" json:"sentence_index"`
-	Start         int32    `parquet:"start" json:"start"`
-	End           int32    `parquet:"end" json:"end"`
-	ActorIDs      []string `parquet:"actor_ids,list" json:"actor_ids"`
-	ActorText     string   `parquet:"actor_text" json:"actor_text"`
-	Stance        Stance   `parquet:"stance,dict" json:"stance"`
-	Topic         string   `parquet:"topic" json:"topic"`
-	TargetIDs     []string `parquet:"target_ids,list" json:"target_ids"`
-	Negated       bool     `parquet:"negated" json:"negated"`
-	SpeakerID     *string  `parquet:"speaker_id,optional,dict" json:"speaker_id,omitempty"`
-	Trigger       string   `parquet:"trigger,dict" json:"trigger"`
-	PloverType    string   `parquet:"plover_type,dict" json:"plover_type"`
-	CameoCode     string   `parquet:"cameo_code,dict" json:"cameo_code"`
-	Evidence      string   `parquet:"evidence" json:"evidence"`
-	Confidence    float32  `parquet:"confidence" json:"confidence"`
-	RunID         string   `parquet:"run_id,dict" json:"run_id"`
+	ArticleID     string   `parquet:"article_id,dict" json:"article_id" doc:"Article the position is in"`
+	SentenceIndex int32    `parquet:"sentence_index" json:"sentence_index" doc:"Sentence the position is in"`
+	Start         int32    `parquet:"start" json:"start" doc:"Code point offset of the clause (trigger and object)"`
+	End           int32    `parquet:"end" json:"end" doc:"Code point offset after the clause (exclusive)"`
+	ActorIDs      []string `parquet:"actor_ids,list" json:"actor_ids" doc:"Canonical ids of who takes the stance, e.g. [CSTO]"`
+	ActorText     string   `parquet:"actor_text" json:"actor_text" doc:"The actor as written"`
+	Stance        Stance   `parquet:"stance,dict" json:"stance" doc:"SUPPORT, OPPOSE, CALL, CONCERN, WELCOME or CONDEMN"`
+	Topic         string   `parquet:"topic" json:"topic" doc:"What the stance is about, e.g. refrain from armed confrontation"`
+	TargetIDs     []string `parquet:"target_ids,list" json:"target_ids" doc:"Canonical ids the stance is addressed to or about"`
+	Negated       bool     `parquet:"negated" json:"negated" doc:"True when the stance is denied (did not condemn)"`
+	SpeakerID     *string  `parquet:"speaker_id,optional,dict" json:"speaker_id,omitempty" doc:"Who reported it, when it is reported speech; null otherwise"`
+	Trigger       string   `parquet:"trigger,dict" json:"trigger" doc:"The word or phrase that signalled the stance, e.g. called on"`
+	PloverType    string   `parquet:"plover_type,dict" json:"plover_type" doc:"PLOVER event type, e.g. DEMAND"`
+	CameoCode     string   `parquet:"cameo_code,dict" json:"cameo_code" doc:"CAMEO event code, e.g. 10"`
+	Evidence      string   `parquet:"evidence" json:"evidence" doc:"The sentence the row was read from"`
+	Confidence    float32  `parquet:"confidence" json:"confidence" doc:"Confidence in [0, 1]"`
+	RunID         string   `parquet:"run_id,dict" json:"run_id" doc:"Run that wrote the row"`
 }
 
 // Error is an input, or part of one, that could not be processed: the errors table.
 type Error struct {
-	Source    string  `parquet:"source,dict" json:"source"`
-	Line      *int32  `parquet:"line,optional" json:"line,omitempty"`
-	ArticleID *string `parquet:"article_id,optional" json:"article_id,omitempty"`
-	Stage     string  `parquet:"stage,dict" json:"stage"`
-	Error     string  `parquet:"error" json:"error"`
-	RunID     string  `parquet:"run_id,dict" json:"run_id"`
+	Source    string  `parquet:"source,dict" json:"source" doc:"Input file (or pattern) that failed"`
+	Line      *int32  `parquet:"line,optional" json:"line,omitempty" doc:"1-based JSONL line; null for whole files"`
+	ArticleID *string `parquet:"article_id,optional" json:"article_id,omitempty" doc:"Article id when known; null otherwise"`
+	Stage     string  `parquet:"stage,dict" json:"stage" doc:"Stage that failed: read, normalize or analyze"`
+	Error     string  `parquet:"error" json:"error" doc:"What went wrong, e.g. malformed JSON line: unexpected end of JSON input"`
+	RunID     string  `parquet:"run_id,dict" json:"run_id" doc:"Run that wrote the row"`
 }

@@ -1,0 +1,331 @@
+package pipeline
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/communique/communique/models"
+)
+
+// MaxArticleBytes is the largest article text accepted; longer ones become
+// error rows. A JSONL line may be a little longer (its other fields).
+const MaxArticleBytes = 16 << 20
+
+// Item is one article read from the input, or one input that failed.
+type Item struct {
+	Seq     int            // position in the input stream, from 0
+	Article models.Article // set when Err is nil
+	Source  string         // file name, "-" for standard input, "sample:..." for embedded samples
+	Line    int            // 1-based JSONL line, 0 for whole-file inputs
+	Err     error          // why this input could not be read
+}
+
+// jsonArticle is one line of a JSONL input.
+type jsonArticle struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Published string `json:"published"`
+	Source    string `json:"source"`
+	URL       string `json:"url"`
+	Lang      string `json:"lang"`
+	Text      string `json:"text"`
+}
+
+// Expand turns the command line's inputs (files, directories, globs, "-")
+// into a sorted list of files to read. Directories are walked for .txt,
+// .jsonl and .jsonl.gz files. A pattern that matches nothing and a missing
+// file are returned as errors in missing, so the run can report them and go on.
+func Expand(inputs []string) (files []string, missing []error) {
+	seen := map[string]bool{}
+	add := func(f string) {
+		if !seen[f] {
+			seen[f] = true
+			files = append(files, f)
+		}
+	}
+	for _, in := range inputs {
+		if in == "-" {
+			add(in)
+			continue
+		}
+		matches := []string{in}
+		if strings.ContainsAny(in, "*?[") {
+			m, err := filepath.Glob(in)
+			if err != nil || len(m) == 0 {
+				missing = append(missing, fmt.Errorf("%s: no file matches", in))
+				continue
+			}
+			matches = m
+		}
+		for _, m := range matches {
+			st, err := os.Stat(m)
+			if err != nil {
+				missing = append(missing, fmt.Errorf("%s: %w", m, err))
+				continue
+			}
+			if !st.IsDir() {
+				add(m)
+				continue
+			}
+			var found []string
+			err = filepath.WalkDir(m, func(p string, d fs.DirEntry, err error) error {
+				if err != nil {
+					missing = append(missing, fmt.Errorf("%s: %w", p, err))
+					return nil
+				}
+				if !d.IsDir() && isArticleFile(p) {
+					found = append(found, p)
+				}
+				return nil
+			})
+			if err != nil {
+				missing = append(missing, fmt.Errorf("%s: %w", m, err))
+			}
+			sort.Strings(found)
+			for _, f := range found {
+				add(f)
+			}
+		}
+	}
+	return files, missing
+}
+
+// isArticleFile reports whether a file found in a directory is an input.
+func isArticleFile(p string) bool {
+	return strings.HasSuffix(p, ".txt") || strings.HasSuffix(p, ".jsonl") || strings.HasSuffix(p, ".jsonl.gz")
+}
+
+// Reader reads articles from files and numbers them in input order.
+type Reader struct {
+	Stdin io.Reader // standard input, for "-"
+	seq   int
+	ids   map[string]string // article id → where it was first seen
+}
+
+// NewReader returns a reader; stdin is read for the input "-".
+func NewReader(stdin io.Reader) *Reader {
+	return &Reader{Stdin: stdin, ids: map[string]string{}}
+}
+
+// ReadFile reads one input file and calls emit for each article or failure.
+// It returns early only when emit returns an error (the run was cancelled).
+func (r *Reader) ReadFile(ctx context.Context, name string, emit func(Item) error) error {
+	var f io.Reader
+	if name == "-" {
+		f = r.Stdin
+	} else {
+		file, err := os.Open(name)
+		if err != nil {
+			return r.fail(emit, name, 0, "", err)
+		}
+		defer file.Close()
+		f = file
+	}
+	if strings.HasSuffix(name, ".gz") {
+		gz, err := gzip.NewReader(f)
+		if err != nil {
+			return r.fail(emit, name, 0, "", fmt.Errorf("gzip: %w", err))
+		}
+		defer gz.Close()
+		return r.readJSONL(ctx, name, gz, emit)
+	}
+	br := bufio.NewReaderSize(f, 64<<10)
+	if strings.HasSuffix(name, ".jsonl") || (name == "-" && startsWithBrace(br)) {
+		return r.readJSONL(ctx, name, br, emit)
+	}
+	return r.readText(name, br, emit)
+}
+
+// ReadJSONL reads JSONL articles from rd, naming them by source in errors.
+func (r *Reader) ReadJSONL(ctx context.Context, source string, rd io.Reader, emit func(Item) error) error {
+	return r.readJSONL(ctx, source, rd, emit)
+}
+
+// startsWithBrace reports whether the buffered input's first non-space byte is '{'.
+func startsWithBrace(br *bufio.Reader) bool {
+	for n := 1; n <= 4096; n++ {
+		b, err := br.Peek(n)
+		if len(b) < n {
+			return false
+		}
+		c := b[n-1]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xEF || c == 0xBB || c == 0xBF {
+			if err != nil {
+				return false
+			}
+			continue
+		}
+		return c == '{'
+	}
+	return false
+}
+
+func (r *Reader) readText(name string, rd io.Reader, emit func(Item) error) error {
+	b, err := io.ReadAll(io.LimitReader(rd, MaxArticleBytes+1))
+	id := idFromFile(name)
+	if err != nil {
+		return r.fail(emit, name, 0, id, err)
+	}
+	if len(b) > MaxArticleBytes {
+		return r.fail(emit, name, 0, id, fmt.Errorf("%w: over %d bytes", ErrTooLarge, MaxArticleBytes))
+	}
+	if isBinary(b) {
+		return r.fail(emit, name, 0, id, ErrBinary)
+	}
+	return r.article(emit, name, 0, models.Article{ArticleID: id, Title: firstLine(string(b)), Lang: "en", Text: string(b)})
+}
+
+func (r *Reader) readJSONL(ctx context.Context, name string, rd io.Reader, emit func(Item) error) error {
+	br := bufio.NewReaderSize(rd, 64<<10)
+	for line := 1; ; line++ {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		b, tooLong, err := readLine(br, MaxArticleBytes+64<<10)
+		if len(bytes.TrimSpace(b)) > 0 || tooLong {
+			var e error
+			switch {
+			case tooLong:
+				e = r.fail(emit, name, line, "", fmt.Errorf("%w: line over %d bytes", ErrTooLarge, MaxArticleBytes))
+			default:
+				e = r.jsonLine(emit, name, line, b)
+			}
+			if e != nil {
+				return e
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return r.fail(emit, name, line, "", err)
+		}
+	}
+}
+
+// readLine reads one line without its newline; a line longer than max is
+// consumed and reported with tooLong, so memory stays bounded.
+func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) {
+	for {
+		chunk, isPrefix, e := br.ReadLine()
+		if !tooLong {
+			line = append(line, chunk...)
+			if len(line) > max {
+				tooLong, line = true, nil
+			}
+		}
+		if e != nil {
+			return line, tooLong, e
+		}
+		if !isPrefix {
+			return line, tooLong, nil
+		}
+	}
+}
+
+func (r *Reader) jsonLine(emit func(Item) error, name string, line int, b []byte) error {
+	var ja jsonArticle
+	if err := json.Unmarshal(b, &ja); err != nil {
+		return r.fail(emit, name, line, "", fmt.Errorf("%w: %v", ErrMalformed, err))
+	}
+	id := strings.TrimSpace(ja.ID)
+	if id == "" {
+		id = fmt.Sprintf("%s:%d", idFromFile(name), line)
+	}
+	if len(ja.Text) > MaxArticleBytes {
+		return r.fail(emit, name, line, id, fmt.Errorf("%w: over %d bytes", ErrTooLarge, MaxArticleBytes))
+	}
+	a := models.Article{ArticleID: id, Title: ja.Title, Source: ja.Source, URL: ja.URL, Lang: ja.Lang, Text: ja.Text}
+	if a.Lang == "" {
+		a.Lang = "en"
+	}
+	if ja.Published != "" {
+		t, err := parseDate(ja.Published)
+		if err != nil {
+			return r.fail(emit, name, line, id, fmt.Errorf("published %q: %w", ja.Published, err))
+		}
+		a.Published = &t
+	}
+	return r.article(emit, name, line, a)
+}
+
+// parseDate accepts a date or an RFC 3339 timestamp and keeps the UTC date.
+func parseDate(s string) (time.Time, error) {
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t, nil
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}, errors.New("want YYYY-MM-DD or RFC 3339")
+	}
+	y, m, d := t.UTC().Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
+}
+
+func (r *Reader) article(emit func(Item) error, name string, line int, a models.Article) error {
+	if strings.TrimSpace(a.Text) == "" {
+		return r.fail(emit, name, line, a.ArticleID, ErrEmpty)
+	}
+	where := name
+	if line > 0 {
+		where = fmt.Sprintf("%s line %d", name, line)
+	}
+	if first, dup := r.ids[a.ArticleID]; dup {
+		return r.fail(emit, name, line, a.ArticleID, fmt.Errorf("%w: first seen in %s", ErrDuplicateID, first))
+	}
+	r.ids[a.ArticleID] = where
+	a.InputFile = name
+	if line > 0 {
+		l := int32(line)
+		a.InputLine = &l
+	}
+	it := Item{Seq: r.seq, Article: a, Source: name, Line: line}
+	r.seq++
+	return emit(it)
+}
+
+func (r *Reader) fail(emit func(Item) error, name string, line int, id string, err error) error {
+	it := Item{Seq: r.seq, Source: name, Line: line, Err: err}
+	it.Article.ArticleID = id
+	r.seq++
+	return emit(it)
+}
+
+// idFromFile derives an article id from a file name: its base without extensions.
+func idFromFile(name string) string {
+	if name == "-" {
+		return "stdin"
+	}
+	base := filepath.Base(name)
+	for _, ext := range []string{".gz", ".jsonl", ".txt"} {
+		base = strings.TrimSuffix(base, ext)
+	}
+	return base
+}
+
+// firstLine returns the first non-blank line of text, trimmed, as a title.
+func firstLine(text string) string {
+	for _, l := range strings.Split(text[:min(len(text), 1000)], "\n") {
+		if t := strings.TrimSpace(l); t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+// isBinary reports whether b looks like a binary file: NUL bytes early on.
+func isBinary(b []byte) bool {
+	return bytes.IndexByte(b[:min(len(b), 8000)], 0) >= 0
+}

@@ -1,0 +1,276 @@
+package pipeline_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	"github.com/apache/arrow-go/v18/parquet/file"
+	"github.com/apache/arrow-go/v18/parquet/pqarrow"
+
+	"github.com/communique/communique/models"
+	"github.com/communique/communique/pipeline"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// analyzer is built once for every test in the package, as in production.
+var analyzer *pipeline.Analyzer
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	var err error
+	analyzer, err = pipeline.NewAnalyzer()
+	if err != nil {
+		panic(err)
+	}
+	os.Exit(m.Run())
+}
+
+// run runs the pipeline into a fresh directory with a fixed run id.
+func run(t *testing.T, workers int, inputs ...string) (string, pipeline.Summary) {
+	t.Helper()
+	out := t.TempDir()
+	sum, err := pipeline.Run(context.Background(), analyzer, pipeline.Config{
+		Inputs: inputs, Out: out, Workers: workers, RunID: "test-run",
+	})
+	if err != nil {
+		t.Fatalf("Run(%v) = %v", inputs, err)
+	}
+	return out, sum
+}
+
+// readTable reads one table back with arrow-go, the way pyarrow does.
+func readTable(t *testing.T, out, table string) arrow.Table {
+	tbl, _ := readTableMeta(t, out, table)
+	return tbl
+}
+
+// readTableMeta also returns the file's key-value metadata.
+func readTableMeta(t *testing.T, out, table string) (arrow.Table, map[string]string) {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(out, table, "*.parquet"))
+	if len(files) != 1 {
+		t.Fatalf("%s: %d parquet files, want 1", table, len(files))
+	}
+	rdr, err := file.OpenParquetFile(files[0], false)
+	if err != nil {
+		t.Fatalf("open %s: %v", files[0], err)
+	}
+	t.Cleanup(func() { rdr.Close() })
+	fr, err := pqarrow.NewFileReader(rdr, pqarrow.ArrowReadProperties{}, memory.DefaultAllocator)
+	if err != nil {
+		t.Fatalf("pqarrow %s: %v", files[0], err)
+	}
+	tbl, err := fr.ReadTable(context.Background())
+	if err != nil {
+		t.Fatalf("read %s: %v", files[0], err)
+	}
+	t.Cleanup(tbl.Release)
+	meta := map[string]string{}
+	for _, kv := range rdr.MetaData().KeyValueMetadata() {
+		if kv.Value != nil {
+			meta[kv.Key] = *kv.Value
+		}
+	}
+	return tbl, meta
+}
+
+func TestSamplesReadBackWithArrow(t *testing.T) {
+	out, sum := run(t, 2)
+	if sum.Articles != 2 || sum.Failed != 0 {
+		t.Fatalf("samples: %d articles, %d failed; want 2, 0", sum.Articles, sum.Failed)
+	}
+	want := map[string]map[string]string{
+		"articles": {"article_id": "utf8", "published": "date32", "n_sentences": "int32", "input_line": "int32"},
+		"sentences": {"sentence_index": "int32", "start": "int32", "end": "int32", "text": "utf8"},
+		"entities": {"start": "int32", "label": "dictionary<values=utf8, indices=int32, ordered=false>", "role": "dictionary<values=utf8, indices=int32, ordered=false>", "confidence": "float32"},
+		"commitments": {"actor_ids": "list<element: utf8>", "negated": "bool", "condition": "utf8"},
+		"positions": {"target_ids": "list<element: utf8>", "stance": "dictionary<values=utf8, indices=int32, ordered=false>"},
+		"errors": {"line": "int32", "article_id": "utf8"},
+	}
+	nullable := map[string]bool{"articles.published": true, "articles.input_line": true, "entities.role": true,
+		"commitments.condition": true, "errors.line": true, "errors.article_id": true}
+	for _, table := range pipeline.Tables {
+		tbl, md := readTableMeta(t, out, table)
+		if got := tbl.NumRows(); got != sum.Counts[table] {
+			t.Errorf("%s: %d rows read, %d written", table, got, sum.Counts[table])
+		}
+		for col, typ := range want[table] {
+			idx := tbl.Schema().FieldIndices(col)
+			if len(idx) != 1 {
+				t.Errorf("%s: no column %s", table, col)
+				continue
+			}
+			f := tbl.Schema().Field(idx[0])
+			if got := f.Type.String(); got != typ && !strings.HasSuffix(typ, got) {
+				// pqarrow reads dictionary-encoded strings as plain strings unless asked otherwise.
+				if !(strings.HasPrefix(typ, "dictionary") && got == "utf8") {
+					t.Errorf("%s.%s type = %s; want %s", table, col, got, typ)
+				}
+			}
+			if want := nullable[table+"."+col]; f.Nullable != want && !strings.HasPrefix(f.Type.String(), "list") {
+				t.Errorf("%s.%s nullable = %v; want %v", table, col, f.Nullable, want)
+			}
+		}
+		if got := md[pipeline.MetaPipelineVersion]; got != pipeline.Version {
+			t.Errorf("%s: metadata %s = %q; want %q", table, pipeline.MetaPipelineVersion, got, pipeline.Version)
+		}
+		if got := md[pipeline.MetaSchemaVersion]; got != models.SchemaVersion {
+			t.Errorf("%s: metadata %s = %q; want %q", table, pipeline.MetaSchemaVersion, got, models.SchemaVersion)
+		}
+	}
+}
+
+// column returns a string column of tbl as Go strings.
+func column(t *testing.T, tbl arrow.Table, name string) []string {
+	t.Helper()
+	idx := tbl.Schema().FieldIndices(name)
+	if len(idx) != 1 {
+		t.Fatalf("no column %s", name)
+	}
+	var out []string
+	for _, chunk := range tbl.Column(idx[0]).Data().Chunks() {
+		switch c := chunk.(type) {
+		case *array.String:
+			for i := range c.Len() {
+				out = append(out, c.Value(i))
+			}
+		case *array.Dictionary:
+			d := c.Dictionary().(*array.String)
+			for i := range c.Len() {
+				out = append(out, d.Value(c.GetValueIndex(i)))
+			}
+		default:
+			t.Fatalf("column %s: unexpected type %T", name, chunk)
+		}
+	}
+	return out
+}
+
+func int32Column(t *testing.T, tbl arrow.Table, name string) []int32 {
+	t.Helper()
+	var out []int32
+	for _, chunk := range tbl.Column(tbl.Schema().FieldIndices(name)[0]).Data().Chunks() {
+		out = append(out, chunk.(*array.Int32).Int32Values()...)
+	}
+	return out
+}
+
+// TestOffsetsHold checks text[start:end] == mention for every row, in code
+// points, on text with non-ASCII characters before the mentions.
+func TestOffsetsHold(t *testing.T) {
+	out, _ := run(t, 2, "testdata/inputs/unicode.jsonl")
+	arts := readTable(t, out, "articles")
+	texts := map[string][]rune{}
+	ids, bodies := column(t, arts, "article_id"), column(t, arts, "text")
+	for i := range ids {
+		texts[ids[i]] = []rune(bodies[i])
+	}
+	checked := 0
+	for _, tc := range []struct{ table, col string }{
+		{"sentences", "text"}, {"entities", "text"}, {"commitments", ""}, {"positions", ""},
+	} {
+		tbl := readTable(t, out, tc.table)
+		aid := column(t, tbl, "article_id")
+		start, end := int32Column(t, tbl, "start"), int32Column(t, tbl, "end")
+		var surface []string
+		if tc.col != "" {
+			surface = column(t, tbl, tc.col)
+		}
+		for i := range aid {
+			text := texts[aid[i]]
+			if start[i] < 0 || end[i] > int32(len(text)) || start[i] >= end[i] {
+				t.Errorf("%s row %d: span [%d,%d) outside text of %d code points", tc.table, i, start[i], end[i], len(text))
+				continue
+			}
+			if surface != nil && string(text[start[i]:end[i]]) != surface[i] {
+				t.Errorf("%s row %d: text[%d:%d] = %q; want %q", tc.table, i, start[i], end[i], string(text[start[i]:end[i]]), surface[i])
+			}
+			checked++
+		}
+	}
+	if checked < 10 {
+		t.Errorf("only %d rows checked; the test input should yield more", checked)
+	}
+}
+
+// TestWorkersByteIdentical runs the same input with 1 and 8 workers.
+func TestWorkersByteIdentical(t *testing.T) {
+	inputs := []string{"testdata/inputs", "../data/gold/dev.jsonl"}
+	one, _ := run(t, 1, inputs...)
+	eight, _ := run(t, 8, inputs...)
+	for _, table := range pipeline.Tables {
+		a, _ := filepath.Glob(filepath.Join(one, table, "*.parquet"))
+		b, _ := filepath.Glob(filepath.Join(eight, table, "*.parquet"))
+		if len(a) != 1 || len(b) != 1 {
+			t.Fatalf("%s: %d and %d files", table, len(a), len(b))
+		}
+		x, _ := os.ReadFile(a[0])
+		y, _ := os.ReadFile(b[0])
+		if !bytes.Equal(x, y) {
+			t.Errorf("%s: 1 and 8 workers wrote different files", table)
+		}
+	}
+}
+
+// TestSeedsGolden compares the rows of the sample articles with the golden file.
+func TestSeedsGolden(t *testing.T) {
+	out, _ := run(t, 2)
+	var lines []string
+	for _, table := range []string{"entities", "commitments", "positions"} {
+		tbl := readTable(t, out, table)
+		rows := rowsOf(t, tbl)
+		for _, r := range rows {
+			delete(r, "run_id")
+			b, _ := json.Marshal(map[string]any{"table": table, "row": r})
+			lines = append(lines, string(b))
+		}
+	}
+	sort.Strings(lines)
+	got := strings.Join(lines, "\n") + "\n"
+	golden := "testdata/seeds.golden.jsonl"
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./pipeline -run TestSeedsGolden -update)", err)
+	}
+	if got != string(want) {
+		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+		t.Errorf("seed rows differ from %s (%d vs %d lines); rerun with -update and review the diff", golden, len(gl), len(wl))
+	}
+}
+
+// rowsOf converts an arrow table to generic rows through arrow's JSON form.
+func rowsOf(t *testing.T, tbl arrow.Table) []map[string]any {
+	t.Helper()
+	var out []map[string]any
+	tr := array.NewTableReader(tbl, 1024)
+	defer tr.Release()
+	for tr.Next() {
+		rec := tr.RecordBatch()
+		b, err := rec.MarshalJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rows []map[string]any
+		if err := json.Unmarshal(b, &rows); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, rows...)
+	}
+	return out
+}
