@@ -1,0 +1,122 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+
+	"github.com/communique/communique/data"
+	"github.com/communique/communique/eval"
+	"github.com/communique/communique/pipeline"
+)
+
+// annotateOptions are the flags of communique annotate.
+type annotateOptions struct {
+	inputs []string // .txt, .jsonl, .jsonl.gz files, directories, globs or -; none: the embedded samples
+}
+
+func cmdAnnotate(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := newFlagSet("annotate")
+	var o annotateOptions
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: communique annotate [INPUT...]\n\nWrites the pipeline's predictions in the gold JSONL format (docs/GOLD.md), one\narticle a line, so that annotators start from them. INPUT is as for run;\nwith none, the embedded sample articles are annotated.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	o.inputs = fs.Args()
+	return runAnnotate(ctx, o, stdout)
+}
+
+// runAnnotate writes one gold-format line per readable article to stdout.
+// Inputs that cannot be read or analyzed are reported on standard error and
+// make the command end with errPartial.
+func runAnnotate(ctx context.Context, o annotateOptions, stdout io.Writer) error {
+	an, err := pipeline.NewAnalyzer()
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(stdout)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	failed := 0
+	fail := func(it pipeline.Item, err error) {
+		failed++
+		where := it.Source
+		if it.Line > 0 {
+			where = fmt.Sprintf("%s line %d", where, it.Line)
+		}
+		fmt.Fprintf(os.Stderr, "communique annotate: %s: %v\n", where, err)
+	}
+	emit := func(it pipeline.Item) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if it.Err != nil {
+			fail(it, it.Err)
+			return nil
+		}
+		a := it.Article
+		a.Text, _ = pipeline.Normalize(a.Text)
+		d, err := an.Analyze(a)
+		if err != nil {
+			fail(it, fmt.Errorf("analyze %s: %w", a.ArticleID, err))
+			return nil
+		}
+		if err := enc.Encode(eval.Annotation(a, eval.PredictionOf(d))); err != nil {
+			return fmt.Errorf("write: %w", err)
+		}
+		return nil
+	}
+	r := pipeline.NewReader(os.Stdin)
+	if err := readInputs(ctx, r, o.inputs, emit); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write: %w", err)
+	}
+	if failed > 0 {
+		return fmt.Errorf("%w: %d inputs", errPartial, failed)
+	}
+	return nil
+}
+
+// readInputs reads the inputs with the pipeline's reader, or the embedded
+// samples when there are none, and calls emit for each item.
+func readInputs(ctx context.Context, r *pipeline.Reader, inputs []string, emit func(pipeline.Item) error) error {
+	if len(inputs) == 0 {
+		names, err := fs.Glob(data.FS(), "samples/*.jsonl")
+		if err != nil {
+			return err
+		}
+		for _, name := range names {
+			b, err := data.ReadFile(name)
+			if err != nil {
+				return err
+			}
+			if err := r.ReadJSONL(ctx, "sample:"+path.Base(name), bytes.NewReader(b), emit); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	files, missing := pipeline.Expand(inputs)
+	for _, err := range missing {
+		if e := emit(pipeline.Item{Err: err}); e != nil {
+			return e
+		}
+	}
+	for _, f := range files {
+		if err := r.ReadFile(ctx, f, emit); err != nil {
+			return err
+		}
+	}
+	return nil
+}
