@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/communique/communique/models"
 )
@@ -30,6 +31,7 @@ type Item struct {
 	Source  string         // file name, "-" for standard input, "sample:..." for embedded samples
 	Line    int            // 1-based JSONL line, 0 for whole-file inputs
 	Err     error          // why this input could not be read
+	Warn    error          // a problem that was repaired; the article is still analysed
 }
 
 // jsonArticle is one line of a JSONL input.
@@ -184,7 +186,7 @@ func (r *Reader) readText(name string, rd io.Reader, emit func(Item) error) erro
 	if isBinary(b) {
 		return r.fail(emit, name, 0, id, ErrBinary)
 	}
-	return r.article(emit, name, 0, models.Article{ArticleID: id, Title: firstLine(string(b)), Lang: "en", Text: string(b)})
+	return r.article(emit, name, 0, models.Article{ArticleID: id, Title: firstLine(string(b)), Lang: "en", Text: string(b)}, nil)
 }
 
 func (r *Reader) readJSONL(ctx context.Context, name string, rd io.Reader, emit func(Item) error) error {
@@ -237,6 +239,11 @@ func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) 
 
 func (r *Reader) jsonLine(emit func(Item) error, name string, line int, b []byte) error {
 	var ja jsonArticle
+	var warn error
+	if !utf8.Valid(b) {
+		// encoding/json would replace the bad bytes silently; say so.
+		warn = ErrInvalidUTF8
+	}
 	if err := json.Unmarshal(b, &ja); err != nil {
 		return r.fail(emit, name, line, "", fmt.Errorf("%w: %v", ErrMalformed, err))
 	}
@@ -258,7 +265,7 @@ func (r *Reader) jsonLine(emit func(Item) error, name string, line int, b []byte
 		}
 		a.Published = &t
 	}
-	return r.article(emit, name, line, a)
+	return r.article(emit, name, line, a, warn)
 }
 
 // parseDate accepts a date or an RFC 3339 timestamp and keeps the UTC date.
@@ -274,7 +281,7 @@ func parseDate(s string) (time.Time, error) {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
 }
 
-func (r *Reader) article(emit func(Item) error, name string, line int, a models.Article) error {
+func (r *Reader) article(emit func(Item) error, name string, line int, a models.Article, warn error) error {
 	if strings.TrimSpace(a.Text) == "" {
 		return r.fail(emit, name, line, a.ArticleID, ErrEmpty)
 	}
@@ -291,7 +298,7 @@ func (r *Reader) article(emit func(Item) error, name string, line int, a models.
 		l := int32(line)
 		a.InputLine = &l
 	}
-	it := Item{Seq: r.seq, Article: a, Source: name, Line: line}
+	it := Item{Seq: r.seq, Article: a, Source: name, Line: line, Warn: warn}
 	r.seq++
 	return emit(it)
 }

@@ -205,7 +205,7 @@ func analyze(an *Analyzer, it Item, runID string) (rows Rows) {
 	a := it.Article
 	text, repaired := Normalize(a.Text)
 	a.Text = text
-	if repaired {
+	if repaired || it.Warn != nil {
 		rows.Errors = append(rows.Errors, errorRow(it, "normalize", ErrInvalidUTF8, runID))
 	}
 	d, err := an.Analyze(a)

@@ -140,8 +140,15 @@ func (s *Segmenter) sentenceSpans(text string, a, b int) [][2]int {
 	return out
 }
 
-// tokens tokenizes and tags text[a:b] with prose and aligns the tokens to the text.
-func (s *Segmenter) tokens(text string, a, b int) ([]Token, error) {
+// tokens tokenizes and tags text[a:b] with prose and aligns the tokens to the
+// text. prose panics on some inputs (case mappings that change byte length);
+// such a sentence is tokenized by plainTokens instead.
+func (s *Segmenter) tokens(text string, a, b int) (toks []Token, err error) {
+	defer func() {
+		if recover() != nil {
+			toks, err = plainTokens(text, a, b), nil
+		}
+	}()
 	doc, err := prose.NewDocument(text[a:b],
 		prose.UsingModel(s.model),
 		prose.WithSegmentation(false),
@@ -203,4 +210,39 @@ func fold(r rune) rune {
 		return '\''
 	}
 	return r
+}
+
+// plainTokens splits text[a:b] into words (letters and digits, with inner
+// hyphens, dots and apostrophes) and single punctuation marks, tagged NN.
+func plainTokens(text string, a, b int) []Token {
+	var out []Token
+	for i := a; i < b; {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += n
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := i + n
+			for j < b {
+				q, m := utf8.DecodeRuneInString(text[j:])
+				if unicode.IsLetter(q) || unicode.IsDigit(q) || unicode.IsMark(q) {
+					j += m
+					continue
+				}
+				if (q == '-' || q == '.' || q == '\'') && j+m < b {
+					if q2, _ := utf8.DecodeRuneInString(text[j+m:]); unicode.IsLetter(q2) || unicode.IsDigit(q2) {
+						j += m
+						continue
+					}
+				}
+				break
+			}
+			out = append(out, Token{Text: text[i:j], Start: i, End: j, Tag: "NN"})
+			i = j
+		default:
+			out = append(out, Token{Text: text[i : i+n], Start: i, End: i + n, Tag: string(r)})
+			i += n
+		}
+	}
+	return out
 }

@@ -1,0 +1,44 @@
+# communique: `make run` processes the embedded samples into out/; `make test`
+# runs everything a change needs (CI runs exactly this, via .ci/run).
+
+GO        ?= go
+FUZZTIME  ?= 5s
+OUT       ?= out
+
+# Fuzz targets run briefly by `make test`: package:FuzzName.
+FUZZ = ./pipeline:FuzzReadJSONL ./pipeline:FuzzNormalize ./extractors/segment:FuzzSegment
+
+.PHONY: all build run test vet unit fuzz bench schema clean
+
+all: build
+
+build:
+	$(GO) build -o bin/communique ./cmd/communique
+
+run:
+	$(GO) run ./cmd/communique run --out $(OUT)
+
+test: vet unit fuzz
+
+vet:
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt: run gofmt -w"; exit 1; }
+
+unit:
+	$(GO) test -race -cover ./...
+
+fuzz:
+	@for t in $(FUZZ); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "fuzz $$pkg $$name ($(FUZZTIME))"; \
+		$(GO) test -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	done
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+schema:
+	$(GO) run ./cmd/communique schema --markdown > docs/SCHEMA.md
+
+clean:
+	rm -rf bin $(OUT)

@@ -1,0 +1,203 @@
+package pipeline_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/communique/communique/pipeline"
+)
+
+// readAll reads the inputs with a Reader, as the run does.
+func readAll(t *testing.T, stdin string, inputs ...string) []pipeline.Item {
+	t.Helper()
+	r := pipeline.NewReader(strings.NewReader(stdin))
+	var items []pipeline.Item
+	emit := func(it pipeline.Item) error { items = append(items, it); return nil }
+	files, missing := pipeline.Expand(inputs)
+	for _, err := range missing {
+		items = append(items, pipeline.Item{Err: err})
+	}
+	for _, f := range files {
+		if err := r.ReadFile(context.Background(), f, emit); err != nil {
+			t.Fatalf("ReadFile(%s) = %v", f, err)
+		}
+	}
+	return items
+}
+
+func write(t *testing.T, dir, name string, b []byte) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func gz(b []byte) []byte {
+	var buf bytes.Buffer
+	w := gzip.NewWriter(&buf)
+	w.Write(b)
+	w.Close()
+	return buf.Bytes()
+}
+
+func TestReadBadInput(t *testing.T) {
+	dir := t.TempDir()
+	good := `{"id":"a1","title":"T","published":"2024-01-02","text":"Russia pledged aid."}` + "\n"
+	full := gz([]byte(good + `{"id":"a2","text":"Iran agreed."}` + "\n"))
+	tests := []struct {
+		name     string
+		file     string
+		content  []byte
+		wantOK   int
+		wantErr  error  // nil: any error
+		wantLine int    // line of the first error, 0 for none
+		wantMsg  string // substring of the first error
+	}{
+		{name: "good jsonl", file: "a.jsonl", content: []byte(good), wantOK: 1},
+		{name: "malformed line", file: "b.jsonl", content: []byte(good + "{not json\n" + `{"id":"x2","text":"Mali."}` + "\n"), wantOK: 2, wantErr: pipeline.ErrMalformed, wantLine: 2},
+		{name: "empty text", file: "c.jsonl", content: []byte(`{"id":"e","text":"  \n\t"}` + "\n"), wantErr: pipeline.ErrEmpty, wantLine: 1},
+		{name: "empty txt", file: "d.txt", content: []byte("   \n\n"), wantErr: pipeline.ErrEmpty},
+		{name: "binary", file: "e.txt", content: []byte("PK\x03\x04\x00\x00\x00binary"), wantErr: pipeline.ErrBinary},
+		{name: "duplicate ids", file: "f.jsonl", content: []byte(good + good), wantOK: 1, wantErr: pipeline.ErrDuplicateID, wantLine: 2},
+		{name: "bad date", file: "g.jsonl", content: []byte(`{"id":"d","published":"yesterday","text":"Chad."}` + "\n"), wantMsg: "published", wantLine: 1},
+		{name: "gzip ok", file: "h.jsonl.gz", content: full, wantOK: 2},
+		{name: "truncated gzip", file: "i.jsonl.gz", content: full[:len(full)-12], wantOK: 2, wantMsg: "unexpected EOF", wantLine: 3},
+		{name: "not gzip", file: "j.jsonl.gz", content: []byte("plain"), wantMsg: "gzip"},
+		{name: "txt", file: "k.txt", content: []byte("Headline\n\nBody text."), wantOK: 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := write(t, dir, tc.file, tc.content)
+			items := readAll(t, "", p)
+			ok, failed := 0, []pipeline.Item{}
+			for _, it := range items {
+				if it.Err == nil {
+					ok++
+				} else {
+					failed = append(failed, it)
+				}
+			}
+			if ok != tc.wantOK {
+				t.Errorf("read %s: %d articles; want %d", tc.file, ok, tc.wantOK)
+			}
+			wantErr := tc.wantErr != nil || tc.wantMsg != ""
+			if wantErr != (len(failed) > 0) {
+				t.Fatalf("read %s: errors %v; want error %v", tc.file, failed, wantErr)
+			}
+			if !wantErr {
+				return
+			}
+			e := failed[0]
+			if tc.wantErr != nil && !errors.Is(e.Err, tc.wantErr) {
+				t.Errorf("read %s: error %v; want %v", tc.file, e.Err, tc.wantErr)
+			}
+			if tc.wantMsg != "" && !strings.Contains(e.Err.Error(), tc.wantMsg) {
+				t.Errorf("read %s: error %q; want it to mention %q", tc.file, e.Err, tc.wantMsg)
+			}
+			if e.Line != tc.wantLine {
+				t.Errorf("read %s: error line %d; want %d", tc.file, e.Line, tc.wantLine)
+			}
+			if e.Source != p {
+				t.Errorf("read %s: error source %q; want %q", tc.file, e.Source, p)
+			}
+		})
+	}
+}
+
+func TestReadMissingAndGlob(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "x.txt", []byte("Kenya and Somalia agreed."))
+	items := readAll(t, "", filepath.Join(dir, "nope.jsonl"), filepath.Join(dir, "*.txt"), filepath.Join(dir, "*.none"))
+	var errs, ok int
+	for _, it := range items {
+		if it.Err != nil {
+			errs++
+		} else {
+			ok++
+			if it.Article.ArticleID != "x" {
+				t.Errorf("id from file name = %q; want x", it.Article.ArticleID)
+			}
+		}
+	}
+	if errs != 2 || ok != 1 {
+		t.Errorf("missing file and empty glob: %d errors, %d articles; want 2, 1", errs, ok)
+	}
+}
+
+func TestReadStdin(t *testing.T) {
+	items := readAll(t, `{"id":"s1","text":"Peru."}`+"\n"+`{"id":"s2","text":"Chile."}`, "-")
+	if len(items) != 2 || items[1].Article.ArticleID != "s2" || items[1].Line != 2 {
+		t.Errorf("stdin JSONL: %+v", items)
+	}
+	items = readAll(t, "Plain text on standard input.", "-")
+	if len(items) != 1 || items[0].Article.ArticleID != "stdin" {
+		t.Errorf("stdin text: %+v", items)
+	}
+}
+
+func TestReadHugeArticle(t *testing.T) {
+	dir := t.TempDir()
+	big := bytes.Repeat([]byte("Russia pledged aid to Tajikistan. "), 50<<20/34)
+	p := write(t, dir, "big.txt", big)
+	items := readAll(t, "", p)
+	if len(items) != 1 || !errors.Is(items[0].Err, pipeline.ErrTooLarge) {
+		t.Fatalf("50 MB article: %v; want ErrTooLarge", items)
+	}
+}
+
+// TestRunRecordsBadInput checks that bad input becomes error rows and the run goes on.
+func TestRunRecordsBadInput(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.jsonl", []byte(`{"id":"ok","text":"Russia pledged aid to Tajikistan."}`+"\n{bad\n"+"{\"id\":\"u\",\"text\":\"Iran \xff\xfe said.\"}\n"))
+	write(t, dir, "b.txt", []byte("\x00\x01\x02"))
+	_, sum := run(t, 2, dir, filepath.Join(dir, "missing.txt"))
+	if sum.Articles != 2 {
+		t.Errorf("articles = %d; want 2 (the valid one and the repaired one)", sum.Articles)
+	}
+	// malformed line, binary file, missing file, repaired UTF-8
+	if got := sum.Counts[pipeline.TableErrors]; got != 4 {
+		t.Errorf("error rows = %d; want 4", got)
+	}
+}
+
+func FuzzReadJSONL(f *testing.F) {
+	f.Add([]byte(`{"id":"a","text":"Russia."}` + "\n"))
+	f.Add([]byte("{bad\n\n"))
+	f.Add([]byte(`{"id":"a","published":"2021-09-15","text":"x"}` + "\n" + `{"id":"a","text":"y"}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		r := pipeline.NewReader(nil)
+		seq := 0
+		err := r.ReadJSONL(context.Background(), "fuzz", bytes.NewReader(b), func(it pipeline.Item) error {
+			if it.Seq != seq {
+				t.Fatalf("seq %d; want %d", it.Seq, seq)
+			}
+			seq++
+			if it.Err == nil && strings.TrimSpace(it.Article.Text) == "" {
+				t.Fatalf("empty article passed: %+v", it)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatalf("ReadJSONL = %v", err)
+		}
+	})
+}
+
+func FuzzNormalize(f *testing.F) {
+	f.Add("Caf\u0065\u0301 \xff in Kabul\u00a0")
+	f.Fuzz(func(t *testing.T, s string) {
+		out, _ := pipeline.Normalize(s)
+		again, repaired := pipeline.Normalize(out)
+		if again != out || repaired {
+			t.Fatalf("Normalize not idempotent: %q -> %q -> %q", s, out, again)
+		}
+	})
+}
