@@ -91,12 +91,12 @@ func TestSamplesReadBackWithArrow(t *testing.T) {
 		t.Fatalf("samples: %d articles, %d failed; want 2, 0", sum.Articles, sum.Failed)
 	}
 	want := map[string]map[string]string{
-		"articles": {"article_id": "utf8", "published": "date32", "n_sentences": "int32", "input_line": "int32"},
-		"sentences": {"sentence_index": "int32", "start": "int32", "end": "int32", "text": "utf8"},
-		"entities": {"start": "int32", "label": "dictionary<values=utf8, indices=int32, ordered=false>", "role": "dictionary<values=utf8, indices=int32, ordered=false>", "confidence": "float32"},
+		"articles":    {"article_id": "utf8", "published": "date32", "n_sentences": "int32", "input_line": "int32"},
+		"sentences":   {"sentence_index": "int32", "start": "int32", "end": "int32", "text": "utf8"},
+		"entities":    {"start": "int32", "label": "dictionary<values=utf8, indices=int32, ordered=false>", "role": "dictionary<values=utf8, indices=int32, ordered=false>", "confidence": "float32"},
 		"commitments": {"actor_ids": "list<element: utf8>", "negated": "bool", "condition": "utf8"},
-		"positions": {"target_ids": "list<element: utf8>", "stance": "dictionary<values=utf8, indices=int32, ordered=false>"},
-		"errors": {"line": "int32", "article_id": "utf8"},
+		"positions":   {"target_ids": "list<element: utf8>", "stance": "dictionary<values=utf8, indices=int32, ordered=false>"},
+		"errors":      {"line": "int32", "article_id": "utf8"},
 	}
 	nullable := map[string]bool{"articles.published": true, "articles.input_line": true, "entities.role": true,
 		"commitments.condition": true, "errors.line": true, "errors.article_id": true}
