@@ -8,7 +8,10 @@ OUT       ?= out
 # Fuzz targets run briefly by `make test`: package:FuzzName.
 FUZZ = ./pipeline:FuzzReadJSONL ./pipeline:FuzzNormalize ./extractors/segment:FuzzSegment
 
-.PHONY: all build run test vet unit fuzz bench schema clean
+# Where `make readers` writes the sample run it checks.
+READERS_OUT ?= $(CURDIR)/.readers-out
+
+.PHONY: all build run test vet unit fuzz readers bench schema clean
 
 all: build
 
@@ -18,7 +21,7 @@ build:
 run:
 	$(GO) run ./cmd/communique run --out $(OUT)
 
-test: vet unit fuzz
+test: vet unit fuzz readers
 
 vet:
 	$(GO) vet ./...
@@ -34,6 +37,12 @@ fuzz:
 		$(GO) test -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 	done
 
+# Real readers (DuckDB, polars) open a sample run; npm installs them from the lock file.
+readers:
+	rm -rf $(READERS_OUT)
+	$(GO) run ./cmd/communique run --out $(READERS_OUT) --run-id readers
+	cd docs/readers && npm ci --no-audit --no-fund --loglevel=error && COMMUNIQUE_OUT=$(READERS_OUT) node --test
+
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
@@ -41,4 +50,4 @@ schema:
 	$(GO) run ./cmd/communique schema --markdown > docs/SCHEMA.md
 
 clean:
-	rm -rf bin $(OUT)
+	rm -rf bin $(OUT) $(READERS_OUT)

@@ -1,0 +1,96 @@
+// Opens a communique run with real readers (DuckDB and polars) and checks
+// tables, logical types and joins. Run by `make readers` (part of make test)
+// against the output of `communique run` in $COMMUNIQUE_OUT.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { DuckDBInstance } from '@duckdb/node-api';
+import pl from 'nodejs-polars';
+
+const out = process.env.COMMUNIQUE_OUT || '../../out';
+const tables = ['articles', 'sentences', 'entities', 'commitments', 'positions', 'errors'];
+const scan = (t) => `read_parquet('${out}/${t}/**/*.parquet', hive_partitioning=true, union_by_name=true)`;
+
+// Column types as DuckDB reports them.
+const want = {
+  articles: { article_id: 'VARCHAR', published: 'DATE', n_sentences: 'INTEGER', text: 'VARCHAR' },
+  sentences: { sentence_index: 'INTEGER', start: 'INTEGER', end: 'INTEGER' },
+  entities: { start: 'INTEGER', end: 'INTEGER', label: 'VARCHAR', role: 'VARCHAR', confidence: 'FLOAT' },
+  commitments: { actor_ids: 'VARCHAR[]', target_ids: 'VARCHAR[]', negated: 'BOOLEAN', condition: 'VARCHAR' },
+  positions: { actor_ids: 'VARCHAR[]', stance: 'VARCHAR', negated: 'BOOLEAN' },
+  errors: { line: 'INTEGER', article_id: 'VARCHAR', stage: 'VARCHAR' },
+};
+
+async function duck() {
+  const db = await DuckDBInstance.create(':memory:');
+  return db.connect();
+}
+
+async function rows(conn, sql) {
+  const r = await conn.runAndReadAll(sql);
+  return r.getRowObjectsJS();
+}
+
+test('duckdb opens every table with the right types', async () => {
+  const conn = await duck();
+  for (const t of tables) {
+    const cols = await rows(conn, `DESCRIBE SELECT * FROM ${scan(t)}`);
+    const types = Object.fromEntries(cols.map((c) => [c.column_name, c.column_type]));
+    for (const [col, typ] of Object.entries(want[t])) {
+      assert.equal(types[col], typ, `${t}.${col}`);
+    }
+  }
+});
+
+test('duckdb: offsets select the mention with substr', async () => {
+  const conn = await duck();
+  const bad = await rows(conn, `
+    SELECT e.article_id, e.start, e.text
+    FROM ${scan('entities')} e JOIN ${scan('articles')} a USING (article_id)
+    WHERE substr(a.text, e.start + 1, e.end - e.start) <> e.text`);
+  assert.deepEqual(bad, []);
+  const n = await rows(conn, `SELECT count(*)::INTEGER AS n FROM ${scan('entities')}`);
+  assert.ok(n[0].n > 0, 'entities table is empty');
+});
+
+test('duckdb: joins on article_id', async () => {
+  const conn = await duck();
+  const r = await rows(conn, `
+    SELECT a.article_id, count(DISTINCT s.sentence_index)::INTEGER AS n, any_value(a.n_sentences) AS want
+    FROM ${scan('articles')} a JOIN ${scan('sentences')} s USING (article_id)
+    GROUP BY a.article_id`);
+  assert.ok(r.length > 0);
+  for (const x of r) assert.equal(x.n, x.want, x.article_id);
+});
+
+// polars reads a table directory through a glob over its part files.
+const polars = (t) => pl.scanParquet(`${out}/${t}/**/*.parquet`).collectSync();
+
+test('polars reads every table', () => {
+  for (const t of tables) {
+    const df = polars(t);
+    assert.ok(df.columns.includes(t === 'errors' ? 'stage' : 'article_id'), t);
+  }
+  const ents = polars('entities');
+  assert.equal(String(ents.getColumn('start').dtype), 'DataType(Int32)');
+  const com = polars('commitments');
+  assert.match(String(com.getColumn('actor_ids').dtype), /List/);
+  const arts = polars('articles');
+  assert.equal(String(arts.getColumn('published').dtype), 'DataType(Date)');
+  const joined = ents.join(arts.select('article_id', 'title'), { on: 'article_id' });
+  assert.equal(joined.height, ents.height);
+});
+
+// Every ```sql block of docs/EXAMPLES.md runs against the sample output.
+test('docs/EXAMPLES.md DuckDB examples run', async () => {
+  const md = readFileSync('../EXAMPLES.md', 'utf8');
+  const blocks = [...md.matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => m[1]);
+  assert.ok(blocks.length >= 4, 'expected at least four SQL examples');
+  const conn = await duck();
+  await conn.run(`SET file_search_path = '${out}/..'`);
+  for (const sql of blocks) {
+    const q = sql.replaceAll("'out/", `'${out}/`);
+    const r = await rows(conn, q);
+    assert.ok(Array.isArray(r), q);
+  }
+});
