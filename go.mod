@@ -5,6 +5,7 @@ go 1.26.8
 require (
 	github.com/apache/arrow-go/v18 v18.8.0
 	github.com/jdkato/prose/v2 v2.0.0
+	github.com/kljensen/snowball v0.10.0
 	github.com/parquet-go/parquet-go v0.32.0
 	golang.org/x/sync v0.24.0
 	golang.org/x/text v0.43.0

@@ -1,0 +1,217 @@
+package entities
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/communique/communique/data"
+	"github.com/communique/communique/models"
+)
+
+// kind says what a gazetteer entry names; the rules treat each kind differently.
+type kind uint8
+
+const (
+	kState      kind = iota + 1 // a state's name: always STATE
+	kDemonym                    // "Tajik", "Afghans": STATE
+	kCapital                    // STATE where it stands for the government, PLACE otherwise
+	kMetonym                    // "Kremlin": STATE
+	kOrg                        // ORG
+	kOrgContext                 // ORG only where the article mentions its parent
+	kGroup                      // GROUP
+	kPlace                      // PLACE
+	kOperation                  // OPERATION
+	kBlock                      // no mention; keeps its words from matching otherwise
+)
+
+// entry is one name of the gazetteers.
+type entry struct {
+	label  models.Label
+	id     string // canonical id
+	name   string // canonical name
+	kind   kind
+	parent string   // ORG parent, for kOrgContext and affiliation
+	place  string   // PLACE id of a capital
+	opKind string   // kind of an operation
+	words  []string // the phrase as written, split like units
+}
+
+// gazetteer holds the entries and the trie over their phrases.
+type gazetteer struct {
+	entries []entry
+	trie    *trie
+	names   map[string]string // canonical name of every state, org and group id
+	labels  map[string]models.Label
+}
+
+// files of data/gazetteer read by loadGazetteer.
+const (
+	countriesFile  = "gazetteer/countries.tsv"
+	statesFile     = "gazetteer/states.tsv"
+	orgsFile       = "gazetteer/orgs.tsv"
+	placesFile     = "gazetteer/places.tsv"
+	operationsFile = "gazetteer/operations.tsv"
+	titlesFile     = "gazetteer/titles.tsv"
+	cuesFile       = "gazetteer/cues.tsv"
+)
+
+func loadGazetteer() (*gazetteer, error) {
+	g := &gazetteer{trie: newTrie(), names: map[string]string{}, labels: map[string]models.Label{}}
+	countries, err := data.TSV(countriesFile)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range countries {
+		id := r["id"]
+		g.define(id, r["name"], models.State)
+		for _, col := range []string{"name", "official_name", "alt_name"} {
+			if r[col] != "" {
+				g.add(entry{label: models.State, id: id, kind: kState}, r[col])
+			}
+		}
+	}
+	states, err := data.TSV(statesFile)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range states { // ids defined here first: they may be used above them
+		if r["kind"] == "state" {
+			g.define(r["id"], r["text"], models.State)
+		}
+	}
+	for i, r := range states {
+		id, text := r["id"], r["text"]
+		if _, ok := g.names[id]; !ok {
+			return nil, fmt.Errorf("%s line %d: unknown state id %q", statesFile, i+1, id)
+		}
+		e := entry{label: models.State, id: id}
+		switch r["kind"] {
+		case "state", "name":
+			e.kind = kState
+		case "demonym":
+			e.kind = kDemonym
+		case "capital":
+			e.kind, e.place = kCapital, SnakeID(text)
+		case "metonym":
+			e.kind = kMetonym
+		default:
+			return nil, fmt.Errorf("%s: %q: unknown kind %q", statesFile, text, r["kind"])
+		}
+		g.add(e, text)
+	}
+	orgs, err := data.TSV(orgsFile)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range orgs {
+		g.define(r["id"], r["name"], models.Label(r["label"]))
+	}
+	for _, r := range orgs {
+		l := models.Label(r["label"])
+		k := kOrg
+		switch l {
+		case models.Org:
+		case models.Group:
+			k = kGroup
+		default:
+			return nil, fmt.Errorf("%s: %s: label %q is not ORG or GROUP", orgsFile, r["id"], l)
+		}
+		e := entry{label: l, id: r["id"], kind: k, parent: r["parent"]}
+		g.add(e, r["name"])
+		for _, a := range splitList(r["aliases"]) {
+			g.add(e, a)
+		}
+		for _, a := range splitList(r["context_aliases"]) {
+			c := e
+			c.kind = kOrgContext
+			g.add(c, a)
+		}
+	}
+	places, err := data.TSV(placesFile)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range places {
+		if r["kind"] == "block" {
+			g.add(entry{kind: kBlock}, r["name"])
+			continue
+		}
+		g.add(entry{label: models.Place, id: r["id"], name: r["name"], kind: kPlace}, r["name"])
+	}
+	ops, err := data.TSV(operationsFile)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range ops {
+		g.add(entry{label: models.Operation, id: r["id"], name: r["name"], kind: kOperation, opKind: r["kind"]}, r["name"])
+	}
+	for i := range g.entries {
+		e := &g.entries[i]
+		if e.name == "" {
+			e.name = g.names[e.id]
+		}
+		if e.parent != "" && g.names[e.parent] == "" {
+			return nil, fmt.Errorf("%s: %s: unknown parent %q", orgsFile, e.id, e.parent)
+		}
+	}
+	return g, nil
+}
+
+// define records the canonical name and label of an id.
+func (g *gazetteer) define(id, name string, l models.Label) {
+	if _, ok := g.names[id]; !ok {
+		g.names[id] = name
+		g.labels[id] = l
+	}
+}
+
+// add adds entry e under phrase.
+func (g *gazetteer) add(e entry, phrase string) {
+	e.words = splitWords(phrase)
+	if len(e.words) == 0 {
+		return
+	}
+	keys := make([]string, len(e.words))
+	for i, w := range e.words {
+		keys[i] = string(appendKey(nil, w))
+	}
+	g.trie.insert(keys, int32(len(g.entries)))
+	g.entries = append(g.entries, e)
+}
+
+func splitList(s string) []string {
+	if s == "" {
+		return nil
+	}
+	parts := strings.Split(s, "|")
+	out := parts[:0]
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// caseFits reports whether the unit text u may stand for the entry word w,
+// the i-th of the phrase: acronyms ("UN", "US", "WHO", "G7") match in their
+// case only, a phrase's capitalized first word needs a capital, and the other
+// words match in any case ("CSTO Collective rapid reaction forces").
+func caseFits(w, u string, i int) bool {
+	uppers, letters := 0, 0
+	for _, r := range w {
+		if 'A' <= r && r <= 'Z' || r > 127 && isUpperRune(r) {
+			uppers++
+		}
+		if isLetterRune(r) {
+			letters++
+		}
+	}
+	if uppers >= 2 || (uppers == 1 && letters == 1) {
+		return sameCase(w, u)
+	}
+	if i == 0 && uppers == 1 && w != "The" {
+		return firstUpper(u)
+	}
+	return true
+}

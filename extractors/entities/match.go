@@ -1,0 +1,268 @@
+package entities
+
+import (
+	"strings"
+
+	"github.com/communique/communique/models"
+)
+
+// matchGazetteer finds the longest gazetteer phrase at each unit, in one
+// pass over the units, and claims it.
+func (t *Tagger) matchGazetteer(s *scratch) {
+	g := t.g
+	for i := 0; i < len(s.units); {
+		best, bestEnd := int32(-1), i
+		n := int32(0)
+		for j := i; j < len(s.units) && s.units[j].sent == s.units[i].sent; j++ {
+			n = g.trie.child(n, s.units[j].key)
+			if n < 0 {
+				break
+			}
+			for _, e := range g.trie.nodes[n].entries {
+				if t.fits(s, i, &g.entries[e]) {
+					best, bestEnd = e, j+1
+					break
+				}
+			}
+		}
+		if best < 0 {
+			i++
+			continue
+		}
+		e := &g.entries[best]
+		if e.kind != kBlock {
+			s.claim(cand{a: i, b: bestEnd, label: e.label, id: e.id, name: e.name, kind: e.kind,
+				parent: e.parent, place: e.place, opKind: e.opKind, method: methodGazetteer, conf: 0.9})
+		}
+		i = bestEnd
+	}
+}
+
+// fits checks the case of the units from i against the words of e.
+func (t *Tagger) fits(s *scratch, i int, e *entry) bool {
+	for k, w := range e.words {
+		u := &s.units[i+k]
+		if !caseFits(w, s.surface(i+k), k) {
+			// a heading or dateline in capitals ("VILNIUS, 11 July") still matches names
+			if !(u.is(allUpper) && u.is(hasLetter) && !isAcronym(w)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// surface returns the text of unit u.
+func (s *scratch) surface(u int) string { return s.text[s.units[u].start:s.units[u].end] }
+
+// isAcronym reports whether a gazetteer word is written in capitals ("UN", "G7").
+func isAcronym(w string) bool {
+	up, letters := 0, 0
+	for _, r := range w {
+		if isLetterRune(r) {
+			letters++
+			if isUpperRune(r) {
+				up++
+			}
+		}
+	}
+	return up >= 2 || (up == 1 && letters == 1)
+}
+
+// resolveContext keeps an organ's short name ("Security Council", "Board of
+// Governors") where the article mentions the body it belongs to, and drops it
+// elsewhere or after a state's adjective ("the Russian Security Council").
+func (t *Tagger) resolveContext(s *scratch) {
+	var present []string
+	for i := range s.cands {
+		if c := &s.cands[i]; !c.dead && c.kind != kOrgContext {
+			present = append(present, c.id)
+		}
+	}
+	for i := range s.cands {
+		c := &s.cands[i]
+		if c.dead || c.kind != kOrgContext {
+			continue
+		}
+		ok := false
+		for _, p := range present {
+			if p == c.parent {
+				ok = true
+				break
+			}
+		}
+		if prev := s.at(c.a - 1); prev != nil && prev.label == models.State {
+			ok = false
+		}
+		if !ok {
+			s.kill(i)
+			continue
+		}
+		c.kind, c.method, c.conf = kOrg, methodContext, 0.7
+	}
+}
+
+// acronym is an organization whose acronym an article defines.
+type acronym struct {
+	text  string
+	label models.Label
+	id    string
+	name  string
+}
+
+// learnAcronyms finds "Long Name (ACR)": the long name and every use of the
+// acronym in the article get the long name's id, or the acronym as id when
+// the gazetteers do not know the body.
+func (t *Tagger) learnAcronyms(s *scratch, text string) {
+	var learned []acronym
+	for i := 1; i+2 < len(s.units); i++ {
+		if s.units[i].key != "(" || !s.sameSent(i-1, i) {
+			continue
+		}
+		j := i + 1 // acronym units [i+1, j)
+		for j < len(s.units) && j < i+5 && s.units[j].key != ")" && s.sameSent(i, j) {
+			j++
+		}
+		if j >= len(s.units) || s.units[j].key != ")" || j == i+1 {
+			continue
+		}
+		acr := text[s.units[i+1].start:s.units[j-1].end]
+		if !acronymLike(acr) {
+			continue
+		}
+		var a acronym
+		if c := s.at(i - 1); c != nil && c.b == i && c.a < i-1 && c.label != models.Place && c.label != "" {
+			a = acronym{text: acr, label: c.label, id: c.id, name: c.name}
+		} else {
+			start := t.longNameStart(s, i, acr)
+			if start < 0 {
+				continue
+			}
+			name := text[s.units[start].start:s.units[i-1].end]
+			a = acronym{text: acr, label: models.Org, id: SnakeID(acr), name: name}
+			if c := s.at(i + 1); c != nil && c.a == i+1 && c.b == j && (c.label == models.Org || c.label == models.Group) {
+				a.label, a.id, a.name = c.label, c.id, c.name // a known acronym with a long name the gazetteers lack
+			}
+			s.claim(cand{a: start, b: i, label: a.label, id: a.id, name: a.name, kind: kOrg, method: methodAcronym, conf: 0.8})
+		}
+		if c := s.at(i + 1); c == nil || c.id != a.id || c.a != i+1 || c.b != j {
+			s.claim(cand{a: i + 1, b: j, label: a.label, id: a.id, name: a.name, kind: kOrg, method: methodAcronym, conf: 0.8})
+		}
+		learned = append(learned, a)
+	}
+	if len(learned) == 0 {
+		return
+	}
+	for u := range s.units {
+		if s.owner[u] >= 0 || !s.units[u].is(allUpper) {
+			continue
+		}
+		for _, a := range learned {
+			if end, ok := s.matchText(u, a.text); ok && s.free(u, end) {
+				s.claim(cand{a: u, b: end, label: a.label, id: a.id, name: a.name, kind: kOrg, method: methodAcronym, conf: 0.8})
+				break
+			}
+		}
+	}
+}
+
+// matchText reports whether the units from u spell phrase exactly, with the
+// same spacing, and returns the end unit.
+func (s *scratch) matchText(u int, phrase string) (int, bool) {
+	rest := phrase
+	for k := u; k < len(s.units); k++ {
+		if k > u {
+			if !s.units[k].is(attached) {
+				if !strings.HasPrefix(rest, " ") {
+					return 0, false
+				}
+				rest = rest[1:]
+			}
+		}
+		w := s.surface(k)
+		if !strings.HasPrefix(rest, w) {
+			return 0, false
+		}
+		rest = rest[len(w):]
+		if rest == "" {
+			return k + 1, true
+		}
+	}
+	return 0, false
+}
+
+// acronymLike reports whether s looks like an acronym: 2 to 10 characters,
+// capitals, digits and dashes, at least two capitals.
+func acronymLike(s string) bool {
+	if len(s) < 2 || len(s) > 12 {
+		return false
+	}
+	up := 0
+	for _, r := range s {
+		switch {
+		case 'A' <= r && r <= 'Z':
+			up++
+		case '0' <= r && r <= '9', isDashRune(r), r == '&':
+		default:
+			return false
+		}
+	}
+	return up >= 2
+}
+
+// longNameStart returns the first unit of the capitalized name before the
+// "(" at unit p whose initials spell acr, or -1.
+func (t *Tagger) longNameStart(s *scratch, p int, acr string) int {
+	start := p
+	for k := p - 1; k >= 0 && k > p-14 && s.sameSent(k, p); k-- {
+		u := &s.units[k]
+		if c := s.at(k); c != nil && (c.label == models.Official || c.label == models.Operation) {
+			break
+		}
+		if u.is(upperFirst) || u.is(isDash) || (u.is(isDigit)) || functionWord(u.key) {
+			start = k
+			continue
+		}
+		break
+	}
+	letters := strings.ToLower(strings.Map(func(r rune) rune {
+		if 'A' <= r && r <= 'Z' {
+			return r
+		}
+		return -1
+	}, acr))
+	// move right to the first capitalized word whose initial starts the acronym
+	for start < p && (!s.units[start].is(upperFirst) || s.units[start].key[0] != letters[0]) {
+		start++
+	}
+	if start >= p {
+		return -1
+	}
+	// the acronym's letters must follow the words' initials in order
+	caps, li := 0, 0
+	for k := start; k < p; k++ {
+		u := &s.units[k]
+		if !u.is(hasLetter) {
+			continue
+		}
+		if u.is(upperFirst) {
+			caps++
+		}
+		if li < len(letters) && u.key[0] == letters[li] {
+			li++
+		}
+	}
+	if caps < 2 || li < len(letters) {
+		return -1
+	}
+	return start
+}
+
+// functionWord reports whether w may stand inside an organization's name.
+func functionWord(w string) bool {
+	switch w {
+	case "of", "and", "for", "the", "on", "in", "de", "to", "against", "&":
+		return true
+	}
+	return false
+}

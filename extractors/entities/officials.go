@@ -1,0 +1,344 @@
+package entities
+
+import (
+	"github.com/communique/communique/models"
+)
+
+// person is an official found in one article.
+type person struct {
+	id, name, role, affil string
+	surname               string
+	cands                 []int
+}
+
+// findOfficials finds persons by their titles: "CSTO secretary-general
+// Stanislav Zas", "the Minister of Foreign Affairs of the Republic of
+// Tajikistan, Sirojiddin Mukhriddin", "Anatoly Sidorov, chief of the CSTO
+// United staff", and untitled names before a speech verb ("Sergei Lavrov
+// said"). The span is the name; the title gives the role, the state or body
+// before it or after "of" the affiliation. Later mentions of the surname
+// ("Zas said") get the same id.
+func (t *Tagger) findOfficials(s *scratch, text string) {
+	var people []person
+	find := func(id string) int {
+		for i := range people {
+			if people[i].id == id {
+				return i
+			}
+		}
+		return -1
+	}
+	var singles []int // candidates of one-word names, resolved at the end
+	addPerson := func(a, b int, role, affil, method string) {
+		name := text[s.units[a].start:s.units[b-1].end]
+		ci := s.claim(cand{a: a, b: b, label: models.Official, name: name, role: role, affil: affil, method: method, conf: 0.8})
+		if nameWords(s, a, b) == 1 {
+			singles = append(singles, ci)
+			return
+		}
+		id := SnakeID(name)
+		s.cands[ci].id = id
+		p := find(id)
+		if p < 0 {
+			people = append(people, person{id: id, name: name, surname: s.surface(b - 1)})
+			p = len(people) - 1
+		}
+		pp := &people[p]
+		pp.cands = append(pp.cands, ci)
+		if pp.role == "" {
+			pp.role = role
+		}
+		if pp.affil == "" {
+			pp.affil = affil
+		}
+	}
+
+	// titled names
+	for i := 0; i < len(s.units); i++ {
+		te, role := t.lex.matchTitle(s, i)
+		if role == "" || !s.free(i, te) {
+			continue
+		}
+		affil := t.affiliationBefore(s, i)
+		j := te
+		if s.key(j) == "of" && s.sameSent(i, j+1) {
+			k := j + 1
+			if s.key(k) == "the" {
+				k++
+			}
+			if c := s.at(k); c != nil && c.a == k && actor(c) {
+				if affil == "" {
+					affil = stateOf(c)
+				}
+				j = c.b
+			} else {
+				m := k
+				for m < len(s.units) && m < k+3 && s.sameSent(k, m) && s.units[m].is(hasLetter) && !s.units[m].is(upperFirst) {
+					m++
+				}
+				if m > k {
+					j = m
+				}
+			}
+			if s.key(j) == "," {
+				j++
+			}
+		}
+		if !s.sameSent(i, j) {
+			continue
+		}
+		e := t.scanName(s, j)
+		if e == j {
+			continue
+		}
+		if role2, affil2 := t.appositive(s, e); affil == "" && affil2 != "" {
+			role, affil = role2, affil2
+		}
+		addPerson(j, e, role, affil, methodTitle)
+		i = e - 1
+	}
+
+	// untitled names before a speech verb or a title in apposition
+	for i := 0; i < len(s.units); i++ {
+		u := &s.units[i]
+		if s.at(i) != nil || !t.nameLike(s, i) || !isProper(u.tag) {
+			continue
+		}
+		if i > 0 && s.sameSent(i-1, i) && s.units[i-1].is(upperFirst) {
+			continue // inside a longer capitalized phrase
+		}
+		e := t.scanName(s, i)
+		if nameWords(s, i, e) < 2 || !properRun(s, i, e) {
+			i = e
+			continue
+		}
+		role, affil := t.appositive(s, e)
+		next := e
+		if s.key(next) != "" && s.units[min(next, len(s.units)-1)].tag == "RB" {
+			next++
+		}
+		if role != "" || (s.sameSent(e-1, next) && t.lex.has(s.key(next), cueSpeechVerb)) {
+			addPerson(i, e, role, affil, methodName)
+		}
+		i = e
+	}
+
+	// one-word names after a title: a known surname, or a name of its own
+	for _, ci := range singles {
+		c := &s.cands[ci]
+		p := -1
+		for k := range people {
+			if people[k].surname == c.name {
+				p = k
+				break
+			}
+		}
+		if p < 0 {
+			people = append(people, person{id: SnakeID(c.name), name: c.name, surname: c.name, role: c.role, affil: c.affil})
+			p = len(people) - 1
+		}
+		c.id, c.name = people[p].id, people[p].name
+		people[p].cands = append(people[p].cands, ci)
+		if people[p].affil == "" {
+			people[p].affil = c.affil
+		}
+	}
+	if len(people) == 0 {
+		return
+	}
+
+	// later mentions: the full name again, or the surname alone
+	for u := range s.units {
+		if s.owner[u] >= 0 || !s.units[u].is(upperFirst) {
+			continue
+		}
+		for k := range people {
+			p := &people[k]
+			end, ok := s.matchText(u, p.name)
+			if !ok && s.surface(u) == p.surname {
+				end, ok = u+1, true
+				if u > 0 && s.sameSent(u-1, u) && t.nameLike(s, u-1) && s.units[u-1].is(upperFirst) && !s.units[u].is(attached) {
+					ok = false // another person of the same family name
+				}
+			}
+			if ok && s.free(u, end) && !s.continuesName(end) {
+				p.cands = append(p.cands, s.claim(cand{a: u, b: end, label: models.Official, id: p.id, name: p.name,
+					method: methodName, conf: 0.7}))
+				break
+			}
+		}
+	}
+
+	// affiliation: what the title said, else the nearest state or body
+	// before the first mention in its sentence, else the article's main state
+	for k := range people {
+		p := &people[k]
+		if p.affil == "" && len(p.cands) > 0 {
+			p.affil = t.nearestActor(s, s.cands[p.cands[0]].a)
+		}
+		for _, ci := range p.cands {
+			c := &s.cands[ci]
+			c.id, c.name = p.id, p.name
+			if c.role == "" {
+				c.role = p.role
+			}
+			c.affil = p.affil
+		}
+	}
+}
+
+// actor reports whether a mention names a state, organization or group.
+func actor(c *cand) bool {
+	return c.label == models.State || c.label == models.Org || c.label == models.Group
+}
+
+// stateOf returns the id of an actor mention; a capital before a title
+// ("Moscow Mayor") stands for its state.
+func stateOf(c *cand) string {
+	if c.kind == kCapital {
+		c.kind = kMetonym
+	}
+	return c.id
+}
+
+// affiliationBefore returns the state or body named just before the title
+// at unit i ("Tajik President", "Iran's foreign ministry spokesman"), or "".
+func (t *Tagger) affiliationBefore(s *scratch, i int) string {
+	for k, steps := i-1, 0; k >= 0 && steps < 4 && s.sameSent(k, i); k, steps = k-1, steps+1 {
+		if c := s.at(k); c != nil {
+			if actor(c) {
+				return stateOf(c)
+			}
+			return ""
+		}
+		u := &s.units[k]
+		switch {
+		case u.key == "'s" || u.tag == "POS":
+		case u.is(hasLetter) && (u.tag == "JJ" || u.tag == "NN" || u.tag == "NNP" || u.tag == "NNS") && !functionWord(u.key):
+		default:
+			return ""
+		}
+	}
+	return ""
+}
+
+// appositive reads ", [the] [state] title [of [the] body]" after a name at
+// unit e and returns the role and affiliation it gives.
+func (t *Tagger) appositive(s *scratch, e int) (role, affil string) {
+	if s.key(e) != "," || !s.sameSent(e-1, e+1) {
+		return "", ""
+	}
+	k := e + 1
+	if s.key(k) == "the" || s.key(k) == "a" {
+		k++
+	}
+	if c := s.at(k); c != nil && c.a == k && actor(c) {
+		affil = stateOf(c)
+		k = c.b
+	}
+	te, role := t.lex.matchTitle(s, k)
+	if role == "" {
+		return "", ""
+	}
+	if s.key(te) == "of" {
+		m := te + 1
+		if s.key(m) == "the" {
+			m++
+		}
+		if c := s.at(m); c != nil && c.a == m && actor(c) {
+			affil = stateOf(c)
+		}
+	}
+	return role, affil
+}
+
+// nearestActor returns the closest state or body before unit u in its
+// sentence, or the state the article mentions most.
+func (t *Tagger) nearestActor(s *scratch, u int) string {
+	for k := u - 1; k >= 0 && s.sameSent(k, u); k-- {
+		if c := s.at(k); c != nil && (c.label == models.State || c.label == models.Org) {
+			return c.id
+		}
+	}
+	best, n := "", 0
+	counts := map[string]int{}
+	for i := range s.cands {
+		c := &s.cands[i]
+		if c.dead || c.label != models.State {
+			continue
+		}
+		counts[c.id]++
+		if counts[c.id] > n {
+			best, n = c.id, counts[c.id]
+		}
+	}
+	return best
+}
+
+// scanName returns the end of the person's name that starts at unit j, or
+// j when none does: capitalized words, with particles ("bin", "al-") inside.
+func (t *Tagger) scanName(s *scratch, j int) int {
+	end, words := j, 0
+	for k := j; k < len(s.units) && words < 5 && s.sameSent(j, k); {
+		u := &s.units[k]
+		switch {
+		case t.nameLike(s, k):
+			words++
+			k++
+			end = k
+		case k > j && u.is(isDash) && u.is(attached) && k+1 < len(s.units) && s.units[k+1].is(attached) && t.nameLike(s, k+1):
+			k++
+		case k > j && t.lex.has(u.key, cueNameParticle) && !u.is(upperFirst) && k+1 < len(s.units) &&
+			(t.nameLike(s, k+1) || s.units[k+1].is(isDash) && s.units[k+1].is(attached)):
+			k++
+		default:
+			return end
+		}
+	}
+	return end
+}
+
+// nameLike reports whether unit k may be a word of a person's name.
+func (t *Tagger) nameLike(s *scratch, k int) bool {
+	u := &s.units[k]
+	if !u.is(upperFirst) || u.is(isDigit) || (u.is(allUpper) && len(u.key) > 1) {
+		return false
+	}
+	if t.lex.has(u.key, cueOrgWord|cueCalendar|cueTitleWord) {
+		return false
+	}
+	for _, r := range u.key {
+		if r >= '0' && r <= '9' {
+			return false
+		}
+	}
+	if c := s.at(k); c != nil {
+		// a city's name may be a given name ("Santiago Peña")
+		return c.b == k+1 && (c.kind == kCapital || c.kind == kPlace) && k+1 < len(s.units) &&
+			s.sameSent(k, k+1) && s.units[k+1].is(upperFirst) && s.at(k+1) == nil
+	}
+	return true
+}
+
+// nameWords counts the capitalized words of the name [a, b).
+func nameWords(s *scratch, a, b int) int {
+	n := 0
+	for k := a; k < b; k++ {
+		if s.units[k].is(upperFirst) {
+			n++
+		}
+	}
+	return n
+}
+
+func isProper(tag string) bool { return tag == "NNP" || tag == "NNPS" }
+
+// properRun reports whether the capitalized words of [a, b) are tagged proper nouns.
+func properRun(s *scratch, a, b int) bool {
+	for k := a; k < b; k++ {
+		if s.units[k].is(upperFirst) && !isProper(s.units[k].tag) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,175 @@
+package entities
+
+import (
+	"github.com/communique/communique/models"
+)
+
+// opName is an operation name learned from a pattern in one article.
+type opName struct {
+	text, id, kind string
+}
+
+// findOperations finds named operations, exercises and missions:
+//
+//   - a quoted name after a trigger noun: anti-drug operation "Kanal",
+//     operation on combating illegal migration "Nelegal";
+//   - capitalized words after a capitalized trigger: Operation Prosperity Guardian;
+//   - capitalized words after a lower-case trigger: naval mission, EUNAVFOR Aspides;
+//   - a name joined to a year: Interaction-2021.
+//
+// Each name learned so is then found wherever else the article uses it.
+func (t *Tagger) findOperations(s *scratch, text string) {
+	var learned []opName
+	add := func(a, b int, kind string) {
+		if a >= b || !s.free(a, b) && !t.swallowable(s, a, b) {
+			return
+		}
+		name := text[s.units[a].start:s.units[b-1].end]
+		short := name
+		// a force's acronym before the name ("EUNAVFOR Aspides") is no part of the id
+		if b-a >= 2 && s.units[a].is(allUpper) && !s.units[a+1].is(allUpper) && s.units[a+1].is(upperFirst) {
+			short = text[s.units[a+1].start:s.units[b-1].end]
+		}
+		id := SnakeID(short)
+		s.claim(cand{a: a, b: b, label: models.Operation, id: id, name: short, kind: kOperation,
+			opKind: kind, method: methodPattern, conf: 0.8})
+		learned = append(learned, opName{name, id, kind})
+		if short != name {
+			learned = append(learned, opName{short, id, kind})
+		}
+	}
+	for i := 0; i < len(s.units); i++ {
+		u := &s.units[i]
+		if u.is(isDigit) && u.is(attached) && len(u.key) == 4 && i >= 2 && s.units[i-1].is(isDash) &&
+			s.units[i-2].is(upperFirst) && s.at(i-2) == nil {
+			// Interaction-2021
+			a := i - 2
+			for a > 0 && s.sameSent(a-1, i) && s.units[a-1].is(upperFirst) && s.at(a-1) == nil && !s.units[a].is(attached) && s.units[a-1].tag == "NNP" {
+				a--
+			}
+			add(a, i+1, t.nearTrigger(s, i, "exercise"))
+			continue
+		}
+		kind := t.lex.trigger(s, i)
+		if kind == "" || s.at(i) != nil {
+			continue
+		}
+		j := i + 1
+		if u.is(upperFirst) && !u.is(allUpper) {
+			// Operation Prosperity Guardian
+			if e := t.nameRun(s, j, false); e > j {
+				add(j, e, kind)
+				i = e - 1
+			}
+			continue
+		}
+		// lower-case trigger: look ahead for a quoted name or a capitalized name
+		if s.key(j) == "," && s.sameSent(i, j+1) {
+			j++
+		}
+		if e := t.nameRun(s, j, true); e > j && s.sameSent(i, j) && !verbAt(s, e) {
+			add(j, e, kind)
+			i = e - 1
+			continue
+		}
+		for k := i + 1; k < len(s.units) && k <= i+8 && s.sameSent(i, k); k++ {
+			w := &s.units[k]
+			if isQuote(w.key) {
+				e := k + 1
+				for e < len(s.units) && e <= k+7 && s.sameSent(k, e) && !isQuote(s.units[e].key) {
+					e++
+				}
+				if e < len(s.units) && isQuote(s.units[e].key) && e > k+1 && s.units[k+1].is(upperFirst) {
+					add(k+1, e, kind)
+					i = e
+				}
+				break
+			}
+			if !w.is(hasLetter) || w.is(upperFirst) || s.at(k) != nil {
+				break
+			}
+		}
+	}
+	if len(learned) == 0 {
+		return
+	}
+	for u := range s.units {
+		if s.owner[u] >= 0 || !s.units[u].is(upperFirst) {
+			continue
+		}
+		for _, o := range learned {
+			if end, ok := s.matchText(u, o.text); ok && s.free(u, end) && !s.continuesName(end) {
+				s.claim(cand{a: u, b: end, label: models.Operation, id: o.id, name: o.text, kind: kOperation,
+					opKind: o.kind, method: methodPattern, conf: 0.7})
+				break
+			}
+		}
+	}
+}
+
+// swallowable reports whether the mentions over [a, b) may give way to an
+// operation's name: a force's acronym at its start ("EUNAVFOR Aspides").
+func (t *Tagger) swallowable(s *scratch, a, b int) bool {
+	for u := a; u < b; u++ {
+		if c := s.at(u); c != nil && !(u == a && c.b == a+1 && c.label == models.Org && s.units[a].is(allUpper)) &&
+			!(c.label == models.Operation && c.a >= a && c.b <= b) {
+			return false
+		}
+	}
+	return true
+}
+
+// continuesName reports whether unit u is a capitalized word that would
+// make a longer name of the words before it.
+func (s *scratch) continuesName(u int) bool {
+	return u < len(s.units) && s.units[u].is(upperFirst) && !s.units[u].is(attached) && s.sameSent(u-1, u) && s.at(u) == nil
+}
+
+// nameRun returns the end of the run of capitalized words from unit j that
+// may name an operation; with acronym, an all-caps force name may lead it.
+func (t *Tagger) nameRun(s *scratch, j int, acronym bool) int {
+	e := j
+	for e < len(s.units) && e < j+5 && s.sameSent(j, e) {
+		u := &s.units[e]
+		if e > j && u.is(isDash) && e+1 < len(s.units) && s.units[e+1].is(upperFirst) {
+			e++
+			continue
+		}
+		if !u.is(upperFirst) || t.lex.has(u.key, cueCalendar) {
+			break
+		}
+		if c := s.at(e); c != nil && !(acronym && e == j && c.b == e+1 && c.label == models.Org && u.is(allUpper) &&
+			e+1 < len(s.units) && s.units[e+1].is(upperFirst) && s.at(e+1) == nil) {
+			break
+		}
+		e++
+	}
+	return e
+}
+
+// nearTrigger returns the kind of the closest trigger noun in the sentence
+// of unit i, or def.
+func (t *Tagger) nearTrigger(s *scratch, i int, def string) string {
+	for d := 1; d <= 6; d++ {
+		for _, k := range []int{i + d, i - d - 2} {
+			if k >= 0 && k < len(s.units) && s.sameSent(i, k) {
+				if kind := t.lex.trigger(s, k); kind != "" {
+					return kind
+				}
+			}
+		}
+	}
+	return def
+}
+
+func isQuote(k string) bool { return k == "\"" || k == "'" || k == "``" || k == "''" }
+
+// verbAt reports whether unit u is a verb, which makes the capitalized words
+// before it a subject rather than a name ("the operation Putin ordered").
+func verbAt(s *scratch, u int) bool {
+	if u >= len(s.units) || !s.sameSent(u-1, u) {
+		return false
+	}
+	tag := s.units[u].tag
+	return len(tag) >= 2 && tag[:2] == "VB" || tag == "MD"
+}
