@@ -23,7 +23,7 @@ func (t *Tagger) resolveCapitals(s *scratch) {
 		if c.kind != kCapital {
 			continue
 		}
-		if t.capitalIsState(s, c) {
+		if t.capitalIsState(s, c) || t.coordinatedState(s, c) {
 			c.kind = kMetonym
 			continue
 		}
@@ -93,4 +93,23 @@ func (t *Tagger) joinCompounds(s *scratch, text string) {
 		name := text[s.units[a.a].start:s.units[h].end]
 		s.claim(cand{a: a.a, b: h + 1, label: models.Org, id: SnakeID(name), name: name, kind: kOrg, method: methodPattern, conf: 0.6})
 	}
+}
+
+// coordinatedState reports whether a capital is joined by "and" or a comma
+// to a capital or state that acts: "Moscow and Beijing oppose".
+func (t *Tagger) coordinatedState(s *scratch, c *cand) bool {
+	for u := c.b; u < len(s.units) && u < c.b+8 && s.sameSent(c.a, u); {
+		if k := s.key(u); k != "and" && k != "," {
+			return false
+		}
+		n := s.at(u + 1)
+		if n == nil || n.a != u+1 || n.label != models.State {
+			return false
+		}
+		if n.kind != kCapital || t.capitalIsState(s, n) {
+			return true
+		}
+		u = n.b
+	}
+	return false
 }

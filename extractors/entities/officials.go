@@ -7,7 +7,7 @@ import (
 // person is an official found in one article.
 type person struct {
 	id, name, role, affil string
-	surname               string
+	surname, given        string
 	cands                 []int
 }
 
@@ -40,7 +40,7 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 		s.cands[ci].id = id
 		p := find(id)
 		if p < 0 {
-			people = append(people, person{id: id, name: name, surname: s.surface(b - 1)})
+			people = append(people, person{id: id, name: name, surname: s.surface(b - 1), given: s.surface(a)})
 			p = len(people) - 1
 		}
 		pp := &people[p]
@@ -55,6 +55,9 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 
 	// titled names
 	for i := 0; i < len(s.units); i++ {
+		if s.headline[s.units[i].sent] {
+			continue // in "US Envoy Arrives" any word is capitalized
+		}
 		te, role := t.lex.matchTitle(s, i)
 		if role == "" || !s.free(i, te) {
 			continue
@@ -101,7 +104,7 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 	// untitled names before a speech verb or a title in apposition
 	for i := 0; i < len(s.units); i++ {
 		u := &s.units[i]
-		if s.at(i) != nil || !t.nameLike(s, i) || !isProper(u.tag) {
+		if s.at(i) != nil || !t.nameLike(s, i) || !isProper(u.tag) || s.headline[u.sent] {
 			continue
 		}
 		if i > 0 && s.sameSent(i-1, i) && s.units[i-1].is(upperFirst) {
@@ -155,6 +158,10 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 		for k := range people {
 			p := &people[k]
 			end, ok := s.matchText(u, p.name)
+			if !ok && p.given != "" && s.surface(u) == p.given && u+1 < len(s.units) &&
+				(t.lex.has(s.key(u+1), cueSpeechVerb) || s.key(u+1) == "'s") {
+				end, ok = u+1, true // "Xi said" after "Xi Jinping"
+			}
 			if !ok && s.surface(u) == p.surname {
 				end, ok = u+1, true
 				if u > 0 && s.sameSent(u-1, u) && t.nameLike(s, u-1) && s.units[u-1].is(upperFirst) && !s.units[u].is(attached) {
@@ -256,7 +263,7 @@ func (t *Tagger) appositive(s *scratch, e int) (role, affil string) {
 // sentence, or the state the article mentions most.
 func (t *Tagger) nearestActor(s *scratch, u int) string {
 	for k := u - 1; k >= 0 && s.sameSent(k, u); k-- {
-		if c := s.at(k); c != nil && (c.label == models.State || c.label == models.Org) {
+		if c := s.at(k); c != nil && actor(c) {
 			return c.id
 		}
 	}
@@ -288,6 +295,12 @@ func (t *Tagger) scanName(s *scratch, j int) int {
 			end = k
 		case k > j && u.is(isDash) && u.is(attached) && k+1 < len(s.units) && s.units[k+1].is(attached) && t.nameLike(s, k+1):
 			k++
+		case k > j+1 && u.is(isDash) && u.is(attached) && t.lex.has(s.key(k-1), cueNameParticle) &&
+			k+1 < len(s.units) && s.units[k+1].is(attached) && s.units[k+1].is(upperFirst):
+			// "al-Houthi": a name after a particle even where the word names something else
+			words++
+			k += 2
+			end = k
 		case k > j && t.lex.has(u.key, cueNameParticle) && !u.is(upperFirst) && k+1 < len(s.units) &&
 			(t.nameLike(s, k+1) || s.units[k+1].is(isDash) && s.units[k+1].is(attached)):
 			k++

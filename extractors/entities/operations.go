@@ -131,9 +131,11 @@ func (t *Tagger) nameRun(s *scratch, j int, acronym bool) int {
 	e := j
 	for e < len(s.units) && e < j+5 && s.sameSent(j, e) {
 		u := &s.units[e]
-		if e > j && u.is(isDash) && e+1 < len(s.units) && s.units[e+1].is(upperFirst) {
-			e++
-			continue
+		if e > j && u.is(isDash) && e+1 < len(s.units) && s.sameSent(e, e+1) {
+			if nu := &s.units[e+1]; nu.is(upperFirst) || nu.is(isDigit) && nu.is(attached) && len(nu.key) == 4 {
+				e += 2 // Kanal – Trap, Interaction-2023
+				continue
+			}
 		}
 		if !u.is(upperFirst) || t.lex.has(u.key, cueCalendar) {
 			break

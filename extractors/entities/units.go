@@ -100,12 +100,13 @@ func shapeOf(s string) uint8 {
 
 // scratch holds the per-article buffers of Extract, reused through a pool.
 type scratch struct {
-	text  string
-	units []unit
-	keys  []byte
-	spans [][2]int // key offsets into keys, one per unit
-	owner []int32  // candidate covering each unit, or -1
-	cands []cand
+	text     string
+	units    []unit
+	keys     []byte
+	spans    [][2]int // key offsets into keys, one per unit
+	owner    []int32  // candidate covering each unit, or -1
+	headline []bool   // per sentence: written in title case ("US Envoy Arrives")
+	cands    []cand
 }
 
 // splitUnits fills s.units from the document's tokens.
@@ -139,6 +140,24 @@ func splitUnits(d *extractors.Doc, s *scratch) {
 			if end < tk.End {
 				addUnit(s, text, end, tk.End, ti, si, ".")
 			}
+		}
+	}
+	s.headline = s.headline[:0]
+	for range d.Sentences {
+		s.headline = append(s.headline, false)
+	}
+	long, caps := 0, 0
+	for i := range s.units {
+		u := &s.units[i]
+		if u.is(hasLetter) && !u.is(attached) && u.end-u.start > 3 {
+			long++
+			if u.is(upperFirst) {
+				caps++
+			}
+		}
+		if i+1 == len(s.units) || s.units[i+1].sent != u.sent {
+			s.headline[u.sent] = caps >= 3 && caps == long
+			long, caps = 0, 0
 		}
 	}
 	k := string(s.keys) // one allocation for all keys
