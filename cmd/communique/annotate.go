@@ -49,11 +49,13 @@ func runAnnotate(ctx context.Context, o annotateOptions, stdout io.Writer) error
 	failed := 0
 	fail := func(it pipeline.Item, err error) {
 		failed++
-		where := it.Source
-		if it.Line > 0 {
-			where = fmt.Sprintf("%s line %d", where, it.Line)
+		switch {
+		case it.Line > 0:
+			err = fmt.Errorf("%s line %d: %w", it.Source, it.Line, err)
+		case it.Source != "":
+			err = fmt.Errorf("%s: %w", it.Source, err)
 		}
-		fmt.Fprintf(os.Stderr, "communique annotate: %s: %v\n", where, err)
+		fmt.Fprintf(os.Stderr, "communique annotate: %v\n", err)
 	}
 	emit := func(it pipeline.Item) error {
 		if err := ctx.Err(); err != nil {
