@@ -5,9 +5,12 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"io/fs"
 	"os"
@@ -32,6 +35,7 @@ type Item struct {
 	Line    int            // 1-based JSONL line, 0 for whole-file inputs
 	Err     error          // why this input could not be read
 	Warn    error          // a problem that was repaired; the article is still analysed
+	Done    int64          // input bytes consumed so far, over all files, for progress
 }
 
 // jsonArticle is one line of a JSONL input.
@@ -109,11 +113,23 @@ func isArticleFile(p string) bool {
 	return strings.HasSuffix(p, ".txt") || strings.HasSuffix(p, ".jsonl") || strings.HasSuffix(p, ".jsonl.gz")
 }
 
-// Reader reads articles from files and numbers them in input order.
+// Reader reads articles from files, normalizes their text and numbers them
+// in input order. It is used by one goroutine.
 type Reader struct {
 	Stdin io.Reader // standard input, for "-"
-	seq   int
-	ids   map[string]string // article id → where it was first seen
+	// Skip, when set, is asked about each article: true drops it (it was
+	// committed before with the same content) and counts it as skipped.
+	Skip func(id string, sha [32]byte) bool
+	// SkipInput, when set, is asked about each input file by content hash:
+	// true skips the file without reading its articles.
+	SkipInput func(sha string) bool
+
+	Inputs []InputRecord // one per file read, in order
+
+	seq  int
+	done int64             // bytes consumed by finished files
+	cur  *countingReader   // the file being read
+	ids  map[string]string // article id → where it was first seen
 }
 
 // NewReader returns a reader; stdin is read for the input "-".
@@ -121,20 +137,70 @@ func NewReader(stdin io.Reader) *Reader {
 	return &Reader{Stdin: stdin, ids: map[string]string{}}
 }
 
+// countingReader counts and hashes the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n int64
+	h hash.Hash
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	c.h.Write(p[:n])
+	return n, err
+}
+
+// hashFile returns the hex SHA-256 of a file's content.
+func hashFile(name string) (string, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
 // ReadFile reads one input file and calls emit for each article or failure.
 // It returns early only when emit returns an error (the run was cancelled).
 func (r *Reader) ReadFile(ctx context.Context, name string, emit func(Item) error) error {
-	var f io.Reader
+	rec := InputRecord{Path: name}
+	var src io.Reader
 	if name == "-" {
-		f = r.Stdin
+		src = r.Stdin
 	} else {
+		if r.SkipInput != nil {
+			sha, err := hashFile(name)
+			if err != nil {
+				return r.fail(emit, name, 0, "", err)
+			}
+			if r.SkipInput(sha) {
+				rec.SHA256, rec.Unchanged = sha, true
+				r.Inputs = append(r.Inputs, rec)
+				return nil
+			}
+		}
 		file, err := os.Open(name)
 		if err != nil {
 			return r.fail(emit, name, 0, "", err)
 		}
 		defer file.Close()
-		f = file
+		src = file
 	}
+	r.cur = &countingReader{r: src, h: sha256.New()}
+	r.Inputs = append(r.Inputs, rec)
+	defer func() {
+		in := &r.Inputs[len(r.Inputs)-1]
+		in.Bytes = r.cur.n
+		in.SHA256 = hex.EncodeToString(r.cur.h.Sum(nil))
+		r.done += r.cur.n
+		r.cur = nil
+	}()
+	f := io.Reader(r.cur)
 	if strings.HasSuffix(name, ".gz") {
 		gz, err := gzip.NewReader(f)
 		if err != nil {
@@ -285,6 +351,13 @@ func (r *Reader) article(emit func(Item) error, name string, line int, a models.
 	if strings.TrimSpace(a.Text) == "" {
 		return r.fail(emit, name, line, a.ArticleID, ErrEmpty)
 	}
+	text, repaired := Normalize(a.Text)
+	if repaired {
+		warn = ErrInvalidUTF8
+	}
+	a.Text = text
+	sum := sha256.Sum256([]byte(text))
+	a.ContentSHA256 = hex.EncodeToString(sum[:])
 	where := name
 	if line > 0 {
 		where = fmt.Sprintf("%s line %d", name, line)
@@ -293,21 +366,38 @@ func (r *Reader) article(emit func(Item) error, name string, line int, a models.
 		return r.fail(emit, name, line, a.ArticleID, fmt.Errorf("%w: first seen in %s", ErrDuplicateID, first))
 	}
 	r.ids[a.ArticleID] = where
+	if r.Skip != nil && r.Skip(a.ArticleID, sum) {
+		if len(r.Inputs) > 0 {
+			r.Inputs[len(r.Inputs)-1].Skipped++
+		}
+		return nil
+	}
+	if len(r.Inputs) > 0 {
+		r.Inputs[len(r.Inputs)-1].Articles++
+	}
 	a.InputFile = name
 	if line > 0 {
 		l := int32(line)
 		a.InputLine = &l
 	}
-	it := Item{Seq: r.seq, Article: a, Source: name, Line: line, Warn: warn}
+	it := Item{Seq: r.seq, Article: a, Source: name, Line: line, Warn: warn, Done: r.consumed()}
 	r.seq++
 	return emit(it)
 }
 
 func (r *Reader) fail(emit func(Item) error, name string, line int, id string, err error) error {
-	it := Item{Seq: r.seq, Source: name, Line: line, Err: err}
+	it := Item{Seq: r.seq, Source: name, Line: line, Err: err, Done: r.consumed()}
 	it.Article.ArticleID = id
 	r.seq++
 	return emit(it)
+}
+
+// consumed returns the input bytes read so far over all files.
+func (r *Reader) consumed() int64 {
+	if r.cur != nil {
+		return r.done + r.cur.n
+	}
+	return r.done
 }
 
 // idFromFile derives an article id from a file name: its base without extensions.

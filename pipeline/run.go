@@ -4,13 +4,15 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
-	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"log/slog"
+	"os"
 	"path"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"time"
@@ -24,13 +26,17 @@ import (
 // Config says what a run reads and where it writes. The zero value means
 // defaults: the embedded samples, written under "out" by one worker per core.
 type Config struct {
-	Inputs  []string  // files, directories, globs or "-"; none means the embedded samples
-	Out     string    // output root; default "out"
-	Workers int       // analysis workers; default runtime.NumCPU()
-	RunID   string    // run id written to every row; default time-based and unique
-	Stdin   io.Reader // read for the input "-"
-	// Progress, when set, is called by the sink after each input item is written.
-	Progress func(done int)
+	Inputs    []string  // files, directories, globs or "-"; none means the embedded samples
+	Out       string    // output root; default "out"
+	Workers   int       // analysis workers; default runtime.NumCPU()
+	RunID     string    // run id written to every row; default time-based and unique
+	Reprocess bool      // process every article, even those already committed
+	Stdin     io.Reader // read for the input "-"
+	Log       *slog.Logger
+	// Progress, when set, is called by the sink after each input item is
+	// written, with the items done and input bytes consumed so far.
+	Progress func(items int, bytes int64)
+	now      func() time.Time
 }
 
 func (c Config) withDefaults() Config {
@@ -40,8 +46,14 @@ func (c Config) withDefaults() Config {
 	if c.Workers <= 0 {
 		c.Workers = runtime.NumCPU()
 	}
+	if c.now == nil {
+		c.now = time.Now
+	}
 	if c.RunID == "" {
-		c.RunID = NewRunID(time.Now())
+		c.RunID = NewRunID(c.now())
+	}
+	if c.Log == nil {
+		c.Log = slog.New(slog.DiscardHandler)
 	}
 	return c
 }
@@ -51,10 +63,22 @@ func (c Config) Validate() error {
 	if c.Workers < 0 || c.Workers > 1024 {
 		return fmt.Errorf("workers %d: want 1..1024", c.Workers)
 	}
-	if strings.ContainsAny(c.RunID, `/\`) || strings.Contains(c.RunID, "..") {
-		return fmt.Errorf("run id %q: must not contain path separators or ..", c.RunID)
+	if c.RunID != "" && !validRunID(c.RunID) {
+		return fmt.Errorf("run id %q: use letters, digits, '.', '_' and '-' only", c.RunID)
 	}
 	return nil
+}
+
+func validRunID(s string) bool {
+	if s == "" || s == "." || s == ".." || len(s) > 128 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 // NewRunID returns a sortable, unique run id such as 20261123T184500Z-3f9a1c.
@@ -69,51 +93,155 @@ type Summary struct {
 	RunID    string
 	Out      string
 	Articles int    // articles analysed
-	Failed   int    // inputs that became error rows
+	Skipped  int    // articles skipped: committed before with the same content
+	Failed   int    // inputs that became error rows without an article
 	Counts   Counts // rows written per table
+	Files    []FileInfo
 	Elapsed  time.Duration
+	Manifest string // path of the run manifest
 }
 
 // result is one item's rows, on their way to the sink.
 type result struct {
 	seq  int
+	done int64
 	rows Rows
 }
 
-// Run reads the inputs, analyses every article on cfg.Workers workers and
-// writes the six tables under cfg.Out. Input failures become error rows and
-// are counted in Summary.Failed; Run returns an error only when the run
-// itself fails or is cancelled, and then leaves no output file behind.
+// Run reads the inputs, analyses every new or changed article on
+// cfg.Workers workers and commits the six tables under cfg.Out (see the
+// layout in output.go). Input failures become error rows; Run returns an
+// error only when the run itself fails, is cancelled or finds the output
+// locked by another run. A failed or killed run leaves nothing that readers
+// of committed runs see, and the next run cleans up after it.
 func Run(ctx context.Context, an *Analyzer, cfg Config) (Summary, error) {
 	cfg = cfg.withDefaults()
 	if err := cfg.Validate(); err != nil {
 		return Summary{}, err
 	}
-	start := time.Now()
+	started := cfg.now()
+	unlock, err := lock(cfg.Out)
+	if err != nil {
+		return Summary{}, err
+	}
+	defer unlock()
+
+	state, err := LoadState(cfg.Out)
+	if err != nil {
+		return Summary{}, fmt.Errorf("read earlier runs in %s: %w", cfg.Out, err)
+	}
+	if state.Committed(cfg.RunID) {
+		return Summary{}, fmt.Errorf("run id %s is already committed in %s", cfg.RunID, cfg.Out)
+	}
+	removed, err := cleanOrphans(cfg.Out, state.runs)
+	if err != nil {
+		return Summary{}, err
+	}
+	for _, p := range removed {
+		cfg.Log.Warn("removed file of an uncommitted run", "path", p)
+	}
+
+	ingest := started.UTC().Format("2006-01-02")
+	stage := filepath.Join(cfg.Out, stagingDir, cfg.RunID)
+	file := partName(cfg.RunID, 0)
+	rel := func(table string) string { return filepath.Join(table, partition(ingest), file) }
 	meta := map[string]string{
 		MetaSchemaVersion:   models.SchemaVersion,
 		MetaPipelineVersion: Version,
 		MetaRunID:           cfg.RunID,
 	}
-	w, err := NewWriters(cfg.Out, "part-"+cfg.RunID+".parquet", meta)
+	w, err := NewWriters(func(t string) string { return filepath.Join(stage, rel(t)) }, meta)
 	if err != nil {
 		return Summary{}, err
 	}
 	sum := Summary{RunID: cfg.RunID, Out: cfg.Out}
+	reader := NewReader(cfg.Stdin)
+	if !cfg.Reprocess {
+		reader.Skip = state.HasArticle
+		reader.SkipInput = state.HasInput
+	}
+	cfg.Log.Info("run started", "run_id", cfg.RunID, "out", cfg.Out, "workers", cfg.Workers,
+		"inputs", len(cfg.Inputs), "committed_articles", state.Articles(), "reprocess", cfg.Reprocess)
 
+	if err := stream(ctx, an, cfg, reader, w, &sum); err != nil {
+		w.Close()
+		os.RemoveAll(stage)
+		return sum, err
+	}
+	files, err := w.Close()
+	if err != nil {
+		os.RemoveAll(stage)
+		return sum, err
+	}
+	sum.Counts = w.Counts()
+	for _, in := range reader.Inputs {
+		sum.Skipped += in.Skipped
+	}
+
+	// Publish: move the complete files into their partitions, then the manifest.
+	var published []FileInfo
+	for _, f := range files {
+		if f.Rows == 0 && hasCommittedFile(cfg.Out, f.Table, state.runs) {
+			continue // keep one file per table so readers always find a schema
+		}
+		dst := filepath.Join(cfg.Out, rel(f.Table))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return sum, err
+		}
+		if err := os.Rename(f.Path, dst); err != nil {
+			return sum, fmt.Errorf("publish %s: %w", dst, err)
+		}
+		if err := syncDir(filepath.Dir(dst)); err != nil {
+			return sum, err
+		}
+		f.Path = rel(f.Table)
+		published = append(published, f)
+	}
+	sum.Files = published
+	sum.Elapsed = time.Since(started)
+	m := Manifest{
+		RunID:           cfg.RunID,
+		SchemaVersion:   models.SchemaVersion,
+		PipelineVersion: Version,
+		IngestDate:      ingest,
+		Started:         started.UTC().Format(time.RFC3339),
+		Finished:        cfg.now().UTC().Format(time.RFC3339),
+		ElapsedSeconds:  sum.Elapsed.Seconds(),
+		Workers:         cfg.Workers,
+		Reprocess:       cfg.Reprocess,
+		Inputs:          reader.Inputs,
+		Files:           published,
+		Rows:            sum.Counts,
+		Articles:        sum.Articles,
+		Skipped:         sum.Skipped,
+		Errors:          sum.Counts[TableErrors],
+	}
+	if m.Inputs == nil {
+		m.Inputs = []InputRecord{}
+	}
+	if err := writeManifest(cfg.Out, m); err != nil {
+		return sum, fmt.Errorf("write manifest: %w", err)
+	}
+	os.RemoveAll(filepath.Join(cfg.Out, stagingDir))
+	sum.Manifest = manifestPath(cfg.Out, cfg.RunID)
+	return sum, nil
+}
+
+// stream runs the read, analyze and write stages until the input ends.
+func stream(ctx context.Context, an *Analyzer, cfg Config, reader *Reader, w *Writers, sum *Summary) error {
 	g, ctx := errgroup.WithContext(ctx)
 	items := make(chan Item, 2*cfg.Workers)
 	results := make(chan result, 2*cfg.Workers)
 
 	g.Go(func() error {
 		defer close(items)
-		return read(ctx, cfg, items)
+		return read(ctx, cfg, reader, items)
 	})
 	workers, wctx := errgroup.WithContext(ctx)
 	for range cfg.Workers {
 		workers.Go(func() error {
 			for it := range items {
-				r := result{seq: it.Seq, rows: analyze(an, it, cfg.RunID)}
+				r := result{seq: it.Seq, done: it.Done, rows: analyze(an, it, cfg.RunID)}
 				select {
 				case results <- r:
 				case <-wctx.Done():
@@ -128,26 +256,17 @@ func Run(ctx context.Context, an *Analyzer, cfg Config) (Summary, error) {
 		return workers.Wait()
 	})
 	g.Go(func() error {
-		return sink(ctx, results, w, &sum, cfg.Progress)
+		return sink(ctx, results, w, sum, cfg)
 	})
-	if err := g.Wait(); err != nil {
-		w.Abort()
-		// Drain so no goroutine stays blocked on a send.
-		for range items {
-		}
-		return sum, err
+	err := g.Wait()
+	for range items {
+		// drain, so the reader is never left blocked on a send
 	}
-	if err := w.Commit(); err != nil {
-		return sum, err
-	}
-	sum.Counts = w.Counts()
-	sum.Elapsed = time.Since(start)
-	return sum, nil
+	return err
 }
 
 // read sends every input item, in input order, to out.
-func read(ctx context.Context, cfg Config, out chan<- Item) error {
-	r := NewReader(cfg.Stdin)
+func read(ctx context.Context, cfg Config, r *Reader, out chan<- Item) error {
 	emit := func(it Item) error {
 		select {
 		case out <- it:
@@ -184,6 +303,7 @@ func readSamples(ctx context.Context, r *Reader, emit func(Item) error) error {
 		if err != nil {
 			return err
 		}
+		r.Inputs = append(r.Inputs, InputRecord{Path: "sample:" + path.Base(name), Bytes: int64(len(b))})
 		if err := r.ReadJSONL(ctx, "sample:"+path.Base(name), bytes.NewReader(b), emit); err != nil {
 			return err
 		}
@@ -199,21 +319,17 @@ func analyze(an *Analyzer, it Item, runID string) (rows Rows) {
 	}
 	defer func() {
 		if p := recover(); p != nil {
-			rows = Rows{Errors: []models.Error{errorRow(it, "analyze", fmt.Errorf("panic: %v", p), runID)}}
+			rows = Rows{Errors: []models.Error{errorRow(it, "analyze", fmt.Errorf("article %s: panic: %v", it.Article.ArticleID, p), runID)}}
 		}
 	}()
-	a := it.Article
-	text, repaired := Normalize(a.Text)
-	a.Text = text
-	if repaired || it.Warn != nil {
-		rows.Errors = append(rows.Errors, errorRow(it, "normalize", ErrInvalidUTF8, runID))
+	if it.Warn != nil {
+		rows.Errors = append(rows.Errors, errorRow(it, "normalize", it.Warn, runID))
 	}
+	a := it.Article
 	d, err := an.Analyze(a)
 	if err != nil {
 		return Rows{Errors: append(rows.Errors, errorRow(it, "analyze", fmt.Errorf("article %s: %w", a.ArticleID, err), runID))}
 	}
-	sum := sha256.Sum256([]byte(text))
-	a.ContentSHA256 = hex.EncodeToString(sum[:])
 	a.NSentences = int32(len(d.Sentences))
 	a.NTokens = int32(len(d.Tokens))
 	a.PipelineVersion = Version
@@ -244,41 +360,38 @@ func errorRow(it Item, stage string, err error, runID string) models.Error {
 		l := int32(it.Line)
 		e.Line = &l
 	}
-	e.ArticleID = optionalString(it.Article.ArticleID)
+	if id := it.Article.ArticleID; id != "" {
+		e.ArticleID = &id
+	}
 	return e
 }
 
-func optionalString(s string) *string {
-	if s == "" {
-		return nil
-	}
-	return &s
-}
-
 // sink writes results in input order, whatever order the workers finish in.
-func sink(ctx context.Context, in <-chan result, w *Writers, sum *Summary, progress func(int)) error {
-	pending := map[int]Rows{}
-	next, done := 0, 0
+func sink(ctx context.Context, in <-chan result, w *Writers, sum *Summary, cfg Config) error {
+	pending := map[int]result{}
+	next := 0
 	for r := range in {
-		pending[r.seq] = r.rows
+		pending[r.seq] = r
 		for {
-			rows, ok := pending[next]
+			r, ok := pending[next]
 			if !ok {
 				break
 			}
 			delete(pending, next)
 			next++
-			if err := w.Write(&rows); err != nil {
+			if err := w.Write(&r.rows); err != nil {
 				return err
 			}
-			if len(rows.Articles) > 0 {
+			if len(r.rows.Articles) > 0 {
 				sum.Articles++
 			} else {
 				sum.Failed++
 			}
-			done++
-			if progress != nil {
-				progress(done)
+			for _, e := range r.rows.Errors {
+				cfg.Log.Warn("input not processed", "source", e.Source, "line", deref(e.Line), "article_id", derefs(e.ArticleID), "stage", e.Stage, "error", e.Error)
+			}
+			if cfg.Progress != nil {
+				cfg.Progress(next, r.done)
 			}
 		}
 		if err := ctx.Err(); err != nil {
@@ -289,4 +402,18 @@ func sink(ctx context.Context, in <-chan result, w *Writers, sum *Summary, progr
 		return errors.New("sink: results missing from the sequence")
 	}
 	return nil
+}
+
+func deref(p *int32) int32 {
+	if p == nil {
+		return 0
+	}
+	return *p
+}
+
+func derefs(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return strings.Clone(*p)
 }

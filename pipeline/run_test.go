@@ -33,6 +33,9 @@ func TestMain(m *testing.M) {
 	if err != nil {
 		panic(err)
 	}
+	if os.Getenv("COMMUNIQUE_CHILD_RUN") != "" {
+		childRun()
+	}
 	os.Exit(m.Run())
 }
 
@@ -58,10 +61,23 @@ func readTable(t *testing.T, out, table string) arrow.Table {
 // readTableMeta also returns the file's key-value metadata.
 func readTableMeta(t *testing.T, out, table string) (arrow.Table, map[string]string) {
 	t.Helper()
-	files, _ := filepath.Glob(filepath.Join(out, table, "*.parquet"))
+	files, _ := filepath.Glob(filepath.Join(out, table, "*", "*.parquet"))
 	if len(files) != 1 {
 		t.Fatalf("%s: %d parquet files, want 1", table, len(files))
 	}
+	return readFile(t, files[0])
+}
+
+// readTableDir reads the file name in dir.
+func readTableDir(t *testing.T, dir, name string) arrow.Table {
+	tbl, _ := readFile(t, filepath.Join(dir, name))
+	return tbl
+}
+
+// readFile reads one Parquet file with arrow-go and returns its key-value metadata.
+func readFile(t *testing.T, path string) (arrow.Table, map[string]string) {
+	t.Helper()
+	files := []string{path}
 	rdr, err := file.OpenParquetFile(files[0], false)
 	if err != nil {
 		t.Fatalf("open %s: %v", files[0], err)
@@ -210,8 +226,8 @@ func TestWorkersByteIdentical(t *testing.T) {
 	one, _ := run(t, 1, inputs...)
 	eight, _ := run(t, 8, inputs...)
 	for _, table := range pipeline.Tables {
-		a, _ := filepath.Glob(filepath.Join(one, table, "*.parquet"))
-		b, _ := filepath.Glob(filepath.Join(eight, table, "*.parquet"))
+		a, _ := filepath.Glob(filepath.Join(one, table, "*", "*.parquet"))
+		b, _ := filepath.Glob(filepath.Join(eight, table, "*", "*.parquet"))
 		if len(a) != 1 || len(b) != 1 {
 			t.Fatalf("%s: %d and %d files", table, len(a), len(b))
 		}

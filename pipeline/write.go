@@ -32,23 +32,20 @@ const (
 	MetaTable           = "communique.table"
 )
 
-// tableFile writes the rows of one table to a temporary file that Commit
-// renames into place, so a reader never sees a half-written file.
+// tableFile writes the rows of one table to one Parquet file. Row groups are
+// bounded, so memory stays flat however many rows the file gets.
 type tableFile[T any] struct {
-	f     *os.File
-	w     *parquet.GenericWriter[T]
-	tmp   string
-	final string
-	rows  int64
+	f    *os.File
+	w    *parquet.GenericWriter[T]
+	path string
+	rows int64
 }
 
-func createTable[T any](dir, table, file string, meta map[string]string, rowGroup int64) (*tableFile[T], error) {
-	d := filepath.Join(dir, table)
-	if err := os.MkdirAll(d, 0o755); err != nil {
+func createTable[T any](path, table string, meta map[string]string, rowGroup int64) (*tableFile[T], error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, err
 	}
-	final := filepath.Join(d, file)
-	f, err := os.CreateTemp(d, "."+file+".*.tmp")
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return nil, err
 	}
@@ -61,7 +58,7 @@ func createTable[T any](dir, table, file string, meta map[string]string, rowGrou
 	for k, v := range meta {
 		opts = append(opts, parquet.KeyValueMetadata(k, v))
 	}
-	return &tableFile[T]{f: f, w: parquet.NewGenericWriter[T](f, opts...), tmp: f.Name(), final: final}, nil
+	return &tableFile[T]{f: f, w: parquet.NewGenericWriter[T](f, opts...), path: path}, nil
 }
 
 func (t *tableFile[T]) write(rows []T) error {
@@ -71,32 +68,37 @@ func (t *tableFile[T]) write(rows []T) error {
 	n, err := t.w.Write(rows)
 	t.rows += int64(n)
 	if err != nil {
-		return fmt.Errorf("write %s: %w", t.final, err)
+		return fmt.Errorf("write %s: %w", t.path, err)
 	}
 	return nil
 }
 
-// commit finishes the file and renames it into place.
-func (t *tableFile[T]) commit() error {
+// close finishes the file and flushes it to disk.
+func (t *tableFile[T]) close() error {
 	if err := t.w.Close(); err != nil {
-		return fmt.Errorf("close %s: %w", t.final, err)
+		t.f.Close()
+		return fmt.Errorf("close %s: %w", t.path, err)
 	}
 	if err := t.f.Sync(); err != nil {
-		return fmt.Errorf("sync %s: %w", t.final, err)
+		t.f.Close()
+		return fmt.Errorf("sync %s: %w", t.path, err)
 	}
 	if err := t.f.Close(); err != nil {
-		return fmt.Errorf("close %s: %w", t.final, err)
+		return fmt.Errorf("close %s: %w", t.path, err)
 	}
-	return os.Rename(t.tmp, t.final)
+	return nil
 }
 
-// abort removes the temporary file.
-func (t *tableFile[T]) abort() {
-	t.f.Close()
-	os.Remove(t.tmp)
+func (t *tableFile[T]) info() FileInfo { return FileInfo{Path: t.path, Rows: t.rows} }
+
+// FileInfo is one written file and its row count.
+type FileInfo struct {
+	Table string `json:"table"`
+	Path  string `json:"path"` // relative to the output root once published
+	Rows  int64  `json:"rows"`
 }
 
-// Writers owns one Parquet file per table for one run.
+// Writers owns one Parquet file per table.
 type Writers struct {
 	articles    *tableFile[models.Article]
 	sentences   *tableFile[models.Sentence]
@@ -105,8 +107,8 @@ type Writers struct {
 	positions   *tableFile[models.Position]
 	errs        *tableFile[models.Error]
 	all         []interface {
-		commit() error
-		abort()
+		close() error
+		info() FileInfo
 	}
 }
 
@@ -123,29 +125,29 @@ type Rows struct {
 // Counts is the number of rows written per table.
 type Counts map[string]int64
 
-// NewWriters creates the table files of a run under dir, each named file.
-func NewWriters(dir, file string, meta map[string]string) (*Writers, error) {
+// NewWriters creates one file per table; pathOf gives each table's file path.
+func NewWriters(pathOf func(table string) string, meta map[string]string) (*Writers, error) {
 	w := &Writers{}
 	opens := []func() error{
-		func() error { return openTable(w, &w.articles, dir, TableArticles, file, meta, 1024) },
-		func() error { return openTable(w, &w.sentences, dir, TableSentences, file, meta, 64<<10) },
-		func() error { return openTable(w, &w.entities, dir, TableEntities, file, meta, 128<<10) },
-		func() error { return openTable(w, &w.commitments, dir, TableCommitments, file, meta, 64<<10) },
-		func() error { return openTable(w, &w.positions, dir, TablePositions, file, meta, 64<<10) },
-		func() error { return openTable(w, &w.errs, dir, TableErrors, file, meta, 64<<10) },
+		func() error { return openTable(w, &w.articles, pathOf, TableArticles, meta, 1024) },
+		func() error { return openTable(w, &w.sentences, pathOf, TableSentences, meta, 64<<10) },
+		func() error { return openTable(w, &w.entities, pathOf, TableEntities, meta, 128<<10) },
+		func() error { return openTable(w, &w.commitments, pathOf, TableCommitments, meta, 64<<10) },
+		func() error { return openTable(w, &w.positions, pathOf, TablePositions, meta, 64<<10) },
+		func() error { return openTable(w, &w.errs, pathOf, TableErrors, meta, 64<<10) },
 	}
 	for _, open := range opens {
 		if err := open(); err != nil {
-			w.Abort()
-			return nil, fmt.Errorf("create output in %s: %w", dir, err)
+			w.Close()
+			return nil, fmt.Errorf("create output: %w", err)
 		}
 	}
 	return w, nil
 }
 
 // openTable creates one table file of w and stores it in *dst.
-func openTable[T any](w *Writers, dst **tableFile[T], dir, table, file string, meta map[string]string, rowGroup int64) error {
-	t, err := createTable[T](dir, table, file, meta, rowGroup)
+func openTable[T any](w *Writers, dst **tableFile[T], pathOf func(string) string, table string, meta map[string]string, rowGroup int64) error {
+	t, err := createTable[T](pathOf(table), table, meta, rowGroup)
 	if err != nil {
 		return err
 	}
@@ -166,34 +168,24 @@ func (w *Writers) Write(r *Rows) error {
 	)
 }
 
-// Commit closes every table file and renames it into place.
-func (w *Writers) Commit() error {
+// Close finishes every file and returns what was written, table by table.
+func (w *Writers) Close() ([]FileInfo, error) {
+	var errs []error
+	var files []FileInfo
 	for i, t := range w.all {
-		if err := t.commit(); err != nil {
-			for _, rest := range w.all[i+1:] {
-				rest.abort()
-			}
-			return err
-		}
+		errs = append(errs, t.close())
+		fi := t.info()
+		fi.Table = Tables[i]
+		files = append(files, fi)
 	}
-	return nil
-}
-
-// Abort removes every temporary file.
-func (w *Writers) Abort() {
-	for _, t := range w.all {
-		t.abort()
-	}
+	return files, errors.Join(errs...)
 }
 
 // Counts returns the rows written so far per table.
 func (w *Writers) Counts() Counts {
-	return Counts{
-		TableArticles:    w.articles.rows,
-		TableSentences:   w.sentences.rows,
-		TableEntities:    w.entities.rows,
-		TableCommitments: w.commitments.rows,
-		TablePositions:   w.positions.rows,
-		TableErrors:      w.errs.rows,
+	c := Counts{}
+	for i, t := range w.all {
+		c[Tables[i]] = t.info().Rows
 	}
+	return c
 }

@@ -1,0 +1,198 @@
+package pipeline_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/communique/communique/pipeline"
+)
+
+// corpus writes n small JSONL articles built from gold sentences and returns the file.
+func corpus(t *testing.T, dir string, n int, variant string) string {
+	t.Helper()
+	var b strings.Builder
+	for i := range n {
+		text := fmt.Sprintf("Ministers meet %d%s\n\nRussia pledged to provide assistance to Tajikistan. The CSTO called on the Taliban to refrain from armed confrontation. Kazakhstan expressed concern about the situation in Afghanistan.", i, variant)
+		j, _ := json.Marshal(map[string]string{"id": fmt.Sprintf("a%05d", i), "title": "t", "published": "2024-01-02", "text": text})
+		b.Write(j)
+		b.WriteByte('\n')
+	}
+	p := filepath.Join(dir, "corpus.jsonl")
+	if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func runInto(t *testing.T, out, runID string, reprocess bool, inputs ...string) pipeline.Summary {
+	t.Helper()
+	sum, err := pipeline.Run(context.Background(), analyzer, pipeline.Config{
+		Inputs: inputs, Out: out, Workers: 2, RunID: runID, Reprocess: reprocess,
+	})
+	if err != nil {
+		t.Fatalf("Run %s = %v", runID, err)
+	}
+	return sum
+}
+
+// articleIDs reads the article ids of every committed articles file.
+func articleIDs(t *testing.T, out string) map[string]int {
+	t.Helper()
+	st, err := pipeline.LoadState(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]int{}
+	for _, m := range st.Manifests {
+		for _, f := range m.Files {
+			if f.Table != pipeline.TableArticles {
+				continue
+			}
+			dir := filepath.Dir(filepath.Join(out, f.Path))
+			tbl := readTableDir(t, dir, filepath.Base(f.Path))
+			for _, id := range column(t, tbl, "article_id") {
+				ids[id]++
+			}
+		}
+	}
+	return ids
+}
+
+func TestIncrementalRuns(t *testing.T) {
+	dir, out := t.TempDir(), t.TempDir()
+	in := corpus(t, dir, 20, "")
+	first := runInto(t, out, "run-1", false, in)
+	if first.Articles != 20 {
+		t.Fatalf("first run: %d articles; want 20", first.Articles)
+	}
+	again := runInto(t, out, "run-2", false, in)
+	if again.Articles != 0 || again.Counts[pipeline.TableEntities] != 0 {
+		t.Errorf("rerun over the same input: %d articles, %d entities; want 0, 0", again.Articles, again.Counts[pipeline.TableEntities])
+	}
+	// Change three articles: only they are processed again.
+	b, _ := os.ReadFile(in)
+	lines := strings.Split(string(b), "\n")
+	for _, i := range []int{1, 5, 7} {
+		lines[i] = strings.Replace(lines[i], "Kazakhstan", "Kyrgyzstan", 1)
+	}
+	os.WriteFile(in, []byte(strings.Join(lines, "\n")), 0o644)
+	changed := runInto(t, out, "run-3", false, in)
+	if changed.Articles != 3 || changed.Skipped != 17 {
+		t.Errorf("changed input: %d articles, %d skipped; want 3, 17", changed.Articles, changed.Skipped)
+	}
+	forced := runInto(t, out, "run-4", true, in)
+	if forced.Articles != 20 {
+		t.Errorf("--reprocess: %d articles; want 20", forced.Articles)
+	}
+	if _, err := os.Stat(filepath.Join(out, "_runs", "run-4.json")); err != nil {
+		t.Errorf("manifest: %v", err)
+	}
+	ids := articleIDs(t, out)
+	if len(ids) != 20 || ids["a00001"] != 3 || ids["a00000"] != 2 {
+		t.Errorf("rows per article: %d ids, a00001 ×%d, a00000 ×%d; want 20, 3, 2", len(ids), ids["a00001"], ids["a00000"])
+	}
+	// The same run id cannot be committed twice.
+	if _, err := pipeline.Run(context.Background(), analyzer, pipeline.Config{Inputs: []string{in}, Out: out, RunID: "run-1"}); err == nil {
+		t.Error("second commit of run-1 succeeded")
+	}
+}
+
+func TestSecondRunRefused(t *testing.T) {
+	out := t.TempDir()
+	unlock, err := pipeline.Lock(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	_, err = pipeline.Run(context.Background(), analyzer, pipeline.Config{Out: out, RunID: "r"})
+	if !errors.Is(err, pipeline.ErrLocked) {
+		t.Fatalf("Run on a locked output = %v; want ErrLocked", err)
+	}
+}
+
+func TestOrphansRemoved(t *testing.T) {
+	out := t.TempDir()
+	runInto(t, out, "good", false)
+	orphan := filepath.Join(out, "entities", "ingest_date=2020-01-01", "part-dead-run-0.parquet")
+	os.MkdirAll(filepath.Dir(orphan), 0o755)
+	os.WriteFile(orphan, []byte("half"), 0o644)
+	staged := filepath.Join(out, "_staging", "dead-run", "x")
+	os.MkdirAll(staged, 0o755)
+	runInto(t, out, "next", false)
+	for _, p := range []string{orphan, staged} {
+		if _, err := os.Stat(p); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s survived the next run (%v)", p, err)
+		}
+	}
+}
+
+// TestKilledRunRerun kills a run with SIGKILL mid-way, reruns it and checks
+// every article is present exactly once.
+func TestKilledRunRerun(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a child process")
+	}
+	dir, out := t.TempDir(), t.TempDir()
+	const n = 400
+	in := corpus(t, dir, n, "")
+	for _, killAfter := range []int{30, 200} {
+		cmd := exec.Command(os.Args[0], "-test.run=^$")
+		cmd.Env = append(os.Environ(), "COMMUNIQUE_CHILD_RUN=1", "COMMUNIQUE_CHILD_OUT="+out,
+			"COMMUNIQUE_CHILD_IN="+in, "COMMUNIQUE_CHILD_RUNID=killed-"+strconv.Itoa(killAfter))
+		stdout, _ := cmd.StdoutPipe()
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(stdout)
+		killed := false
+		for sc.Scan() {
+			if k, _ := strconv.Atoi(sc.Text()); k >= killAfter {
+				cmd.Process.Signal(syscall.SIGKILL)
+				killed = true
+				break
+			}
+		}
+		cmd.Wait()
+		if !killed {
+			t.Fatalf("child finished before %d articles", killAfter)
+		}
+	}
+	runInto(t, out, "rerun", false, in)
+	ids := articleIDs(t, out)
+	if len(ids) != n {
+		t.Errorf("%d distinct articles after rerun; want %d", len(ids), n)
+	}
+	for id, k := range ids {
+		if k != 1 {
+			t.Errorf("article %s present %d times", id, k)
+		}
+	}
+}
+
+// childRun is the body of the child process of TestKilledRunRerun.
+func childRun() {
+	_, err := pipeline.Run(context.Background(), analyzer, pipeline.Config{
+		Inputs: []string{os.Getenv("COMMUNIQUE_CHILD_IN")}, Out: os.Getenv("COMMUNIQUE_CHILD_OUT"),
+		RunID: os.Getenv("COMMUNIQUE_CHILD_RUNID"), Workers: 2,
+		Progress: func(items int, _ int64) {
+			fmt.Println(items)
+			time.Sleep(2 * time.Millisecond)
+		},
+	})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Exit(0)
+}
