@@ -45,11 +45,11 @@ type lexicon struct {
 	roles    []string          // role of each title entry
 	cues     map[string]cue    // lower-case word → cues
 	triggers map[string]string // stem of a trigger noun → operation kind
-	prefixes map[string]bool   // first three bytes of every title and trigger word
+	stems    map[string]string // inflected form of every title and trigger word → its stem
 }
 
 func loadLexicon() (*lexicon, error) {
-	lx := &lexicon{titles: newTrie(), cues: map[string]cue{}, triggers: map[string]string{}, prefixes: map[string]bool{}}
+	lx := &lexicon{titles: newTrie(), cues: map[string]cue{}, triggers: map[string]string{}, stems: map[string]string{}}
 	titles, err := data.TSV(titlesFile)
 	if err != nil {
 		return nil, err
@@ -61,12 +61,11 @@ func loadLexicon() (*lexicon, error) {
 		}
 		keys := make([]string, len(words))
 		for i, w := range words {
-			keys[i] = stem(w)
+			keys[i] = lx.learn(w)
 		}
 		lx.titles.insert(keys, int32(len(lx.roles)))
 		lx.roles = append(lx.roles, r["role"])
 		lx.cues[words[0]] |= cueTitleWord
-		lx.prefixes[prefix3(words[0])] = true
 	}
 	cues, err := data.TSV(cuesFile)
 	if err != nil {
@@ -75,8 +74,7 @@ func loadLexicon() (*lexicon, error) {
 	for _, r := range cues {
 		w, name := strings.ToLower(r["word"]), r["cue"]
 		if k, ok := strings.CutPrefix(name, opTriggerPrefix); ok {
-			lx.triggers[stem(w)] = k
-			lx.prefixes[prefix3(w)] = true
+			lx.triggers[lx.learn(w)] = k
 			continue
 		}
 		c, ok := cueNames[name]
@@ -96,23 +94,33 @@ func stem(w string) string {
 	return english.Stem(w, false)
 }
 
-func prefix3(w string) string {
-	if len(w) > 3 {
-		return w[:3]
+// learn records the stem of w and of its inflected forms (plural, "-men")
+// so that Extract looks stems up instead of running the stemmer, and
+// returns the stem of w.
+func (lx *lexicon) learn(w string) string {
+	st := stem(w)
+	forms := []string{w, w + "s", w + "es"}
+	if strings.HasSuffix(w, "y") {
+		forms = append(forms, w[:len(w)-1]+"ies")
 	}
-	return w
+	if strings.HasSuffix(w, "man") {
+		forms = append(forms, w[:len(w)-3]+"men")
+	}
+	for _, f := range forms {
+		if _, ok := lx.stems[f]; !ok {
+			lx.stems[f] = stem(f)
+		}
+	}
+	return st
 }
 
 // has reports whether word w carries cue c.
 func (lx *lexicon) has(w string, c cue) bool { return lx.cues[w]&c != 0 }
 
-// stemAt returns the stem of unit u when it may start a title or trigger, and "" otherwise.
+// stemAt returns the stem of unit u when it is a form of a title or trigger
+// word, and "" otherwise.
 func (lx *lexicon) stemAt(s *scratch, u int) string {
-	k := s.units[u].key
-	if !s.units[u].is(hasLetter) || !lx.prefixes[prefix3(k)] {
-		return ""
-	}
-	return stem(k)
+	return lx.stems[s.units[u].key]
 }
 
 // matchTitle returns the end unit and role of the longest title starting at
@@ -131,7 +139,11 @@ func (lx *lexicon) matchTitle(s *scratch, i int) (int, string) {
 		if j >= len(s.units) || !s.sameSent(i, j) {
 			break
 		}
-		n = lx.titles.child(n, stem(s.units[j].key))
+		st := lx.stemAt(s, j)
+		if st == "" {
+			break
+		}
+		n = lx.titles.child(n, st)
 	}
 	return end, role
 }

@@ -208,9 +208,23 @@ func splitWords(phrase string) []string {
 		}
 		w := phrase[start:end]
 		start = -1
-		comma := false
-		if len(w) > 1 && w[len(w)-1] == ',' {
-			w, comma = w[:len(w)-1], true
+		if len(w) > 1 && w[0] == '(' {
+			out = append(out, "(")
+			w = w[1:]
+		}
+		var tail []string // split off the end of the word, in reverse order
+		for len(w) > 1 {
+			switch {
+			case w[len(w)-1] == ',' || w[len(w)-1] == ')':
+				tail = append(tail, w[len(w)-1:])
+				w = w[:len(w)-1]
+				continue
+			case w[len(w)-1] == '\'' && w[len(w)-2] == 's':
+				tail = append(tail, "'") // Workers' Party
+				w = w[:len(w)-1]
+				continue
+			}
+			break
 		}
 		if n := len(w); n > 2 && (w[n-2:] == "'s") {
 			word(w[:n-2])
@@ -223,8 +237,8 @@ func splitWords(phrase string) []string {
 		} else {
 			word(w)
 		}
-		if comma {
-			out = append(out, ",")
+		for i := len(tail) - 1; i >= 0; i-- {
+			out = append(out, tail[i])
 		}
 	}
 	for i, r := range phrase {

@@ -1,0 +1,124 @@
+package entities
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/communique/communique/data"
+	"github.com/communique/communique/models"
+)
+
+// TestTSVIntegrity checks the gazetteer files: the header, no duplicate
+// keys, and every id that one file uses is defined.
+func TestTSVIntegrity(t *testing.T) {
+	tests := []struct {
+		file   string
+		header []string
+		key    func(data.Record) string
+	}{
+		{countriesFile, []string{"id", "alpha2", "name", "official_name", "alt_name"}, func(r data.Record) string { return r["id"] }},
+		{statesFile, []string{"text", "id", "kind"}, func(r data.Record) string { return r["text"] }},
+		{orgsFile, []string{"id", "label", "name", "parent", "aliases", "context_aliases"}, func(r data.Record) string { return r["id"] }},
+		{placesFile, []string{"name", "id", "kind"}, func(r data.Record) string { return r["name"] }},
+		{operationsFile, []string{"name", "id", "kind"}, func(r data.Record) string { return r["name"] }},
+		{titlesFile, []string{"title", "role"}, func(r data.Record) string { return strings.ToLower(r["title"]) }},
+		{cuesFile, []string{"word", "cue"}, func(r data.Record) string { return r["word"] + "\t" + r["cue"] }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.file, func(t *testing.T) {
+			rows, err := data.TSV(tc.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rows) == 0 {
+				t.Fatalf("%s: no rows", tc.file)
+			}
+			for _, h := range tc.header {
+				if _, ok := rows[0][h]; !ok {
+					t.Errorf("%s: no column %q", tc.file, h)
+				}
+			}
+			seen := map[string]bool{}
+			for i, r := range rows {
+				k := tc.key(r)
+				if k == "" {
+					t.Errorf("%s row %d: empty key", tc.file, i+1)
+				}
+				if seen[k] {
+					t.Errorf("%s: duplicate key %q", tc.file, k)
+				}
+				seen[k] = true
+				for col, v := range r {
+					if v != strings.TrimSpace(v) || strings.Contains(v, "  ") {
+						t.Errorf("%s row %d: stray spaces in %s %q", tc.file, i+1, col, v)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestGazetteerIDs checks that every id resolves and that no phrase names
+// two different things.
+func TestGazetteerIDs(t *testing.T) {
+	g := testTagger.g
+	owner := map[string]string{}
+	for _, e := range g.entries {
+		if e.kind == kBlock {
+			continue
+		}
+		if e.id == "" || e.id != strings.ToUpper(e.id) || strings.ContainsAny(e.id, " -") {
+			t.Errorf("%q: id %q is not upper snake case", strings.Join(e.words, " "), e.id)
+		}
+		switch e.label {
+		case models.State, models.Org, models.Group:
+			if g.names[e.id] == "" {
+				t.Errorf("%q: id %s has no canonical name", strings.Join(e.words, " "), e.id)
+			}
+		}
+		if e.label == models.State && len(e.id) != 3 {
+			t.Errorf("%q: state id %s is not ISO alpha-3", strings.Join(e.words, " "), e.id)
+		}
+		if e.parent != "" && g.labels[e.parent] != models.Org {
+			t.Errorf("%s: parent %s is not an organization", e.id, e.parent)
+		}
+		if e.kind == kOperation && e.opKind != "operation" && e.opKind != "exercise" && e.opKind != "mission" {
+			t.Errorf("%s: operation kind %q", e.id, e.opKind)
+		}
+		p := strings.Join(e.words, " ")
+		if prev, ok := owner[p]; ok && prev != e.id {
+			t.Errorf("phrase %q names both %s and %s", p, prev, e.id)
+		}
+		owner[p] = e.id
+	}
+	for _, want := range []string{"AFG", "TJK", "PSE", "XKX", "TWN", "ESH", "CSTO", "CSTO_JOINT_STAFF", "UNSC", "ISKP", "HOUTHIS"} {
+		if g.names[want] == "" {
+			t.Errorf("id %s is missing", want)
+		}
+	}
+}
+
+// TestGazetteerTokenization checks that the segmenter splits every
+// gazetteer phrase into the words the trie holds, so that each can match.
+func TestGazetteerTokenization(t *testing.T) {
+	s := new(scratch)
+	for _, e := range testTagger.g.entries {
+		phrase := strings.Join(e.words, " ")
+		phrase = strings.ReplaceAll(phrase, " 's", "'s")
+		phrase = strings.ReplaceAll(phrase, " ,", ",")
+		text := "They met " + phrase + " today."
+		d := doc(t, text)
+		splitUnits(d, s)
+		var got []string
+		for _, u := range s.units[2 : len(s.units)-2] {
+			got = append(got, u.key)
+		}
+		var want []string
+		for _, w := range e.words {
+			want = append(want, string(appendKey(nil, w)))
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%q: segmented as %q; the trie holds %q", phrase, got, want)
+		}
+	}
+}

@@ -1,0 +1,40 @@
+package entities
+
+import (
+	"fmt"
+	"os"
+	"testing"
+
+	"github.com/communique/communique/extractors"
+	"github.com/communique/communique/extractors/segment"
+	"github.com/communique/communique/models"
+)
+
+// Built once for all tests: both are slow to build and safe to share.
+var (
+	testSeg    *segment.Segmenter
+	testTagger *Tagger
+)
+
+func TestMain(m *testing.M) {
+	var err error
+	if testSeg, err = segment.New(); err != nil {
+		fmt.Fprintln(os.Stderr, "segment:", err)
+		os.Exit(1)
+	}
+	if testTagger, err = New(); err != nil {
+		fmt.Fprintln(os.Stderr, "entities:", err)
+		os.Exit(1)
+	}
+	os.Exit(m.Run())
+}
+
+// doc segments text into a Doc.
+func doc(tb testing.TB, text string) *extractors.Doc {
+	tb.Helper()
+	sents, toks, err := testSeg.Segment(text)
+	if err != nil {
+		tb.Fatalf("Segment(%q): %v", text, err)
+	}
+	return extractors.NewDoc(models.Article{ArticleID: "test", Text: text}, sents, toks)
+}

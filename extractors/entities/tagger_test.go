@@ -1,0 +1,140 @@
+package entities
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/communique/communique/extractors"
+)
+
+// show renders a mention as text/LABEL/ID, with role@affiliation for
+// officials and the kind of operations.
+func show(text string, m extractors.Mention) string {
+	s := fmt.Sprintf("%s/%s/%s", text[m.Start:m.End], m.Label, m.ID)
+	if m.Role != "" || m.Affiliation != "" {
+		s += fmt.Sprintf("(%s@%s)", m.Role, m.Affiliation)
+	}
+	if m.Kind != "" {
+		s += "(" + m.Kind + ")"
+	}
+	return s
+}
+
+func TestExtract(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"demonym pair", "Talks on the Tajik-Afghan border continued.",
+			[]string{"Tajik/STATE/TJK", "Afghan/STATE/AFG"}},
+		{"name pair", "Troops guard the Tajikistan-Afghanistan border.",
+			[]string{"Tajikistan/STATE/TJK", "Afghanistan/STATE/AFG"}},
+		{"formal name", "The conflict in the Republic of Yemen must end.",
+			[]string{"Republic of Yemen/STATE/YEM"}},
+		{"demonym in compound", "They support the Palestinian-Israeli talks and an inter-Afghan dialogue.",
+			[]string{"Palestinian/STATE/PSE", "Israeli/STATE/ISR", "Afghan/STATE/AFG"}},
+		{"capital possessive", "Kabul's statements were welcomed.",
+			[]string{"Kabul/STATE/AFG"}},
+		{"capital led", "The Moscow-led bloc met.",
+			[]string{"Moscow/STATE/RUS"}},
+		{"capital subject", "Washington said it would respond.",
+			[]string{"Washington/STATE/USA"}},
+		{"capital venue", "The ministers met in Minsk, the capital of Belarus.",
+			[]string{"Minsk/PLACE/MINSK", "Belarus/STATE/BLR"}},
+		{"capital destination", "He is ready to travel to Tehran next week.",
+			[]string{"Tehran/PLACE/TEHRAN"}},
+		{"dateline", "VILNIUS, 11 July 2023\n\nNATO leaders met.",
+			[]string{"VILNIUS/PLACE/VILNIUS", "NATO/ORG/NATO"}},
+		{"metonym", "The Kremlin rejected the plan.",
+			[]string{"Kremlin/STATE/RUS"}},
+		{"coordinated capitals", "Moscow and Beijing oppose the deployment.",
+			[]string{"Moscow/STATE/RUS", "Beijing/STATE/CHN"}},
+		{"document name", "They adopted the Jeddah Declaration.",
+			nil},
+		{"acronym known", "The Collective Security Treaty Organization (CSTO) met. The CSTO agreed.",
+			[]string{"Collective Security Treaty Organization/ORG/CSTO", "CSTO/ORG/CSTO", "CSTO/ORG/CSTO"}},
+		{"acronym learned", "The Economic Community of Central African States (ECCAS) called for calm. ECCAS will send observers.",
+			[]string{"Economic Community of Central African States/ORG/ECCAS", "ECCAS/ORG/ECCAS", "ECCAS/ORG/ECCAS"}},
+		{"organ in context", "The UN backs resolution 2254 of its Security Council.",
+			[]string{"UN/ORG/UN", "Security Council/ORG/UNSC"}},
+		{"organ without context", "The Security Council met on Monday.",
+			nil},
+		{"organ lower case", "The CSTO Joint staff and CSTO Collective rapid reaction forces trained.",
+			[]string{"CSTO Joint staff/ORG/CSTO_JOINT_STAFF", "CSTO Collective rapid reaction forces/ORG/CSTO_CRRF"}},
+		{"acronyms are case-sensitive", "Who told us about it?",
+			nil},
+		{"groups", "ISIS and the Taliban fought; the Houthis and Islamic State – Khorasan Province too.",
+			[]string{"ISIS/GROUP/ISIL", "Taliban/GROUP/TALIBAN", "Houthis/GROUP/HOUTHIS", "Islamic State – Khorasan Province/GROUP/ISKP"}},
+		{"official by title", "CSTO secretary-general Stanislav Zas stressed the risks. Zas said more.",
+			[]string{"CSTO/ORG/CSTO", "Stanislav Zas/OFFICIAL/STANISLAV_ZAS(Secretary-General@CSTO)", "Zas/OFFICIAL/STANISLAV_ZAS(Secretary-General@CSTO)"}},
+		{"official with of", "The Minister of Foreign Affairs of the Republic of Tajikistan, Sirojiddin Mukhriddin, spoke.",
+			[]string{"Republic of Tajikistan/STATE/TJK", "Sirojiddin Mukhriddin/OFFICIAL/SIROJIDDIN_MUKHRIDDIN(Minister of Foreign Affairs@TJK)"}},
+		{"official in apposition", "They met colonel-general Anatoly Sidorov, chief of the CSTO United staff.",
+			[]string{"Anatoly Sidorov/OFFICIAL/ANATOLY_SIDOROV(Chief@CSTO_JOINT_STAFF)", "CSTO United staff/ORG/CSTO_JOINT_STAFF"}},
+		{"official with particle", "Syrian President Bashar al-Assad attended.",
+			[]string{"Syrian/STATE/SYR", "Bashar al-Assad/OFFICIAL/BASHAR_AL_ASSAD(President@SYR)"}},
+		{"metonym affiliation", "Kremlin spokesman Dmitry Peskov warned them.",
+			[]string{"Kremlin/STATE/RUS", "Dmitry Peskov/OFFICIAL/DMITRY_PESKOV(spokesman@RUS)"}},
+		{"multiword title", "EU foreign policy chief Josep Borrell said so.",
+			[]string{"EU/ORG/EU", "Josep Borrell/OFFICIAL/JOSEP_BORRELL(foreign policy chief@EU)"}},
+		{"untitled speaker", "Sergei Lavrov said the talks went well.",
+			[]string{"Sergei Lavrov/OFFICIAL/SERGEI_LAVROV"}},
+		{"headline", "Israel Strikes Hamas Targets As US Envoy Arrives",
+			[]string{"Israel/STATE/ISR", "Hamas/GROUP/HAMAS", "US/STATE/USA"}},
+		{"quoted operation", `They plan a special anti-drug operation "Kanal" and the operation on combating illegal migration "Nelegal".`,
+			[]string{"Kanal/OPERATION/KANAL(operation)", "Nelegal/OPERATION/NELEGAL(operation)"}},
+		{"dashed operation", "They summed up operation \"Kanal – Trap\".",
+			[]string{"Kanal – Trap/OPERATION/KANAL_TRAP(operation)"}},
+		{"capitalized operation", "The US-led Operation Prosperity Guardian patrols the Red Sea.",
+			[]string{"US/STATE/USA", "Prosperity Guardian/OPERATION/PROSPERITY_GUARDIAN(operation)", "Red Sea/PLACE/RED_SEA"}},
+		{"mission with force", "The EU launched a naval mission, EUNAVFOR Aspides, to protect shipping.",
+			[]string{"EU/ORG/EU", "EUNAVFOR Aspides/OPERATION/ASPIDES(mission)"}},
+		{"exercise with year", "The Interaction-2021 exercise was held.",
+			[]string{"Interaction-2021/OPERATION/INTERACTION_2021(exercise)"}},
+		{"learned operation before definition", "Operation Rough Sea ends\n\nThe navy ended Operation Rough Sea on Monday.",
+			[]string{"Rough Sea/OPERATION/ROUGH_SEA(operation)", "Rough Sea/OPERATION/ROUGH_SEA(operation)"}},
+		{"no subject as operation", "The operation Putin ordered failed.",
+			nil},
+		{"places", "Fighting in Gaza, East Jerusalem and the Middle East worried North Africa.",
+			[]string{"Gaza/PLACE/GAZA", "East Jerusalem/PLACE/EAST_JERUSALEM", "Middle East/PLACE/MIDDLE_EAST", "North Africa/PLACE/NORTH_AFRICA"}},
+		{"compound council", "Zelensky welcomed the new NATO-Ukraine Council.",
+			[]string{"NATO-Ukraine Council/ORG/NATO_UKRAINE_COUNCIL"}},
+		{"not states", "Latin American and European leaders and Arab states met.",
+			nil},
+		{"the Netherlands", "the Netherlands joined.",
+			[]string{"Netherlands/STATE/NLD"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := doc(t, tc.text)
+			if err := testTagger.Extract(d); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, m := range d.Mentions {
+				got = append(got, show(tc.text, m))
+			}
+			if strings.Join(got, "; ") != strings.Join(tc.want, "; ") {
+				t.Errorf("Extract(%q) =\n  %v\nwant\n  %v", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSnakeID(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Bashar al-Assad", "BASHAR_AL_ASSAD"},
+		{"Kanal – Trap", "KANAL_TRAP"},
+		{"Côte d'Ivoire", "COTE_DIVOIRE"},
+		{"Recep Tayyip Erdoğan", "RECEP_TAYYIP_ERDOGAN"},
+		{"U.S.", "US"},
+		{"  ", ""},
+	}
+	for _, tc := range tests {
+		if got := SnakeID(tc.in); got != tc.want {
+			t.Errorf("SnakeID(%q) = %q; want %q", tc.in, got, tc.want)
+		}
+	}
+}
