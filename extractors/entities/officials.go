@@ -64,6 +64,20 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 		}
 		affil := t.affiliationBefore(s, i)
 		j := te
+		if k := s.key(j); (k == "for" || k == "on") && s.sameSent(i, j+1) {
+			// "special envoy for Afghan affairs Yue Xiaoyong"
+			m := j + 1
+			for m < len(s.units) && m < j+5 && s.sameSent(j, m) && s.units[m].is(hasLetter) &&
+				(!s.units[m].is(upperFirst) || s.at(m) != nil && s.at(m).label == models.State) {
+				m++
+			}
+			if m > j+1 && t.scanName(s, m) > m {
+				j = m
+			}
+		}
+		if s.key(j) == "," && s.sameSent(i, j+1) && nameWords(s, j+1, t.scanName(s, j+1)) >= 2 {
+			j++ // "Her spokesperson, Eric Mamer, declined"
+		}
 		if s.key(j) == "of" && s.sameSent(i, j+1) {
 			k := j + 1
 			if s.key(k) == "the" {
@@ -302,7 +316,9 @@ func (t *Tagger) scanName(s *scratch, j int) int {
 			k += 2
 			end = k
 		case k > j && t.lex.has(u.key, cueNameParticle) && !u.is(upperFirst) && k+1 < len(s.units) &&
-			(t.nameLike(s, k+1) || s.units[k+1].is(isDash) && s.units[k+1].is(attached)):
+			(t.nameLike(s, k+1) || s.units[k+1].is(isDash) && s.units[k+1].is(attached) ||
+				t.lex.has(s.key(k+1), cueNameParticle) && k+2 < len(s.units) && t.nameLike(s, k+2)):
+			// "bin Salman", "al-Assad", "von der Leyen"
 			k++
 		default:
 			return end
