@@ -1,12 +1,119 @@
 package stances
 
-import "github.com/communique/communique/extractors"
+import (
+	"fmt"
+	"sort"
+
+	"github.com/communique/communique/extractors"
+)
 
 // Extractor finds commitments and positions. Build it once with New and share it.
-type Extractor struct{}
+// It is safe for concurrent use: Extract only reads it.
+type Extractor struct {
+	lx *lexicon
+}
 
 // New loads the trigger lexicons.
-func New() (*Extractor, error) { return &Extractor{}, nil }
+func New() (*Extractor, error) {
+	lx, err := loadLexicon()
+	if err != nil {
+		return nil, fmt.Errorf("load lexicons: %w", err)
+	}
+	return &Extractor{lx: lx}, nil
+}
 
 // Extract adds the document's commitments and positions to d.
-func (x *Extractor) Extract(d *extractors.Doc) error { return nil }
+//
+// Sentence by sentence, it finds the triggers of data/lexicon/triggers.tsv,
+// future modals ("will provide") and headline infinitives ("CSTO to
+// provide"), checks that each stands where its part of speech wants it,
+// finds its actor (the subject, resolved through mentions, collective nouns,
+// pronouns and speakers), its object, targets and condition, and appends a row.
+func (x *Extractor) Extract(d *extractors.Doc) error {
+	if d == nil || len(d.Sentences) == 0 || len(d.Tokens) == 0 {
+		return nil
+	}
+	v := x.newView(d)
+	st := newState(x, v)
+	for si := range d.Sentences {
+		s := x.parseSentence(v, si)
+		if s.b <= s.a {
+			continue
+		}
+		st.findFrames(s)
+		cs := x.choose(st, s)
+		st.emit(s, cs)
+		st.update(s)
+	}
+	return nil
+}
+
+// choose returns the rows a sentence makes: the licensed lexicon triggers
+// not inside another's object, then the modal and headline commitments no
+// trigger covers.
+func (x *Extractor) choose(st *state, s *sent) []cand {
+	v := st.v
+	var out []cand
+	for _, c := range x.candidates(st, s) {
+		c.objEnd = x.clauseEnd(v, s, max(c.obj, c.trig.b))
+		if c.objEnd < c.trig.b {
+			c.objEnd = c.trig.b
+		}
+		if !c.nested && covered(out, c.trig.a) {
+			continue
+		}
+		out = append(out, c)
+	}
+	lex := len(out)
+	more := x.modalCandidates(st, s)
+	if c, ok := x.headlineCandidate(st, s); ok {
+		more = append(more, c)
+	}
+	for _, c := range more {
+		c.objEnd = x.clauseEnd(v, s, max(c.obj, c.trig.b))
+		if covered(out, c.trig.a) || claims(out[:lex], c) {
+			continue
+		}
+		out = append(out, c)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].trig.a < out[j].trig.a })
+	return out
+}
+
+// covered reports whether token i lies in the object of one of cs.
+func covered(cs []cand, i int) bool {
+	for _, c := range cs {
+		if c.obj <= i && i < c.objEnd && c.trig.a < i {
+			return true
+		}
+	}
+	return false
+}
+
+// claims reports whether a lexicon trigger already makes a row of the
+// clause of modal candidate m: "will agree to" is one agreement.
+func claims(lex []cand, m cand) bool {
+	for _, c := range lex {
+		if c.gov >= 0 && c.gov == m.gov {
+			return true
+		}
+		if c.table == tableCommitment && m.trig.a <= c.trig.a && c.trig.a < m.objEnd {
+			return true
+		}
+	}
+	return false
+}
+
+// update remembers the actors of the sentence's clauses for the next ones.
+func (st *state) update(s *sent) {
+	for gi := range s.vgs {
+		g := &s.vgs[gi]
+		if g.kind != vgFinite {
+			continue
+		}
+		a := st.resolve(s, gi)
+		if g.subj.kind == subjNP || g.subj.kind == subjInverted {
+			st.remember(a)
+		}
+	}
+}

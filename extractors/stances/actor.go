@@ -1,0 +1,466 @@
+package stances
+
+import (
+	"github.com/communique/communique/extractors"
+	"github.com/communique/communique/models"
+)
+
+// actorHow says how an actor was found; rows found by weaker means get a
+// lower confidence.
+type actorHow uint8
+
+const (
+	byNone       actorHow = iota
+	byMention             // the subject names the actor
+	byCollective          // "the participants": the body the article is about
+	byBackref             // "the kingdom": the state spoken of
+	byPronoun             // "they": an earlier actor
+	bySpeaker             // the one who says it
+	byDocument            // "the statement": its authors
+	byMemory              // no subject: the last actor
+)
+
+// actor is who commits or takes a stance.
+type actor struct {
+	ids  []string
+	text span // the words that name it, when in the clause
+	how  actorHow
+}
+
+func (a actor) ok() bool { return len(a.ids) > 0 }
+
+// hasLabel reports whether one of a's ids is a mention of label l in d.
+func hasOfficial(d *extractors.Doc, ids []string) bool {
+	for _, m := range d.Mentions {
+		if m.Label == models.Official {
+			for _, id := range ids {
+				if id == m.ID {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// frame is a stretch of a sentence said by someone: the complement of a verb
+// of saying, or the whole sentence under "according to".
+type frame struct {
+	region  span
+	speaker actor
+}
+
+// state is what the rules remember while reading one document.
+type state struct {
+	x    *Extractor
+	v    *view
+	body []string // the body the article is about, or nil
+
+	person []string   // the last person acting, for "he"
+	group  []string   // the last actor, for "they"
+	thing  []string   // the last state or body, for "it"
+	coords []coordRun // coordinated states: "Britain, France and Germany"
+}
+
+// coordRun is a list of coordinated state mentions ending at token end.
+type coordRun struct {
+	end int
+	ids []string
+}
+
+func newState(x *Extractor, v *view) *state {
+	st := &state{x: x, v: v}
+	st.body = salientBody(v)
+	st.coords = coordRuns(v)
+	return st
+}
+
+// salientBody returns the organization the article is about: the one named
+// most often, the headline counting thrice, if named at least twice.
+func salientBody(v *view) []string {
+	d := v.d
+	score := map[string]int{}
+	order := []string{}
+	headEnd := -1
+	if len(d.Sentences) > 0 {
+		headEnd = d.Sentences[0].End
+	}
+	for _, m := range d.Mentions {
+		if m.Label != models.Org || m.ID == "" {
+			continue
+		}
+		if _, ok := score[m.ID]; !ok {
+			order = append(order, m.ID)
+		}
+		score[m.ID]++
+		if m.Start < headEnd {
+			score[m.ID] += 2
+		}
+	}
+	best, bestScore := "", 1
+	for _, id := range order {
+		if score[id] > bestScore {
+			best, bestScore = id, score[id]
+		}
+	}
+	if best == "" {
+		return nil
+	}
+	return []string{best}
+}
+
+// coordRuns finds runs of two or more state mentions joined by commas and "and".
+func coordRuns(v *view) []coordRun {
+	var out []coordRun
+	var cur []string
+	last := -1
+	flush := func() {
+		if len(cur) >= 2 {
+			out = append(out, coordRun{end: last + 1, ids: cur})
+		}
+		cur = nil
+	}
+	for i := 0; i < len(v.toks); i++ {
+		if v.inMention(i) {
+			m := v.mention(i)
+			if m.Label != models.State {
+				flush()
+				continue
+			}
+			if len(cur) == 0 || cur[len(cur)-1] != m.ID {
+				if !containsID(cur, m.ID) {
+					cur = append(cur, m.ID)
+				}
+			}
+			last = i
+			continue
+		}
+		if len(cur) > 0 && (v.isComma(i) || v.is(i, "and") || v.is(i, "the")) && i-last <= 2 {
+			continue
+		}
+		flush()
+	}
+	flush()
+	return out
+}
+
+func containsID(ids []string, id string) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// addID appends id to ids unless it is there.
+func addID(ids []string, id string) []string {
+	if id == "" || containsID(ids, id) {
+		return ids
+	}
+	return append(ids, id)
+}
+
+// idsIn returns the ids of the acting mentions among tokens sp, an official's
+// state or body after the official.
+func (st *state) idsIn(sp span, ids []string) []string {
+	v := st.v
+	for i := sp.a; i < sp.b; i++ {
+		if !v.isActorMention(i) {
+			continue
+		}
+		m := v.mention(i)
+		ids = addID(ids, m.ID)
+		if m.Label == models.Official {
+			ids = addID(ids, m.Affiliation)
+		}
+		for i+1 < sp.b && v.toks[i+1].mention == v.toks[i].mention {
+			i++
+		}
+	}
+	return ids
+}
+
+// resolveNP finds who a subject noun phrase stands for; at is the token the
+// clause's verb starts at.
+func (st *state) resolveNP(s *sent, sub subject, at int) actor {
+	v := st.v
+	ids := st.idsIn(sub.head, nil)
+	for _, c := range sub.coActor {
+		ids = st.idsIn(c, ids)
+	}
+	if len(ids) > 0 {
+		return actor{ids: ids, text: sub.np, how: byMention}
+	}
+	h := sub.head
+	var cls role
+	hn := -1
+	for k := h.a; k < h.b; k++ {
+		if v.isNoun(k) && !v.is(k, "'s") {
+			hn = k
+		}
+		cls |= v.toks[k].role & (roleCollective | roleBackref | roleDocument)
+	}
+	if hn < 0 {
+		return actor{}
+	}
+	if v.toks[hn].tag == "PRP" {
+		return st.pronoun(s, hn, v.toks[hn].role, sub.np)
+	}
+	switch {
+	case cls&roleCollective != 0:
+		for _, m := range sub.mods {
+			if m.word == "in" || m.word == "of" || m.word == "from" {
+				if ids := st.idsIn(m.span, nil); len(ids) > 0 {
+					return actor{ids: ids, text: sub.np, how: byMention}
+				}
+			}
+		}
+		if n := cardinal(v, h); n >= 2 {
+			for k := len(st.coords) - 1; k >= 0; k-- {
+				if st.coords[k].end <= at && len(st.coords[k].ids) == n {
+					return actor{ids: st.coords[k].ids, text: sub.np, how: byCollective}
+				}
+			}
+		}
+		if pr := possessivePronoun(v, h); pr != 0 {
+			return st.pronoun(s, h.a, pr, sub.np)
+		}
+		if st.body != nil {
+			return actor{ids: st.body, text: sub.np, how: byCollective}
+		}
+		if st.group != nil {
+			return actor{ids: st.group, text: sub.np, how: byCollective}
+		}
+	case cls&roleBackref != 0:
+		if sp := st.speakerAt(s, at); sp.ok() {
+			if ids := st.statesOf(sp.ids); len(ids) > 0 {
+				return actor{ids: append(ids, officials(st.v.d, sp.ids)...), text: sub.np, how: byBackref}
+			}
+		}
+		if st.thing != nil {
+			return actor{ids: st.thing, text: sub.np, how: byBackref}
+		}
+	case cls&roleDocument != 0:
+		if st.body != nil {
+			return actor{ids: st.body, text: sub.np, how: byDocument}
+		}
+		if st.group != nil {
+			return actor{ids: st.group, text: sub.np, how: byDocument}
+		}
+	}
+	if pr := possessivePronoun(v, h); pr != 0 {
+		// "its ships": whoever "it" is
+		return st.pronoun(s, h.a, pr, sub.np)
+	}
+	return actor{}
+}
+
+// possessivePronoun returns the pronoun role of a noun phrase that opens with
+// a possessive pronoun ("its ships", "their countries"), or 0.
+func possessivePronoun(v *view, h span) role {
+	if h.a < h.b && v.toks[h.a].tag == "PRP$" {
+		return v.toks[h.a].role & (roleHe | roleThey | roleIt | roleWe)
+	}
+	return 0
+}
+
+// cardinal returns the number a noun phrase counts ("the three countries"), or 0.
+func cardinal(v *view, h span) int {
+	for k := h.a; k < h.b; k++ {
+		switch v.toks[k].lower {
+		case "two", "both":
+			return 2
+		case "three":
+			return 3
+		case "four":
+			return 4
+		case "five":
+			return 5
+		case "six":
+			return 6
+		}
+	}
+	return 0
+}
+
+// statesOf returns the states among ids, and the states official ids serve.
+func (st *state) statesOf(ids []string) []string {
+	var out []string
+	for _, m := range st.v.d.Mentions {
+		for _, id := range ids {
+			if m.ID != id {
+				continue
+			}
+			switch {
+			case m.Label == models.State:
+				out = addID(out, m.ID)
+			case m.Label == models.Official && st.isState(m.Affiliation):
+				out = addID(out, m.Affiliation)
+			}
+		}
+	}
+	return out
+}
+
+func (st *state) isState(id string) bool {
+	if id == "" {
+		return false
+	}
+	for _, m := range st.v.d.Mentions {
+		if m.ID == id {
+			return m.Label == models.State
+		}
+	}
+	return len(id) == 3 // an ISO code
+}
+
+// officials returns the official ids among ids.
+func officials(d *extractors.Doc, ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		if hasOfficial(d, []string{id}) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// pronoun resolves a pronoun (role r) standing at token at: the speaker of a
+// frame it stands in, an earlier subject of the sentence, or the last actor.
+func (st *state) pronoun(s *sent, at int, r role, np span) actor {
+	d := st.v.d
+	if sp := st.speakerAt(s, at); sp.ok() && (r&roleHe == 0 || hasOfficial(d, sp.ids)) {
+		return actor{ids: sp.ids, text: np, how: byPronoun}
+	}
+	for k := len(s.vgs) - 1; k >= 0; k-- {
+		g := &s.vgs[k]
+		if !g.resolved || g.end > at || !g.actor.ok() || g.actor.how == byPronoun && g.subj.np.a == np.a {
+			continue
+		}
+		if r&roleHe != 0 && !hasOfficial(d, g.actor.ids) {
+			continue
+		}
+		return actor{ids: g.actor.ids, text: np, how: byPronoun}
+	}
+	var ids []string
+	switch {
+	case r&roleHe != 0:
+		ids = st.person
+	case r&roleIt != 0:
+		ids = st.thing
+		if ids == nil {
+			ids = st.group
+		}
+	default:
+		ids = st.group
+	}
+	if ids == nil {
+		ids = st.body
+	}
+	return actor{ids: ids, text: np, how: byPronoun}
+}
+
+// speakerAt returns the speaker of the frame holding token at, if any.
+func (st *state) speakerAt(s *sent, at int) actor {
+	for k := len(s.frames) - 1; k >= 0; k-- {
+		if s.frames[k].region.has(at) && s.frames[k].speaker.ok() {
+			return s.frames[k].speaker
+		}
+	}
+	return actor{}
+}
+
+// remember notes an actor for later pronouns and elided subjects.
+func (st *state) remember(a actor) {
+	if !a.ok() || a.how == byMemory {
+		return
+	}
+	ids := a.ids
+	st.group = ids
+	if hasOfficial(st.v.d, ids) {
+		st.person = ids
+	}
+	for _, m := range st.v.d.Mentions {
+		if (m.Label == models.State || m.Label == models.Org) && containsID(ids, m.ID) {
+			st.thing = ids
+			break
+		}
+	}
+}
+
+// resolve returns the actor of verb group gi of s, finding its subject first.
+func (st *state) resolve(s *sent, gi int) actor {
+	g := &s.vgs[gi]
+	if g.resolved {
+		return g.actor
+	}
+	g.resolved = true // guards against cycles; set again below
+	g.subj = st.x.findSubject(st.v, s, g)
+	var a actor
+	switch g.subj.kind {
+	case subjNP, subjInverted:
+		a = st.resolveNP(s, g.subj, g.start)
+	case subjElided:
+		a = st.elided(s, gi)
+	case subjControlled:
+		a = st.mainActor(s, gi)
+	}
+	g.actor = a
+	return a
+}
+
+// elided returns the subject of a coordinated predicate: after ", and" the
+// main clause's, else the nearest earlier predicate's that names an actor.
+func (st *state) elided(s *sent, gi int) actor {
+	if s.vgs[gi].coordComma {
+		if a := st.mainBefore(s, gi); a.ok() {
+			return a
+		}
+	}
+	for k := gi - 1; k >= 0; k-- {
+		g := &s.vgs[k]
+		if g.kind != vgFinite {
+			continue
+		}
+		if a := st.resolve(s, k); a.ok() {
+			return a
+		}
+	}
+	return st.mainActor(s, gi)
+}
+
+// mainBefore returns the actor of the first finite predicate before gi with
+// a subject of its own.
+func (st *state) mainBefore(s *sent, gi int) actor {
+	for k := 0; k < gi; k++ {
+		g := &s.vgs[k]
+		if g.kind != vgFinite || g.coord {
+			continue
+		}
+		a := st.resolve(s, k)
+		if a.ok() && (g.subj.kind == subjNP || g.subj.kind == subjInverted) {
+			return a
+		}
+	}
+	return actor{}
+}
+
+// mainActor returns the actor of the sentence's main clause: the first finite
+// predicate with a subject of its own other than gi.
+func (st *state) mainActor(s *sent, gi int) actor {
+	for k := range s.vgs {
+		if k == gi {
+			continue
+		}
+		g := &s.vgs[k]
+		if g.kind != vgFinite || g.coord {
+			continue
+		}
+		a := st.resolve(s, k)
+		if a.ok() && (g.subj.kind == subjNP || g.subj.kind == subjInverted) {
+			return a
+		}
+	}
+	return actor{}
+}

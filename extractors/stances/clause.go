@@ -1,0 +1,241 @@
+package stances
+
+// vgKind says what kind of clause a verb group heads.
+type vgKind uint8
+
+const (
+	vgFinite     vgKind = iota // has or could have a subject of its own
+	vgInfinitive               // after "to"
+	vgParticiple               // a participle without auxiliary: "calling on", "imposed on"
+	vgRelative                 // after who, which or that
+)
+
+// vgroup is a run of verbs with the adverbs between them: "had also decided",
+// "would not stand", "is planned".
+type vgroup struct {
+	start, end int // tokens [start, end)
+	head       int // the last verb
+	modal      int // will, would or shall, or -1
+	neg        bool
+	passive    bool // a form of "be" before a past participle
+	kind       vgKind
+	coord      bool // follows "and", "but" or ", and"
+	coordComma bool // follows ", and"
+
+	subj     subject
+	actor    actor
+	resolved bool
+}
+
+// sent is one sentence with its verb groups.
+type sent struct {
+	idx      int
+	a, b     int // tokens [a, b)
+	headline bool
+	vgs      []vgroup
+	frames   []frame
+	quoted   []span // quotations: tokens between quote marks
+	main     int    // index into vgs of the main clause's verb group, or -1
+}
+
+// span is a token range [a, b).
+type span struct{ a, b int }
+
+func (s span) has(i int) bool { return s.a <= i && i < s.b }
+
+// parseSentence finds the verb groups of sentence si.
+func (x *Extractor) parseSentence(v *view, si int) *sent {
+	ds := v.d.Sentences[si]
+	s := &sent{idx: si, a: ds.TokStart, b: ds.TokEnd, main: -1}
+	if s.a < 0 || s.b > len(v.toks) || s.a > s.b {
+		s.a, s.b = 0, 0
+		return s
+	}
+	s.headline = si == 0 && s.b > s.a && !v.isClauseStop(s.b-1) && !v.isQuote(s.b-1)
+	seenFinite := false
+	for i := s.a; i < s.b; i++ {
+		if !v.isVerb(i) {
+			continue
+		}
+		g := vgroup{start: i, modal: -1}
+		j := i
+		for j < s.b {
+			switch {
+			case v.isVerb(j):
+				j++
+				continue
+			case (v.isAdverb(j) || v.has(j, roleNegator)) && j+1 < s.b && v.isVerb(j+1):
+				j++
+				continue
+			case (v.isAdverb(j) || v.has(j, roleNegator)) && j+2 < s.b &&
+				(v.isAdverb(j+1) || v.has(j+1, roleNegator)) && v.isVerb(j+2):
+				j += 2
+				continue
+			}
+			break
+		}
+		g.end = j
+		be := false
+		for k := g.start; k < g.end; k++ {
+			switch {
+			case v.isVerb(k):
+				g.head = k
+				if v.has(k, roleModal) && g.modal < 0 {
+					g.modal = k
+				}
+				if v.has(k, roleAux) && isBe(v.toks[k].lower) {
+					be = true
+				}
+			case v.has(k, roleNegator):
+				g.neg = true
+			}
+		}
+		g.passive = be && v.toks[g.head].tag == "VBN" && g.head > g.start
+		g.kind = x.groupKind(v, s, &g, seenFinite)
+		if g.kind == vgFinite {
+			seenFinite = true
+		}
+		s.vgs = append(s.vgs, g)
+		i = j - 1
+	}
+	s.quoted = quotations(v, s)
+	return s
+}
+
+func isBe(w string) bool {
+	switch w {
+	case "be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re":
+		return true
+	}
+	return false
+}
+
+// groupKind classifies a verb group by what stands before it.
+func (x *Extractor) groupKind(v *view, s *sent, g *vgroup, seenFinite bool) vgKind {
+	p := g.start - 1
+	for p >= s.a && v.isAdverb(p) {
+		p--
+	}
+	if p >= s.a {
+		switch {
+		case v.is(p, "to") && v.toks[p].tag == "TO":
+			return vgInfinitive
+		case v.toks[p].tag == "WDT" || v.toks[p].tag == "WP" || v.is(p, "who") || v.is(p, "which"):
+			return vgRelative
+		case v.toks[p].tag == "CC":
+			g.coord = true
+			g.coordComma = p > s.a && v.isComma(p-1)
+		}
+	}
+	first := v.toks[g.start].tag
+	if first == "VBG" || first == "VBN" {
+		if g.coord {
+			return vgFinite // "... and called on", tagged VBN
+		}
+		if first == "VBN" && !seenFinite && p >= s.a && (v.isNoun(p) || v.is(p, ")")) && !v.isComma(p) {
+			return vgFinite // "the participants called on", tagged VBN
+		}
+		return vgParticiple
+	}
+	return vgFinite
+}
+
+// quotations returns the token ranges between pairs of quote marks.
+func quotations(v *view, s *sent) []span {
+	var out []span
+	open := -1
+	for i := s.a; i < s.b; i++ {
+		if !v.isQuote(i) || v.is(i, "'") {
+			continue
+		}
+		if open < 0 {
+			open = i
+		} else {
+			out = append(out, span{open + 1, i})
+			open = -1
+		}
+	}
+	return out
+}
+
+// groupAt returns the index of the verb group holding token i, or -1.
+func (s *sent) groupAt(i int) int {
+	for k := range s.vgs {
+		if s.vgs[k].start <= i && i < s.vgs[k].end {
+			return k
+		}
+	}
+	return -1
+}
+
+// clauseEnd returns the token where the clause that goes on at token from
+// ends: at the end of the sentence, a semicolon or colon, a coordinated
+// verb phrase ("and demanded"), a participle clause after a comma (", saying")
+// or a subordinate clause ("because", "while").
+func (x *Extractor) clauseEnd(v *view, s *sent, from int) int {
+	for k := from; k < s.b; k++ {
+		switch {
+		case v.isClauseStop(k):
+			if v.is(k, ":") || v.is(k, ";") || k == s.b-1 || v.is(k, ".") {
+				return k
+			}
+		case v.isComma(k):
+			n := k + 1
+			if n >= s.b {
+				return k
+			}
+			if v.toks[n].tag == "CC" && (x.verbAhead(v, s, n+1) || x.clauseAhead(v, s, n+1)) {
+				return k
+			}
+			if v.toks[n].tag == "VBG" && !v.inMention(n) && !v.is(n, "including") {
+				return k
+			}
+			if v.has(n, roleSubord) && !v.has(n, roleCondition) && !v.is(n, "which") && !v.is(n, "who") {
+				return k
+			}
+		case v.toks[k].tag == "CC" && (v.is(k, "and") || v.is(k, "but")):
+			if x.verbAhead(v, s, k+1) {
+				return k
+			}
+		case v.has(k, roleSubord) && !v.has(k, roleCondition) && (v.is(k, "because") || v.is(k, "while") || v.is(k, "although") || v.is(k, "whereas")):
+			return k
+		}
+	}
+	return s.b
+}
+
+// verbAhead reports whether a verb that starts a new predicate stands at
+// token i, after adverbs: a finite verb, a modal, or a trigger verb.
+func (x *Extractor) verbAhead(v *view, s *sent, i int) bool {
+	for i < s.b && (v.isAdverb(i) || v.has(i, roleNegator)) {
+		i++
+	}
+	if i >= s.b || v.inMention(i) {
+		return false
+	}
+	switch v.toks[i].tag {
+	case "VBD", "VBZ", "MD":
+		return true
+	case "VB", "VBP", "VBN":
+		return true
+	}
+	return false
+}
+
+// clauseAhead reports whether a new clause with a subject of its own starts
+// at token i: a finite verb follows within a few words, before any comma
+// ("..., and France, Germany, Italy and Belgium have said").
+func (x *Extractor) clauseAhead(v *view, s *sent, i int) bool {
+	for k := i; k < s.b && k < i+10; k++ {
+		if v.isClauseStop(k) {
+			return false
+		}
+		if v.isFinite(k) {
+			return true
+		}
+		if v.isComma(k) && !(k > i && v.inMention(k-1)) {
+			return false
+		}
+	}
+	return false
+}

@@ -1,0 +1,94 @@
+package stances_test
+
+import (
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/communique/communique/extractors"
+	"github.com/communique/communique/extractors/segment"
+	"github.com/communique/communique/extractors/stances"
+	"github.com/communique/communique/models"
+)
+
+// seg and ext are built once: both are slow to build and safe to share.
+var (
+	seg *segment.Segmenter
+	ext *stances.Extractor
+)
+
+func TestMain(m *testing.M) {
+	var err error
+	if seg, err = segment.New(); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	if ext, err = stances.New(); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Exit(m.Run())
+}
+
+func newExtractor(t testing.TB) *stances.Extractor {
+	t.Helper()
+	return ext
+}
+
+// newDoc segments text into a document without mentions.
+func newDoc(t testing.TB, id, text string) *extractors.Doc {
+	t.Helper()
+	sents, toks, err := seg.Segment(text)
+	if err != nil {
+		t.Fatalf("Segment(%q): %v", text, err)
+	}
+	return extractors.NewDoc(models.Article{ArticleID: id, Text: text, Lang: "en"}, sents, toks)
+}
+
+// ent is a hand-made mention for a test sentence: its surface form (the
+// first occurrence not yet used, or the n-th with "form#n"), label and id.
+type ent struct {
+	form  string
+	label models.Label
+	id    string
+	aff   string
+}
+
+// docWith segments text and adds mentions for ents.
+func docWith(t testing.TB, text string, ents ...ent) *extractors.Doc {
+	t.Helper()
+	d := newDoc(t, "t", text)
+	used := map[int]bool{}
+	for _, e := range ents {
+		from := 0
+		var at int
+		for {
+			k := strings.Index(text[from:], e.form)
+			if k < 0 {
+				t.Fatalf("mention %q not in %q", e.form, text)
+			}
+			at = from + k
+			if !used[at] {
+				break
+			}
+			from = at + 1
+		}
+		used[at] = true
+		d.Mentions = append(d.Mentions, extractors.Mention{
+			Start: at, End: at + len(e.form), Label: e.label, ID: e.id, Affiliation: e.aff,
+			Sentence: d.SentenceOf(at),
+		})
+	}
+	sort.Slice(d.Mentions, func(i, j int) bool { return d.Mentions[i].Start < d.Mentions[j].Start })
+	return d
+}
+
+func state(form, id string) ent { return ent{form, models.State, id, ""} }
+func org(form, id string) ent   { return ent{form, models.Org, id, ""} }
+func group(form, id string) ent { return ent{form, models.Group, id, ""} }
+func official(form, id, aff string) ent {
+	return ent{form, models.Official, id, aff}
+}
+func place(form, id string) ent { return ent{form, models.Place, id, ""} }

@@ -1,0 +1,311 @@
+package stances
+
+import (
+	"strings"
+
+	"github.com/communique/communique/extractors"
+	"github.com/communique/communique/models"
+)
+
+// maxTopic is the most tokens a topic keeps.
+const maxTopic = 12
+
+// emit turns the accepted candidates of sentence s into rows of d.
+func (st *state) emit(s *sent, cs []cand) {
+	v := st.v
+	d := v.d
+	ds := d.Sentences[s.idx]
+	evidence := d.Article.Text[ds.Start:ds.End]
+	for i := range cs {
+		c := &cs[i]
+		start := c.trig.a
+		if t := c.actor.text; t.b > t.a && t.a < start && start-t.b <= 6 && t.a >= s.a {
+			start = t.a
+		}
+		if c.topicSub.b > c.topicSub.a && c.topicSub.a < start {
+			start = c.topicSub.a
+		}
+		end := c.objEnd
+		for end > c.trig.b && end > start+1 && v.isPunct(end-1) && !v.isQuote(end-1) {
+			end--
+		}
+		if end <= start {
+			end = c.trig.b
+		}
+		startB, endB := d.Tokens[start].Start, d.Tokens[end-1].End
+		sp := st.speakerAt(s, c.trig.a)
+		var speaker *string
+		if sp.ok() {
+			speaker = extractors.Optional(st.speakerID(sp))
+		}
+		actorIDs := c.actor.ids
+		if actorIDs == nil {
+			actorIDs = []string{}
+		}
+		actorIDs = append([]string(nil), actorIDs...)
+		actorText := ""
+		if t := c.actor.text; t.b > t.a {
+			actorText = v.text(t.a, t.b)
+		} else if sp.ok() && c.actor.how == bySpeaker {
+			actorText = "" // said by the speaker; no words in the clause
+		}
+		targets, targetText := st.targets(c, actorIDs)
+		trigger := v.text(c.trig.a, c.trig.b)
+		if c.pos == posModal {
+			trigger = v.text(c.trig.a, c.trig.a+1)
+		}
+		conf := confidence(c)
+		switch c.table {
+		case tableCommitment:
+			action := st.action(s, c)
+			cameo, plover := st.x.lx.ploverFor(tableCommitment, string(c.modality), c.neg, wordStems(trigger+" "+action))
+			d.Commitments = append(d.Commitments, models.Commitment{
+				ArticleID:     d.Article.ArticleID,
+				SentenceIndex: int32(s.idx),
+				Start:         d.CP(startB),
+				End:           d.CP(endB),
+				ActorIDs:      actorIDs,
+				ActorText:     actorText,
+				Action:        action,
+				TargetIDs:     targets,
+				TargetText:    targetText,
+				Condition:     extractors.Optional(st.condition(s, c, start)),
+				Modality:      c.modality,
+				Negated:       c.neg,
+				SpeakerID:     speaker,
+				Trigger:       trigger,
+				PloverType:    plover,
+				CameoCode:     cameo,
+				Evidence:      evidence,
+				Confidence:    conf,
+			})
+		case tablePosition:
+			topic := st.topic(c)
+			cameo, plover := st.x.lx.ploverFor(tablePosition, string(c.stance), c.neg, wordStems(trigger+" "+topic))
+			d.Positions = append(d.Positions, models.Position{
+				ArticleID:     d.Article.ArticleID,
+				SentenceIndex: int32(s.idx),
+				Start:         d.CP(startB),
+				End:           d.CP(endB),
+				ActorIDs:      actorIDs,
+				ActorText:     actorText,
+				Stance:        c.stance,
+				Topic:         topic,
+				TargetIDs:     targets,
+				Negated:       c.neg,
+				SpeakerID:     speaker,
+				Trigger:       trigger,
+				PloverType:    plover,
+				CameoCode:     cameo,
+				Evidence:      evidence,
+				Confidence:    conf,
+			})
+		}
+	}
+}
+
+// wordStems returns the stems of the words of s.
+func wordStems(s string) []string {
+	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r == '-' || r >= 0x80)
+	})
+	for i, w := range f {
+		f[i] = stem(w)
+	}
+	return f
+}
+
+// confidence scores a row by how its trigger was licensed and its actor found.
+func confidence(c *cand) float32 {
+	conf := float32(0.9)
+	switch c.pos {
+	case posModal:
+		conf = 0.7
+	case posEval, posHeadline:
+		conf = 0.65
+	case posNoun, posPossessor, posFixed:
+		conf = 0.8
+	}
+	switch c.actor.how {
+	case byMention:
+	case byCollective, byDocument, byBackref:
+		conf *= 0.9
+	case byPronoun, bySpeaker:
+		conf *= 0.85
+	default:
+		conf *= 0.7
+	}
+	return conf
+}
+
+// targets returns the ids of the entities a row's object names, other than
+// its actors, and their words.
+func (st *state) targets(c *cand, actors []string) ([]string, string) {
+	v := st.v
+	ids := []string{}
+	var words []string
+	add := func(a, b int) {
+		for i := a; i < b; i++ {
+			if !v.inMention(i) {
+				continue
+			}
+			m := v.mention(i)
+			for i+1 < b && v.toks[i+1].mention == v.toks[i].mention {
+				i++
+			}
+			if m.Label == models.Place || m.ID == "" || containsID(actors, m.ID) || containsID(ids, m.ID) {
+				continue
+			}
+			ids = append(ids, m.ID)
+			words = append(words, v.d.Article.Text[m.Start:m.End])
+		}
+	}
+	add(c.obj, c.objEnd)
+	if c.topicSub.b > c.topicSub.a {
+		add(c.topicSub.a, c.topicSub.b)
+	}
+	return ids, strings.Join(words, ", ")
+}
+
+// topic returns the object of a position, short: "the situation in Afghanistan".
+func (st *state) topic(c *cand) string {
+	v := st.v
+	a, b := c.obj, c.objEnd
+	if c.topicSub.b > c.topicSub.a {
+		a, b = c.topicSub.a, c.topicSub.b
+	}
+	for a < b && (v.isPunct(a) || v.is(a, "that") || v.is(a, "to") || v.isPrep(a) && !v.inMention(a)) {
+		a++
+	}
+	if b-a > maxTopic {
+		b = a + maxTopic
+		for k := a + 1; k < b; k++ {
+			if v.isComma(k) {
+				b = k
+				break
+			}
+		}
+	}
+	for b > a && (v.isPunct(b-1) || v.toks[b-1].tag == "IN" || v.toks[b-1].tag == "DT" || v.toks[b-1].tag == "CC" || v.toks[b-1].tag == "TO") {
+		b--
+	}
+	return strings.TrimSpace(v.text(a, b))
+}
+
+// action returns a commitment's predicate, normalized: the main verb's lemma
+// and the head of its object ("provide assistance", "render assistance").
+func (st *state) action(s *sent, c *cand) string {
+	v := st.v
+	vb := c.verb
+	if vb < 0 || vb >= s.b {
+		vb = c.trig.a
+	}
+	if v.is(vb, "to") {
+		vb = skipQuotesAdverbs(v, s, vb+1)
+		if vb >= s.b {
+			return ""
+		}
+	}
+	var b strings.Builder
+	b.WriteString(st.x.lemma(v.toks[vb].lower, v.toks[vb].tag))
+	k := vb + 1
+	if k < s.b && v.toks[k].tag == "RP" {
+		b.WriteString(" " + v.toks[k].lower)
+		k++
+	}
+	var head []string
+	if c.passive {
+		// "assistance will be rendered": the subject is the object
+		if g := c.gov; g >= 0 {
+			sub := st.x.findSubject(v, s, &s.vgs[g])
+			head = nounHead(v, sub.head.a, sub.head.b)
+		}
+	} else {
+		e := c.objEnd
+		if e > s.b {
+			e = s.b
+		}
+		for k < e && (v.isPrep(k) || v.isQuote(k)) && !v.inMention(k) && k < vb+3 {
+			k++
+		}
+		head = nounHead(v, k, e)
+	}
+	if len(head) > 0 {
+		b.WriteString(" " + strings.Join(head, " "))
+	}
+	return b.String()
+}
+
+// nounHead returns the words of the first noun run in [a, b), at most three.
+func nounHead(v *view, a, b int) []string {
+	var out []string
+	for k := a; k < b && len(out) < 3; k++ {
+		switch {
+		case v.inMention(k) || strings.HasPrefix(v.toks[k].tag, "NN"):
+			if v.isPunct(k) {
+				if len(out) > 0 {
+					return out
+				}
+				continue
+			}
+			w := v.toks[k].lower
+			if v.inMention(k) {
+				w = v.d.Tokens[k].Text
+			}
+			out = append(out, w)
+		case len(out) > 0:
+			return out
+		case v.isNominal(k) || v.isQuote(k):
+		default:
+			return out
+		}
+	}
+	return out
+}
+
+// condition returns the condition a commitment states: "in case of ...",
+// "until ...", "when ...", before the clause or in its object.
+func (st *state) condition(s *sent, c *cand, start int) string {
+	if c.table != tableCommitment {
+		return ""
+	}
+	v := st.v
+	// before: "In case of aggravation ..., assistance will be rendered"
+	k := s.a
+	for k < start && v.isQuote(k) {
+		k++
+	}
+	if k < start {
+		if e, ok := st.conditionAt(s, k); ok && e <= start {
+			return v.text(k, e)
+		}
+	}
+	for k := c.obj; k < c.objEnd; k++ {
+		if e, ok := st.conditionAt(s, k); ok {
+			return v.text(k, e)
+		}
+	}
+	return ""
+}
+
+// conditionAt returns the end of a condition that opens at token k.
+func (st *state) conditionAt(s *sent, k int) (int, bool) {
+	v := st.v
+	e, ok := st.x.phraseAt(v, k, s.b, roleCondition)
+	if !ok {
+		if !v.has(k, roleCondition) || v.inMention(k) {
+			return 0, false
+		}
+		if v.is(k, "once") && k+1 < s.b && v.is(k+1, "again") {
+			return 0, false
+		}
+		e = k + 1
+	}
+	for e < s.b && !v.isComma(e) && !v.isClauseStop(e) && !(v.isQuote(e) && e > k+1) {
+		e++
+	}
+	if e == k+1 {
+		return 0, false
+	}
+	return e, true
+}

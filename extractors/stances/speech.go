@@ -1,0 +1,64 @@
+package stances
+
+// findFrames finds who says what in sentence s: "according to X, ...",
+// "as stressed by X, ...", `"...", said X` and "X said (that) ...". A row
+// inside a frame gets the speaker as speaker_id, and as actor when its own
+// subject names no one ("the force would be deployed").
+func (st *state) findFrames(s *sent) {
+	v := st.v
+	whole := span{s.a, s.b}
+	for i := s.a; i+2 < s.b; i++ {
+		switch {
+		case v.is(i, "according") && v.is(i+1, "to"):
+			end := st.x.clauseEnd(v, s, i+2)
+			np := npRight(v, s, i+2, end)
+			if np.b > np.a {
+				sub := subject{kind: subjNP, np: np, head: headOf(v, np)}
+				if a := st.resolveNP(s, sub, i); a.ok() {
+					s.frames = append(s.frames, frame{region: whole, speaker: a})
+				}
+			}
+		case v.is(i, "as") && v.has(i+1, roleReport) && v.is(i+2, "by"):
+			end := st.x.clauseEnd(v, s, i+3)
+			np := npRight(v, s, i+3, end)
+			if np.b > np.a {
+				sub := subject{kind: subjNP, np: np, head: headOf(v, np)}
+				if a := st.resolveNP(s, sub, i); a.ok() {
+					s.frames = append(s.frames, frame{region: whole, speaker: a})
+				}
+			}
+		}
+	}
+	for gi := range s.vgs {
+		g := &s.vgs[gi]
+		if !v.has(g.head, roleReport) || g.kind == vgInfinitive || g.passive {
+			continue
+		}
+		if v.is(g.head, "according") {
+			continue
+		}
+		a := st.resolve(s, gi)
+		if !a.ok() {
+			continue
+		}
+		if g.subj.kind == subjInverted {
+			s.frames = append(s.frames, frame{region: span{s.a, g.start}, speaker: a})
+			continue
+		}
+		s.frames = append(s.frames, frame{region: span{g.end, s.b}, speaker: a})
+	}
+}
+
+// speakerID returns the id a row's speaker_id gets: the official among the
+// speaker's ids, else the first.
+func (st *state) speakerID(sp actor) string {
+	for _, id := range sp.ids {
+		if hasOfficial(st.v.d, []string{id}) {
+			return id
+		}
+	}
+	if len(sp.ids) > 0 {
+		return sp.ids[0]
+	}
+	return ""
+}

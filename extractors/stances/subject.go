@@ -1,0 +1,229 @@
+package stances
+
+// subjKind says how a verb group's subject was found.
+type subjKind uint8
+
+const (
+	subjNone       subjKind = iota
+	subjNP                  // a noun phrase before the verb
+	subjInverted            // a noun phrase after a verb of saying: "said Zas"
+	subjElided              // a coordinated predicate: "... and demanded"
+	subjControlled          // a participle or infinitive: the main clause's subject
+)
+
+// modifier is a modifier of a subject's head noun phrase: a prepositional
+// phrase ("in Mali and Burkina Faso"), a participle ("imposed on Niger") or a
+// parenthesis ("led by General Tiani"), with the word that opens it.
+type modifier struct {
+	span
+	word string
+}
+
+// subject is the subject of a verb group.
+type subject struct {
+	kind    subjKind
+	np      span // the whole subject: head, of-chain and modifiers
+	head    span // the head noun phrase with its of-chain
+	mods    []modifier
+	coActor []span // parentheses whose mentions act too ("led by General Tiani")
+}
+
+// npLeft returns the noun phrase that ends at token j: determiners,
+// adjectives, nouns and possessives, "of" chains and coordinated names
+// ("France, Germany, Italy and Belgium"). ok is false when token j is not nominal.
+func npLeft(v *view, s *sent, j int) (span, bool) {
+	if j < s.a || j >= s.b || !(v.isNoun(j) || v.inMention(j)) {
+		// a possessive pronoun alone is no noun phrase
+		return span{}, false
+	}
+	a := j
+	for k := j - 1; k >= s.a; k-- {
+		switch {
+		case v.inMention(k), v.isNominal(k):
+			if v.isQuote(k) {
+				return span{a, j + 1}, true
+			}
+			a = k
+			continue
+		case v.is(k, "of") && k > s.a && (v.isNoun(k-1) || v.inMention(k-1)):
+			a = k
+			continue
+		case (v.is(k, "and") || v.is(k, "&")) && k > s.a && coordinated(v, k-1, a):
+			a = k
+			continue
+		case v.isComma(k) && k > s.a && coordinated(v, k-1, a) && v.inMention(k-1) &&
+			(v.inMention(a) || (v.toks[a].tag == "DT" && a+1 < s.b && v.inMention(a+1))):
+			a = k
+			continue
+		case (v.toks[k].tag == "VBN" || v.toks[k].tag == "VBG") && !v.inMention(k) && k > s.a &&
+			(v.toks[k-1].tag == "DT" || v.toks[k-1].tag == "PRP$") && v.isNoun(a):
+			// "the continued detention", "the deteriorating situation"
+			a = k
+			continue
+		}
+		break
+	}
+	return span{a, j + 1}, true
+}
+
+// coordinated reports whether the tokens at l (left of a conjunction) and r
+// (right of it) can be coordinated names.
+func coordinated(v *view, l, r int) bool {
+	left := v.inMention(l) || v.toks[l].tag == "NNP" || v.toks[l].tag == "NNPS" || v.toks[l].tag == "NNS"
+	right := v.inMention(r) || v.toks[r].tag == "NNP" || v.toks[r].tag == "NNPS" || v.toks[r].tag == "DT" || v.toks[r].tag == "NNS"
+	return left && right
+}
+
+// ofEnd returns where the head noun phrase of np ends: before the first
+// preposition other than "of".
+func headOf(v *view, np span) span {
+	for k := np.a; k < np.b; k++ {
+		if v.isPrep(k) && !v.is(k, "of") {
+			return span{np.a, k}
+		}
+	}
+	return np
+}
+
+// findSubject finds the subject of verb group g.
+func (x *Extractor) findSubject(v *view, s *sent, g *vgroup) subject {
+	switch g.kind {
+	case vgInfinitive:
+		return subject{kind: subjControlled}
+	case vgParticiple:
+		// absolute construction: "with China and Russia voting against"
+		if np, ok := npLeft(v, s, g.start-1); ok && np.a-1 >= s.a && v.is(np.a-1, "with") {
+			return subject{kind: subjNP, np: np, head: np}
+		}
+		return subject{kind: subjControlled}
+	case vgRelative:
+		p := g.start - 1
+		for p >= s.a && v.isAdverb(p) {
+			p--
+		}
+		p-- // the relative pronoun
+		if p >= s.a && v.isComma(p) {
+			p--
+		}
+		return x.subjectEndingAt(v, s, p)
+	}
+	if g.coord {
+		return subject{kind: subjElided}
+	}
+	// inversion: `"...", said Zas` and `..., the document says` are told apart
+	// by what follows the verb
+	if v.has(g.head, roleReport) && g.start-1 >= s.a && (v.isComma(g.start-1) || v.isQuote(g.start-1)) &&
+		g.end < s.b && (v.inMention(g.end) || v.toks[g.end].tag == "DT" || v.toks[g.end].tag == "NNP") {
+		e := g.end
+		for e < s.b && (v.isNominal(e) || v.inMention(e) || v.is(e, "of")) && !v.isQuote(e) {
+			e++
+		}
+		if e >= s.b || v.isPunct(e) {
+			np := span{g.end, e}
+			return subject{kind: subjInverted, np: np, head: headOf(v, np)}
+		}
+	}
+	j := g.start - 1
+	for j >= s.a && v.isAdverb(j) {
+		j--
+	}
+	if j < s.a {
+		return subject{kind: subjNone}
+	}
+	if v.toks[j].tag == "CC" {
+		return subject{kind: subjElided}
+	}
+	return x.subjectEndingAt(v, s, j)
+}
+
+// subjectEndingAt finds the subject noun phrase whose last token is j,
+// skipping a parenthesis that ends at j and collecting the modifiers between
+// the head noun phrase and the verb.
+func (x *Extractor) subjectEndingAt(v *view, s *sent, j int) subject {
+	var sub subject
+	end := j + 1
+	if j >= s.a && v.isComma(j) {
+		k := openerComma(v, s, j)
+		if k < 0 {
+			return subject{kind: subjElided}
+		}
+		// "led by General Tiani": the parenthesis names a co-actor
+		if (v.toks[k+1].tag == "VBN" || v.toks[k+1].tag == "VBD") && k+2 < j && v.is(k+2, "by") {
+			sub.coActor = append(sub.coActor, span{k + 2, j})
+		}
+		j = k - 1
+	}
+	np, ok := npLeft(v, s, j)
+	if !ok {
+		return subject{kind: subjNone}
+	}
+	for n := 0; n < 5; n++ {
+		p := np.a - 1
+		if p < s.a {
+			break
+		}
+		switch {
+		case v.isPrep(p) && p-1 >= s.a && (v.has(p-1, roleAux) || v.has(p-1, roleModal)) && !v.inMention(p-1):
+			// "have in a recent joint statement expressed": the phrase is an
+			// adverbial between auxiliary and verb
+			q := p - 1
+			for q >= s.a && (v.isVerb(q) || v.isAdverb(q)) {
+				q--
+			}
+			np2, ok := npLeft(v, s, q)
+			if !ok {
+				return subject{kind: subjNone}
+			}
+			np = np2
+			sub.mods = nil
+			continue
+		case v.isPrep(p) && p-2 >= s.a && (v.toks[p-1].tag == "VBN" || v.toks[p-1].tag == "VBG") &&
+			!v.inMention(p-1) && (v.isNoun(p-2) || v.inMention(p-2)):
+			// "the sanctions imposed on Niger"
+			sub.mods = append(sub.mods, modifier{span{p - 1, np.b}, v.toks[p-1].lower})
+			np2, _ := npLeft(v, s, p-2)
+			np = span{np2.a, np.b}
+			continue
+		case v.isPrep(p) && p-1 >= s.a && (v.isNoun(p-1) || v.inMention(p-1)):
+			// "the juntas in Mali and Burkina Faso"
+			sub.mods = append(sub.mods, modifier{span{p, np.b}, v.toks[p].lower})
+			np2, _ := npLeft(v, s, p-1)
+			np = span{np2.a, np.b}
+			continue
+		}
+		break
+	}
+	sub.kind = subjNP
+	sub.np = span{np.a, end}
+	headEnd := np.b
+	for _, m := range sub.mods {
+		headEnd = min(headEnd, m.a)
+	}
+	sub.head = headOf(v, span{np.a, headEnd})
+	return sub
+}
+
+// openerComma finds the comma that opens the parenthesis closed by the comma
+// at j ("Niamey's military rulers, led by General Tiani, rejected"), or -1.
+func openerComma(v *view, s *sent, j int) int {
+	for k := j - 1; k > s.a && k > j-30; k-- {
+		if v.isClauseStop(k) {
+			return -1
+		}
+		if !v.isComma(k) || k+1 >= j {
+			continue
+		}
+		if !(v.isNoun(k-1) || v.inMention(k-1) || v.is(k-1, ")")) {
+			continue
+		}
+		n := k + 1
+		switch v.toks[n].tag {
+		case "WP", "WDT", "VBN", "VBD", "VBG", "DT":
+			return k
+		}
+		if v.is(n, "who") || v.is(n, "which") {
+			return k
+		}
+	}
+	return -1
+}

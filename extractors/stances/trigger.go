@@ -1,0 +1,653 @@
+package stances
+
+import (
+	"github.com/kljensen/snowball/english"
+
+	"github.com/communique/communique/models"
+)
+
+// cand is a licensed trigger on its way to becoming a row.
+type cand struct {
+	pos      triggerPOS
+	table    table
+	stance   models.Stance
+	modality models.Modality
+	neg      bool
+	trig     span // the trigger's tokens
+	gov      int  // the verb group carrying the trigger, or -1
+	obj      int  // the first token of the object
+	objEnd   int  // the token after the object
+	verb     int  // a commitment's main verb, or -1
+	passive  bool // the main verb is passive: its subject is the object
+	actor    actor
+	topicSub span // an evaluation's topic: the clause's subject
+	nested   bool // may stand inside another row's object
+}
+
+// isFunctionStem reports whether a phrase word is a stop word, between which
+// and the word before only adverbs may stand.
+func isFunctionStem(w string) bool { return english.IsStopWord(w) }
+
+// matchTrigger matches the stems of a trigger phrase at token i and returns
+// the token after the match.
+func matchTrigger(v *view, s *sent, i int, words []string) (int, bool) {
+	if v.toks[i].stem != words[0] {
+		return 0, false
+	}
+	k := i + 1
+	for _, w := range words[1:] {
+		gap := 0
+		for k < s.b && v.toks[k].stem != w && gap < 2 {
+			t := v.toks[k].tag
+			adverb := v.isAdverb(k)
+			filler := t == "DT" || t == "PRP$" || t == "JJ" || t == "CD"
+			if v.inMention(k) || !(adverb || (filler && !isFunctionStem(w))) {
+				break
+			}
+			k++
+			gap++
+		}
+		if k >= s.b || v.toks[k].stem != w || v.inMention(k) {
+			return 0, false
+		}
+		k++
+	}
+	return k, true
+}
+
+// verbish reports whether token j can be the verb of an infinitive: tagged
+// a verb, or a noun right after a quote mark (`to "refrain from`).
+func (v *view) verbish(j int) bool {
+	if v.inMention(j) {
+		return false
+	}
+	t := v.toks[j].tag
+	if t == "VB" || t == "VBP" {
+		return true
+	}
+	return (t == "NN" || t == "JJ" || t == "VBN" || t == "VBD") && j > 0 && v.isQuote(j-1)
+}
+
+// skipQuotesAdverbs returns the first token from j that is no quote mark or adverb.
+func skipQuotesAdverbs(v *view, s *sent, j int) int {
+	for j < s.b && (v.isQuote(j) || v.isAdverb(j)) {
+		j++
+	}
+	return j
+}
+
+// complementAt classifies what follows a trigger ending before token e and
+// returns where the object starts.
+func (x *Extractor) complementAt(v *view, s *sent, e int) (comp, int) {
+	if e < s.b && e > s.a && v.isPrep(e-1) && (v.has(e, roleTime) || v.toks[e].tag == "CD") {
+		return 0, e // "agreed on Tuesday": "on" is no particle
+	}
+	k := skipQuotesAdverbs(v, s, e)
+	// "agreed on Tuesday that": skip a date
+	if k < s.b && v.isPrep(k) {
+		j := k + 1
+		n := 0
+		for j < s.b && (v.has(j, roleTime) || v.toks[j].tag == "CD") {
+			j++
+			n++
+		}
+		if n > 0 {
+			k = skipQuotesAdverbs(v, s, j)
+			if k < s.b && v.isComma(k) {
+				k++
+			}
+		}
+	}
+	if k >= s.b || v.isClauseStop(k) {
+		return compNP, k
+	}
+	if v.is(k, "to") {
+		j := skipQuotesAdverbs(v, s, k+1)
+		if j < s.b && v.verbish(j) {
+			return compTo, k + 1
+		}
+		return compToNP | compNP, k
+	}
+	if v.is(k, "that") {
+		c := compThat
+		end := x.clauseEnd(v, s, k+1)
+		for j := k + 1; j < end; j++ {
+			if v.has(j, roleModal|roleObligation) {
+				c |= compThatMD
+				break
+			}
+		}
+		return c, k + 1
+	}
+	c := compNP
+	// an object, then to + verb
+	j, n := k, 0
+	for j < s.b && n < 14 {
+		if v.isNominal(j) || v.inMention(j) || v.is(j, "of") || v.is(j, "and") || v.is(j, "in") || v.isQuote(j) {
+			j++
+			n++
+			continue
+		}
+		break
+	}
+	if n > 0 && j < s.b && v.is(j, "to") {
+		if m := skipQuotesAdverbs(v, s, j+1); m < s.b && v.verbish(m) {
+			c |= compObjTo
+		}
+	}
+	// an action noun with "of": "the activation of"
+	for j, n = k, 0; j < s.b && n < 4; j, n = j+1, n+1 {
+		if v.isNoun(j) && !v.inMention(j) {
+			if j+1 < s.b && v.is(j+1, "of") && v.toks[j].tag == "NN" {
+				c |= compNomOf
+			}
+			break
+		}
+		if !v.isNominal(j) {
+			break
+		}
+	}
+	return c, k
+}
+
+// candidates returns the licensed triggers of sentence s in token order.
+func (x *Extractor) candidates(st *state, s *sent) []cand {
+	v := st.v
+	var out []cand
+	for i := s.a; i < s.b; i++ {
+		t := &v.toks[i]
+		if t.stem == "" || v.inMention(i) {
+			continue
+		}
+		for _, ti := range x.lx.byFirst[t.stem] {
+			tr := &x.lx.triggers[ti]
+			e, ok := matchTrigger(v, s, i, tr.words)
+			if !ok {
+				continue
+			}
+			if c, ok := x.license(st, s, tr, i, e); ok {
+				out = append(out, c)
+				i = e - 1
+				break
+			}
+		}
+	}
+	return out
+}
+
+// license checks that trigger tr at tokens [i, e) stands where its pos wants
+// it, and finds its actor.
+func (x *Extractor) license(st *state, s *sent, tr *trigger, i, e int) (cand, bool) {
+	v := st.v
+	cm, obj := x.complementAt(v, s, e)
+	if tr.comp&cm == 0 {
+		return cand{}, false
+	}
+	c := cand{pos: tr.pos, table: tr.table, stance: tr.stance, modality: tr.modality, neg: tr.neg,
+		trig: span{i, e}, gov: -1, obj: obj, verb: -1}
+	switch tr.pos {
+	case posVerb:
+		return x.licenseVerb(st, s, tr, c, cm)
+	case posInf:
+		return x.licenseInf(st, s, c)
+	case posNoun:
+		return x.licenseNoun(st, s, tr, c, cm)
+	case posAdj:
+		return x.licenseAdj(st, s, c)
+	case posEval:
+		return x.licenseEval(st, s, c)
+	case posFixed:
+		if i > s.a && !v.isComma(i-1) && !v.isQuote(i-1) && !v.has(i-1, roleSubord) && !v.is(i-1, "that") {
+			return cand{}, false
+		}
+		c.actor = st.planner(s, i)
+		c.gov = s.groupAt(i + 1)
+		c.verb = x.clauseVerb(v, s, c.obj, cm)
+		return c, c.actor.ok()
+	}
+	return cand{}, false
+}
+
+// actorOfGroup returns the actor of a verb group's clause for a trigger:
+// for a position without a subject of its own the speaker or the last actor.
+func (st *state) actorOfGroup(s *sent, gi int, t table) actor {
+	a := st.resolve(s, gi)
+	if a.ok() {
+		return a
+	}
+	if sp := st.speakerAt(s, s.vgs[gi].start); sp.ok() {
+		return actor{ids: sp.ids, how: bySpeaker}
+	}
+	if t == tablePosition {
+		return st.impersonal(s, s.vgs[gi].start)
+	}
+	return actor{}
+}
+
+// planner returns the actor of an impersonal plan ("it is planned to"): the
+// body the article is about, else the speaker or the last actor. "According
+// to the press service" names the source of the news, not the planner.
+func (st *state) planner(s *sent, at int) actor {
+	if st.body != nil {
+		return actor{ids: st.body, how: byCollective}
+	}
+	return st.impersonal(s, at)
+}
+
+// clauseVerb returns the main verb of a complement that starts at token obj:
+// the infinitive's verb, or the verb after the modal of a that-clause.
+func (x *Extractor) clauseVerb(v *view, s *sent, obj int, cm comp) int {
+	if cm&compTo != 0 {
+		return skipQuotesAdverbs(v, s, obj)
+	}
+	for gi := range s.vgs {
+		if g := &s.vgs[gi]; g.start >= obj && g.modal >= 0 {
+			return g.head
+		}
+	}
+	return -1
+}
+
+// impersonal returns the actor of a clause without one ("it is planned",
+// "the support is confirmed"): the speaker, the body the article is about,
+// or the last actor.
+func (st *state) impersonal(s *sent, at int) actor {
+	if sp := st.speakerAt(s, at); sp.ok() {
+		return actor{ids: sp.ids, how: bySpeaker}
+	}
+	if st.body != nil {
+		return actor{ids: st.body, how: byMemory}
+	}
+	if st.group != nil {
+		return actor{ids: st.group, how: byMemory}
+	}
+	return actor{}
+}
+
+func (x *Extractor) licenseVerb(st *state, s *sent, tr *trigger, c cand, cm comp) (cand, bool) {
+	v := st.v
+	i := c.trig.a
+	gi := s.groupAt(i)
+	if gi < 0 {
+		// a verb tagged as a noun: "with China and Russia voting against",
+		// "IAEA board rebukes Iran"; it needs a noun phrase right before it
+		p := i - 1
+		if p < s.a || !(v.isNoun(p) || v.inMention(p)) || v.toks[i].tag == "JJ" && !s.headline {
+			return cand{}, false
+		}
+		np, _ := npLeft(v, s, p)
+		if np.a > s.a && !v.is(np.a-1, "with") && !v.isComma(np.a-1) && !s.headline {
+			return cand{}, false
+		}
+		sub := subject{kind: subjNP, np: np, head: headOf(v, np)}
+		c.actor = st.resolveNP(s, sub, i)
+		return c, c.actor.ok()
+	}
+	g := &s.vgs[gi]
+	if g.kind == vgInfinitive {
+		return x.licenseInf(st, s, c)
+	}
+	if g.modal >= 0 && tr.table == tablePosition {
+		return cand{}, false // "would support": a commitment
+	}
+	if !g.passive && c.trig.b < s.b && v.is(c.trig.b, "by") {
+		return cand{}, false // "as stressed by X": X speaks, the verb has no object
+	}
+	if v.has(i, roleLight) && x.nounTriggerAfter(v, s, c.obj) {
+		return cand{}, false // "stressed the importance of": the noun decides
+	}
+	c.gov = gi
+	c.neg = c.neg != g.neg
+	if g.passive {
+		// "was condemned by X": the agent acts
+		end := x.clauseEnd(v, s, c.trig.b)
+		for k := c.trig.b; k < end-1; k++ {
+			if v.is(k, "by") {
+				np := npRight(v, s, k+1, end)
+				sub := subject{kind: subjNP, np: np, head: headOf(v, np)}
+				c.actor = st.resolveNP(s, sub, k)
+				return c, c.actor.ok()
+			}
+		}
+		return cand{}, false
+	}
+	if tr.table == tableCommitment && cm&compTo == 0 && cm&compThatMD == 0 && g.kind == vgParticiple && v.toks[i].tag != "VBG" {
+		return cand{}, false // "the ceasefire agreed in talks"
+	}
+	c.actor = st.actorOfGroup(s, gi, tr.table)
+	if tr.table == tableCommitment {
+		c.verb = c.trig.a
+		if cm&compTo != 0 {
+			c.verb = skipQuotesAdverbs(v, s, c.obj)
+		}
+	}
+	return c, c.actor.ok()
+}
+
+// licenseInf licenses an infinitive trigger under a light verb: "stressed to
+// prevent".
+func (x *Extractor) licenseInf(st *state, s *sent, c cand) (cand, bool) {
+	v := st.v
+	p := c.trig.a - 1
+	for p >= s.a && v.isAdverb(p) {
+		p--
+	}
+	if p < s.a || !v.is(p, "to") {
+		return cand{}, false
+	}
+	p--
+	gi := s.groupAt(p)
+	if p < s.a || gi < 0 || !v.has(p, roleLight) {
+		return cand{}, false
+	}
+	c.gov = gi
+	c.neg = c.neg != s.vgs[gi].neg
+	c.actor = st.actorOfGroup(s, gi, c.table)
+	return c, c.actor.ok()
+}
+
+// licenseNoun licenses a trigger noun: after a light verb ("expressed
+// concern"), after a possessor ("Libya's commitment to hold") or before "is
+// confirmed".
+func (x *Extractor) licenseNoun(st *state, s *sent, tr *trigger, c cand, cm comp) (cand, bool) {
+	v := st.v
+	i := c.trig.a
+	if v.isVerb(i) && v.toks[i].tag != "VBG" {
+		return cand{}, false
+	}
+	k := i - 1
+	neg := false
+	for k >= s.a {
+		t := v.toks[k].tag
+		if v.inMention(k) || v.isQuote(k) {
+			break
+		}
+		if v.is(k, "no") {
+			neg = true
+			k--
+			continue
+		}
+		if t == "DT" || t == "PRP$" || t == "JJ" || t == "RB" || t == "CD" || t == "PDT" ||
+			((t == "VBN" || t == "VBG") && k+1 < i && !v.has(k, roleLight)) {
+			k--
+			continue
+		}
+		break
+	}
+	switch {
+	case k >= s.a && v.isVerb(k) && v.has(k, roleLight) && s.groupAt(k) >= 0:
+		gi := s.groupAt(k)
+		c.gov = gi
+		c.neg = c.neg != (s.vgs[gi].neg || neg)
+		c.actor = st.actorOfGroup(s, gi, tr.table)
+	case k >= s.a && v.is(k, "'s") || k >= s.a && v.toks[k].tag == "POS":
+		np, ok := npLeft(v, s, k-1)
+		if !ok {
+			return cand{}, false
+		}
+		ids := st.idsIn(np, nil)
+		if len(ids) == 0 || tr.table != tableCommitment {
+			return cand{}, false
+		}
+		c.pos = posPossessor
+		c.actor = actor{ids: ids, text: np, how: byMention}
+		c.nested = true
+	default:
+		// "the support is confirmed for"
+		j := c.trig.b
+		if j+1 < s.b && v.has(j, roleLinking) && v.has(j+1, roleLight) && v.toks[j+1].tag == "VBN" {
+			c.gov = s.groupAt(j)
+			c.actor = st.impersonal(s, j)
+			c.obj = j + 2
+			break
+		}
+		return cand{}, false
+	}
+	if tr.table == tableCommitment && cm&compTo != 0 {
+		c.verb = skipQuotesAdverbs(v, s, c.obj)
+	}
+	if tr.table == tablePosition {
+		x.passThrough(v, s, &c)
+	}
+	return c, c.actor.ok()
+}
+
+// passThrough lets a trigger verb under a position noun decide the stance:
+// "stressed the need to reject" is OPPOSE.
+func (x *Extractor) passThrough(v *view, s *sent, c *cand) {
+	j := c.trig.b
+	if j < s.b && (v.is(j, "to") || v.is(j, "of")) {
+		j = skipQuotesAdverbs(v, s, j+1)
+	} else {
+		return
+	}
+	if j >= s.b || v.toks[j].stem == "" {
+		return
+	}
+	for _, ti := range x.lx.byFirst[v.toks[j].stem] {
+		tr := &x.lx.triggers[ti]
+		if tr.table != tablePosition || (tr.pos != posVerb && tr.pos != posInf) {
+			continue
+		}
+		e, ok := matchTrigger(v, s, j, tr.words)
+		if !ok {
+			continue
+		}
+		c.stance = tr.stance
+		c.trig = span{j, e}
+		_, c.obj = x.complementAt(v, s, e)
+		return
+	}
+}
+
+// licenseAdj licenses a predicative trigger: "are ready to", "remained
+// committed to", "spoke in favor of", or in a headline right after its subject.
+func (x *Extractor) licenseAdj(st *state, s *sent, c cand) (cand, bool) {
+	v := st.v
+	k := c.trig.a - 1
+	neg := false
+	for k >= s.a && (v.isAdverb(k) || v.has(k, roleNegator)) {
+		if v.has(k, roleNegator) {
+			neg = true
+		}
+		k--
+	}
+	if k >= s.a && v.has(k, roleLinking) && s.groupAt(k) >= 0 {
+		gi := s.groupAt(k)
+		c.gov = gi
+		c.neg = c.neg != (s.vgs[gi].neg || neg)
+		c.actor = st.actorOfGroup(s, gi, c.table)
+		if c.table == tableCommitment && (v.toks[k].stem == "remain" || v.toks[k].stem == "stay") {
+			c.modality = models.Reaffirmation
+		}
+	} else if k >= s.a && (v.isNoun(k) || v.inMention(k)) && !x.finiteBefore(v, s, c.trig.a) {
+		np, _ := npLeft(v, s, k)
+		sub := subject{kind: subjNP, np: np, head: headOf(v, np)}
+		c.actor = st.resolveNP(s, sub, c.trig.a)
+	} else {
+		return cand{}, false
+	}
+	if c.table == tableCommitment {
+		c.verb = skipQuotesAdverbs(v, s, c.obj)
+	}
+	return c, c.actor.ok()
+}
+
+// finiteBefore reports whether a finite verb stands in s before token i.
+func (x *Extractor) finiteBefore(v *view, s *sent, i int) bool {
+	for _, g := range s.vgs {
+		if g.start < i && g.kind == vgFinite {
+			return true
+		}
+	}
+	return false
+}
+
+// licenseEval licenses an evaluation ("X is concerning", "X only exacerbate
+// Y", "X would be considered a declaration of war"): its topic is the
+// clause's subject and its actor whoever says it.
+func (x *Extractor) licenseEval(st *state, s *sent, c cand) (cand, bool) {
+	v := st.v
+	i := c.trig.a
+	gi := s.groupAt(i)
+	if gi < 0 {
+		// an adjective or noun: find the verb group before it in the clause
+		for k := i - 1; k >= s.a && k >= i-6; k-- {
+			if v.isComma(k) || v.isClauseStop(k) {
+				break
+			}
+			if g := s.groupAt(k); g >= 0 {
+				gi = g
+				break
+			}
+		}
+	}
+	if gi < 0 {
+		return cand{}, false
+	}
+	g := &s.vgs[gi]
+	sp := st.speakerAt(s, g.start)
+	if !sp.ok() {
+		return cand{}, false
+	}
+	sub := st.x.findSubject(v, s, g)
+	if sub.kind != subjNP {
+		return cand{}, false
+	}
+	c.gov = gi
+	c.neg = c.neg != g.neg
+	c.actor = actor{ids: sp.ids, how: bySpeaker}
+	c.topicSub = sub.np
+	return c, true
+}
+
+// npRight returns the noun phrase that starts at token a, ending before end.
+func npRight(v *view, s *sent, a, end int) span {
+	e := a
+	for e < end && (v.isNominal(e) || v.inMention(e) || v.is(e, "of") ||
+		(v.is(e, "and") && e+1 < end && (v.inMention(e+1) || v.isNominal(e+1)))) && !v.isQuote(e) {
+		e++
+	}
+	return span{a, e}
+}
+
+// modalCandidates returns the commitments a future modal makes: "assistance
+// will be rendered to Tajikistan", "Stockholm would support", "they would
+// continue to target ships".
+func (x *Extractor) modalCandidates(st *state, s *sent) []cand {
+	v := st.v
+	var out []cand
+	for gi := range s.vgs {
+		g := &s.vgs[gi]
+		if g.modal < 0 {
+			continue
+		}
+		// the main verb: the first verb after the modal
+		mv := -1
+		for k := g.modal + 1; k < g.end; k++ {
+			if v.isVerb(k) {
+				mv = k
+				break
+			}
+		}
+		if mv < 0 {
+			continue
+		}
+		obj := g.end
+		passive := false
+		if isBe(v.toks[mv].lower) {
+			if !g.passive {
+				continue // "will be among", "would be defensive"
+			}
+			mv = g.head
+			passive = true
+		}
+		// "would continue to target": the infinitive carries the action
+		if v.has(mv, roleAspect) && mv == g.head && g.end+1 < s.b && v.is(g.end, "to") && v.verbish(g.end+1) {
+			mv = g.end + 1
+			obj = g.end + 2
+		}
+		if v.has(mv, roleSchedule) {
+			continue
+		}
+		if _, ok := x.phraseAt(v, mv, s.b, roleSchedule); ok {
+			continue
+		}
+		c := cand{pos: posModal, table: tableCommitment, modality: models.Pledge, neg: g.neg,
+			trig: span{g.modal, g.end}, gov: gi, obj: obj, verb: mv, passive: passive}
+		if v.has(mv, roleThreat) && !g.neg {
+			c.modality = models.Threat
+		}
+		var a actor
+		if !passive {
+			a = st.resolve(s, gi)
+		}
+		if !a.ok() {
+			if passive && hasAgent(v, s, mv+1, x.clauseEnd(v, s, mv+1)) {
+				continue // "will be chaired by": a schedule
+			}
+			sp := st.speakerAt(s, g.start)
+			if !sp.ok() {
+				continue
+			}
+			a = actor{ids: sp.ids, how: bySpeaker}
+		}
+		c.actor = a
+		out = append(out, c)
+	}
+	return out
+}
+
+// hasAgent reports whether "by" stands in [a, b).
+func hasAgent(v *view, s *sent, a, b int) bool {
+	for k := a; k < b && k < s.b; k++ {
+		if v.is(k, "by") {
+			return true
+		}
+	}
+	return false
+}
+
+// headlineCandidate returns the commitment of a headline "X to do Y"
+// ("CSTO countries to provide necessary assistance to Tajikistan").
+func (x *Extractor) headlineCandidate(st *state, s *sent) (cand, bool) {
+	v := st.v
+	if !s.headline {
+		return cand{}, false
+	}
+	k := s.a
+	for k < s.b && (v.isNominal(k) || v.inMention(k) || v.is(k, "of")) && !v.is(k, "to") {
+		k++
+	}
+	if k == s.a || k+1 >= s.b || !v.is(k, "to") || !v.verbish(k+1) {
+		return cand{}, false
+	}
+	np := span{s.a, k}
+	a := st.resolveNP(s, subject{kind: subjNP, np: np, head: headOf(v, np)}, k)
+	if !a.ok() || a.how != byMention {
+		return cand{}, false
+	}
+	c := cand{pos: posHeadline, table: tableCommitment, modality: models.Pledge,
+		trig: span{k, k + 2}, gov: -1, obj: k + 2, verb: k + 1, actor: a}
+	if v.has(k+1, roleThreat) {
+		c.modality = models.Threat
+	}
+	return c, true
+}
+
+// nounTriggerAfter reports whether the noun phrase at token k opens with a
+// trigger noun ("the importance of", "their readiness to").
+func (x *Extractor) nounTriggerAfter(v *view, s *sent, k int) bool {
+	for k < s.b && !v.inMention(k) && (v.toks[k].tag == "DT" || v.toks[k].tag == "PRP$" || v.toks[k].tag == "JJ" || v.isAdverb(k)) {
+		k++
+	}
+	if k >= s.b || v.toks[k].stem == "" {
+		return false
+	}
+	for _, ti := range x.lx.byFirst[v.toks[k].stem] {
+		if x.lx.triggers[ti].pos == posNoun {
+			return true
+		}
+	}
+	return false
+}
