@@ -42,6 +42,7 @@ type gazetteer struct {
 	trie    *trie
 	names   map[string]string // canonical name of every state, org and group id
 	labels  map[string]models.Label
+	people  []person // well-known officials
 }
 
 // files of data/gazetteer read by loadGazetteer.
@@ -53,6 +54,7 @@ const (
 	operationsFile = "gazetteer/operations.tsv"
 	titlesFile     = "gazetteer/titles.tsv"
 	cuesFile       = "gazetteer/cues.tsv"
+	officialsFile  = "gazetteer/officials.tsv"
 )
 
 func loadGazetteer() (*gazetteer, error) {
@@ -144,6 +146,19 @@ func loadGazetteer() (*gazetteer, error) {
 	}
 	for _, r := range ops {
 		g.add(entry{label: models.Operation, id: r["id"], name: r["name"], kind: kOperation, opKind: r["kind"]}, r["name"])
+	}
+	officials, err := data.TSV(officialsFile)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range officials {
+		name := r["name"]
+		if g.names[r["affiliation"]] == "" {
+			return nil, fmt.Errorf("%s: %s: unknown affiliation %q", officialsFile, name, r["affiliation"])
+		}
+		words := strings.Fields(name)
+		g.people = append(g.people, person{id: SnakeID(name), name: name, role: r["role"], affil: r["affiliation"],
+			surname: words[len(words)-1], given: words[0], noSurname: r["surname_alone"] != "yes", known: true})
 	}
 	for i := range g.entries {
 		e := &g.entries[i]

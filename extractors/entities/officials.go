@@ -8,6 +8,8 @@ import (
 type person struct {
 	id, name, role, affil string
 	surname, given        string
+	noSurname             bool // the surname alone is not enough ("Harris")
+	known                 bool // from the gazetteer, not the article
 	cands                 []int
 }
 
@@ -140,12 +142,19 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 		i = e
 	}
 
+	// well-known officials the article does not introduce itself
+	for _, kp := range t.g.people {
+		if find(kp.id) < 0 {
+			people = append(people, kp)
+		}
+	}
+
 	// one-word names after a title: a known surname, or a name of its own
 	for _, ci := range singles {
 		c := &s.cands[ci]
 		p := -1
 		for k := range people {
-			if people[k].surname == c.name {
+			if people[k].surname == c.name && !(people[k].known && people[k].noSurname) {
 				p = k
 				break
 			}
@@ -156,14 +165,11 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 		}
 		c.id, c.name = people[p].id, people[p].name
 		people[p].cands = append(people[p].cands, ci)
+		people[p].known = false // named in the article
 		if people[p].affil == "" {
 			people[p].affil = c.affil
 		}
 	}
-	if len(people) == 0 {
-		return
-	}
-
 	// later mentions: the full name again, or the surname alone
 	for u := range s.units {
 		if s.owner[u] >= 0 || !s.units[u].is(upperFirst) {
@@ -176,7 +182,7 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 				(t.lex.has(s.key(u+1), cueSpeechVerb) || s.key(u+1) == "'s") {
 				end, ok = u+1, true // "Xi said" after "Xi Jinping"
 			}
-			if !ok && s.surface(u) == p.surname {
+			if !ok && s.surface(u) == p.surname && !(p.known && p.noSurname) {
 				end, ok = u+1, true
 				if u > 0 && s.sameSent(u-1, u) && t.nameLike(s, u-1) && s.units[u-1].is(upperFirst) && !s.units[u].is(attached) {
 					ok = false // another person of the same family name

@@ -156,7 +156,7 @@ func splitUnits(d *extractors.Doc, s *scratch) {
 			}
 		}
 		if i+1 == len(s.units) || s.units[i+1].sent != u.sent {
-			s.headline[u.sent] = caps >= 3 && caps == long
+			s.headline[u.sent] = caps >= 3 && caps == long && text[u.start:u.end] != "." // headlines have no full stop
 			long, caps = 0, 0
 		}
 	}
