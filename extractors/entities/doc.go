@@ -1,4 +1,25 @@
 // Package entities tags entity mentions in a segmented article: states,
 // organizations, armed groups, officials, named operations and places, each
 // with a canonical id (see ../shared/CONTRACT.md).
+//
+// It runs first among the extractors, after segmentation, and appends
+// extractors.Mention values to Doc.Mentions. The steps, one file each:
+//
+//   - units.go: tokens are split at dashes ("Tajik-Afghan", "Moscow-led")
+//     into units with case-folded keys;
+//   - match.go: one pass over the units walks a trie of every gazetteer
+//     phrase (data/gazetteer) and keeps the longest match; organs named
+//     without their body ("Security Council") count only where the body is
+//     mentioned; acronyms defined in the text ("... States (ECOWAS)") are
+//     learned for the article;
+//   - operations.go: named operations after trigger nouns (operation
+//     "Kanal", Operation Prosperity Guardian, mission EUNAVFOR Aspides);
+//   - officials.go: names after titles (lexicon on snowball stems) with the
+//     role and the state or body served, untitled names before speech verbs,
+//     later surname-only mentions, well-known officials;
+//   - capitals.go: a capital is the state where it stands for the government
+//     ("Kabul's statements", "Washington said") and a place otherwise.
+//
+// Everything is built in New; Extract allocates little and is safe for
+// concurrent use. ProseBaseline wraps prose's own NER for comparison.
 package entities
