@@ -74,6 +74,7 @@ type Manifest struct {
 	Files           []FileInfo     `json:"files"`
 	Rows            Counts         `json:"rows"`
 	Articles        int            `json:"articles"`
+	Tokens          int64          `json:"tokens"`
 	Skipped         int            `json:"skipped"`
 	Errors          int64          `json:"errors"`
 	Extra           map[string]any `json:"extra,omitempty"`

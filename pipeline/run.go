@@ -93,6 +93,7 @@ type Summary struct {
 	RunID    string
 	Out      string
 	Articles int    // articles analysed
+	Tokens   int64  // tokens in the articles analysed
 	Skipped  int    // articles skipped: committed before with the same content
 	Failed   int    // inputs that became error rows without an article
 	Counts   Counts // rows written per table
@@ -213,6 +214,7 @@ func Run(ctx context.Context, an *Analyzer, cfg Config) (Summary, error) {
 		Files:           published,
 		Rows:            sum.Counts,
 		Articles:        sum.Articles,
+		Tokens:          sum.Tokens,
 		Skipped:         sum.Skipped,
 		Errors:          sum.Counts[TableErrors],
 	}
@@ -384,6 +386,7 @@ func sink(ctx context.Context, in <-chan result, w *Writers, sum *Summary, cfg C
 			}
 			if len(r.rows.Articles) > 0 {
 				sum.Articles++
+				sum.Tokens += int64(r.rows.Articles[0].NTokens)
 			} else {
 				sum.Failed++
 			}

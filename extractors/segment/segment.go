@@ -28,8 +28,8 @@ type Sentence struct {
 
 // Segmenter holds the models built once and shared by every article.
 type Segmenter struct {
-	punkt *sentences.DefaultSentenceTokenizer
-	model *prose.Model
+	punkt  *sentences.DefaultSentenceTokenizer
+	tagger *tagger
 }
 
 // New builds the sentence and tagging models. It is slow (about 200 ms):
@@ -39,12 +39,11 @@ func New() (*Segmenter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("build sentence model: %w", err)
 	}
-	// prose builds its tagger when a document has no model; keep that one.
-	doc, err := prose.NewDocument("", prose.WithExtraction(false), prose.WithSegmentation(false))
+	tg, err := newTagger()
 	if err != nil {
 		return nil, fmt.Errorf("build tagging model: %w", err)
 	}
-	return &Segmenter{punkt: punkt, model: doc.Model}, nil
+	return &Segmenter{punkt: punkt, tagger: tg}, nil
 }
 
 // Segment splits text into sentences and tagged tokens.
@@ -150,7 +149,7 @@ func (s *Segmenter) tokens(text string, a, b int) (toks []Token, err error) {
 		}
 	}()
 	doc, err := prose.NewDocument(text[a:b],
-		prose.UsingModel(s.model),
+		prose.WithTagging(false),
 		prose.WithSegmentation(false),
 		prose.WithExtraction(false))
 	if err != nil {
@@ -158,6 +157,7 @@ func (s *Segmenter) tokens(text string, a, b int) (toks []Token, err error) {
 	}
 	ptoks := doc.Tokens()
 	out := make([]Token, 0, len(ptoks))
+	words := make([]string, 0, len(ptoks))
 	pos := a
 	for _, pt := range ptoks {
 		start, end, ok := align(text, pos, b, pt.Text)
@@ -169,9 +169,11 @@ func (s *Segmenter) tokens(text string, a, b int) (toks []Token, err error) {
 			}
 			start, end = pos+k, pos+k+len(pt.Text)
 		}
-		out = append(out, Token{Text: text[start:end], Start: start, End: end, Tag: pt.Tag})
+		out = append(out, Token{Text: text[start:end], Start: start, End: end})
+		words = append(words, pt.Text)
 		pos = end
 	}
+	s.tagger.tag(words, out)
 	return out, nil
 }
 

@@ -1,0 +1,260 @@
+package pipeline_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/communique/communique/extractors"
+	"github.com/communique/communique/extractors/entities"
+	"github.com/communique/communique/extractors/segment"
+	"github.com/communique/communique/extractors/stances"
+	"github.com/communique/communique/models"
+	"github.com/communique/communique/pipeline"
+)
+
+// benchArticles is the size of the generated benchmark corpus: go test -bench Run -args -articles=N.
+var benchArticles = flag.Int("articles", 10000, "articles in the generated benchmark corpus")
+
+// sourceTexts returns the texts of the gold and sample articles.
+func sourceTexts(tb testing.TB) []string {
+	tb.Helper()
+	var texts []string
+	for _, p := range []string{"../data/gold/dev.jsonl", "../data/samples/seeds.jsonl"} {
+		f, err := os.Open(p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(nil, 1<<20)
+		for sc.Scan() {
+			var a struct{ Text string }
+			if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+				tb.Fatal(err)
+			}
+			texts = append(texts, a.Text)
+		}
+		f.Close()
+	}
+	return texts
+}
+
+// genCorpus writes n articles made by shuffling the paragraphs of the gold
+// and sample articles with a fixed seed, so every run benchmarks the same text.
+func genCorpus(tb testing.TB, dir string, n int) (path string, bytes int64) {
+	tb.Helper()
+	var paras []string
+	for _, t := range sourceTexts(tb) {
+		for _, p := range strings.Split(t, "\n") {
+			if strings.TrimSpace(p) != "" {
+				paras = append(paras, p)
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	path = filepath.Join(dir, fmt.Sprintf("corpus-%d.jsonl", n))
+	f, err := os.Create(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	w := bufio.NewWriter(f)
+	for i := range n {
+		k := 4 + rng.IntN(8)
+		parts := make([]string, k)
+		for j := range parts {
+			parts[j] = paras[rng.IntN(len(paras))]
+		}
+		b, _ := json.Marshal(map[string]string{"id": fmt.Sprintf("bench-%06d", i), "published": "2024-01-01", "text": strings.Join(parts, "\n\n")})
+		w.Write(b)
+		w.WriteByte('\n')
+	}
+	w.Flush()
+	f.Close()
+	st, _ := os.Stat(path)
+	return path, st.Size()
+}
+
+// peakRSSMB returns the process's peak resident set size in MB.
+func peakRSSMB() float64 {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return float64(ru.Maxrss) / 1024
+}
+
+// BenchmarkRun measures the whole pipeline, reading to committed Parquet, on
+// the generated corpus: tokens/s, articles/s and peak RSS.
+func BenchmarkRun(b *testing.B) {
+	path, size := genCorpus(b, b.TempDir(), *benchArticles)
+	for _, workers := range []int{1, runtime.NumCPU()} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			var tokens int64
+			var articles int
+			b.SetBytes(size)
+			for i := range b.N {
+				out := b.TempDir()
+				sum, err := pipeline.Run(context.Background(), analyzer, pipeline.Config{
+					Inputs: []string{path}, Out: out, Workers: workers, RunID: fmt.Sprintf("bench-%d", i),
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+				articles += sum.Articles
+				tokens += tokensIn(b, out)
+			}
+			s := b.Elapsed().Seconds()
+			b.ReportMetric(float64(tokens)/s, "tokens/s")
+			b.ReportMetric(float64(tokens)/s/float64(workers), "tokens/s/worker")
+			b.ReportMetric(float64(articles)/s, "articles/s")
+			b.ReportMetric(peakRSSMB(), "peak-RSS-MB")
+		})
+	}
+}
+
+// tokensIn sums n_tokens over a run's articles table.
+func tokensIn(tb testing.TB, out string) int64 {
+	tb.Helper()
+	st, err := pipeline.LoadState(out)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var n int64
+	for _, m := range st.Manifests {
+		n += m.Tokens
+	}
+	return n
+}
+
+// stageDocs segments the source texts once, for the extractor benchmarks.
+func stageDocs(b *testing.B, seg *segment.Segmenter) ([]*extractors.Doc, int) {
+	var docs []*extractors.Doc
+	tokens := 0
+	for i, t := range sourceTexts(b) {
+		sents, toks, err := seg.Segment(t)
+		if err != nil {
+			b.Fatal(err)
+		}
+		tokens += len(toks)
+		docs = append(docs, extractors.NewDoc(models.Article{ArticleID: fmt.Sprint(i), Text: t}, sents, toks))
+	}
+	return docs, tokens
+}
+
+func BenchmarkNormalize(b *testing.B) {
+	texts := sourceTexts(b)
+	var size int64
+	for _, t := range texts {
+		size += int64(len(t))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			pipeline.Normalize(t)
+		}
+	}
+}
+
+func BenchmarkSegment(b *testing.B) {
+	seg, err := segment.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	texts := sourceTexts(b)
+	_, tokens := stageDocs(b, seg)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			seg.Segment(t)
+		}
+	}
+	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func benchExtractor(b *testing.B, x extractors.Extractor, before ...extractors.Extractor) {
+	seg, err := segment.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	docs, tokens := stageDocs(b, seg)
+	for _, d := range docs {
+		for _, e := range before {
+			e.Extract(d)
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			saved := *d
+			if err := x.Extract(d); err != nil {
+				b.Fatal(err)
+			}
+			*d = saved
+		}
+	}
+	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+func BenchmarkEntities(b *testing.B) {
+	ents, err := entities.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchExtractor(b, ents)
+}
+
+func BenchmarkStances(b *testing.B) {
+	ents, err := entities.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	st, err := stances.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchExtractor(b, st, ents)
+}
+
+func BenchmarkParquetWrite(b *testing.B) {
+	seg, _ := segment.New()
+	docs, tokens := stageDocs(b, seg)
+	an := analyzer
+	var rows []pipeline.Rows
+	for _, d := range docs {
+		dd, err := an.Analyze(d.Article)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rows = append(rows, pipeline.Rows{
+			Articles: []models.Article{dd.Article}, Sentences: dd.SentenceRows(), Entities: dd.EntityRows(),
+			Commitments: dd.Commitments, Positions: dd.Positions,
+		})
+	}
+	b.ReportAllocs()
+	dir := b.TempDir()
+	i := 0
+	for b.Loop() {
+		i++
+		w, err := pipeline.NewWriters(func(t string) string { return filepath.Join(dir, fmt.Sprint(i), t+".parquet") }, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for k := range rows {
+			if err := w.Write(&rows[k]); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if _, err := w.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
