@@ -199,7 +199,7 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 		if v.isNoun(k) && !v.is(k, "'s") {
 			hn = k
 		}
-		cls |= v.toks[k].role & (roleCollective | roleBackref | roleDocument)
+		cls |= v.toks[k].role & (roleCollective | roleBackref | roleDocument | rolePeople)
 	}
 	if hn < 0 {
 		return actor{}
@@ -231,6 +231,14 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 		}
 		if st.group != nil {
 			return actor{ids: st.group, text: sub.np, how: byCollective}
+		}
+	case cls&rolePeople != 0:
+		for _, m := range sub.mods {
+			if m.word == "in" || m.word == "of" || m.word == "from" {
+				if ids := st.idsIn(m.span, nil); len(ids) > 0 {
+					return actor{ids: ids, text: sub.np, how: byMention}
+				}
+			}
 		}
 	case cls&roleBackref != 0:
 		if sp := st.speakerAt(s, at); sp.ok() {

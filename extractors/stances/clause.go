@@ -71,6 +71,9 @@ func (x *Extractor) parseSentence(v *view, si int) *sent {
 				(v.isAdverb(j+1) || v.has(j+1, roleNegator)) && v.isVerb(j+2):
 				j += 2
 				continue
+			case j+3 < s.b && v.isAdverb(j) && v.isAdverb(j+1) && v.isAdverb(j+2) && v.isVerb(j+3):
+				j += 3
+				continue
 			}
 			break
 		}

@@ -65,7 +65,7 @@ func (x *Extractor) choose(st *state, s *sent) []cand {
 		out = append(out, c)
 	}
 	lex := len(out)
-	more := x.modalCandidates(st, s)
+	more := append(x.modalCandidates(st, s), x.mustCandidates(st, s)...)
 	if c, ok := x.headlineCandidate(st, s); ok {
 		more = append(more, c)
 	}

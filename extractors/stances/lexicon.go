@@ -34,6 +34,7 @@ const (
 	posModal     triggerPOS = 'M' // not in the file: a future modal ("will provide")
 	posHeadline  triggerPOS = 'H' // not in the file: a headline infinitive ("CSTO to provide")
 	posPossessor triggerPOS = 'P' // not in the file: a noun licensed by its possessor
+	posMust      triggerPOS = 'O' // not in the file: "X said Y must do Z"
 )
 
 // comp is a set of complements a trigger accepts.
@@ -100,6 +101,7 @@ const (
 	roleTime
 	roleSubord
 	roleReflexive
+	rolePeople
 )
 
 // roleNames maps the role column of cues.tsv to roles; exact roles match the
@@ -114,7 +116,7 @@ var roleNames = map[string]struct {
 	"aux": {roleAux, true}, "aspect": {roleAspect, false}, "modal": {roleModal, true},
 	"obligation": {roleObligation, true}, "negator": {roleNegator, true}, "schedule": {roleSchedule, false},
 	"threat": {roleThreat, false}, "condition": {roleCondition, false}, "time": {roleTime, true},
-	"subord": {roleSubord, true}, "reflexive": {roleReflexive, true},
+	"subord": {roleSubord, true}, "reflexive": {roleReflexive, true}, "people": {rolePeople, true},
 }
 
 // phrase is a cue of several words, matched on stems.

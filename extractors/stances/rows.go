@@ -121,7 +121,7 @@ func confidence(c *cand) float32 {
 	switch c.pos {
 	case posModal:
 		conf = 0.7
-	case posEval, posHeadline:
+	case posEval, posHeadline, posMust:
 		conf = 0.65
 	case posNoun, posPossessor, posFixed:
 		conf = 0.8

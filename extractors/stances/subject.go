@@ -69,7 +69,8 @@ func npLeft(v *view, s *sent, j int) (span, bool) {
 // coordinated reports whether the tokens at l (left of a conjunction) and r
 // (right of it) can be coordinated names.
 func coordinated(v *view, l, r int) bool {
-	left := v.inMention(l) || v.toks[l].tag == "NNP" || v.toks[l].tag == "NNPS" || v.toks[l].tag == "NNS"
+	left := v.inMention(l) || v.toks[l].tag == "NNP" || v.toks[l].tag == "NNPS" || v.toks[l].tag == "NNS" ||
+		v.toks[l].tag == "NN" && l > 0 && v.inMention(l-1) // "the Sudanese government and SPLM/A"
 	right := v.inMention(r) || v.toks[r].tag == "NNP" || v.toks[r].tag == "NNPS" || v.toks[r].tag == "DT" || v.toks[r].tag == "NNS"
 	return left && right
 }
@@ -123,8 +124,10 @@ func (x *Extractor) findSubject(v *view, s *sent, g *vgroup) subject {
 			return subject{kind: subjInverted, np: np, head: headOf(v, np)}
 		}
 	}
+	// skip adverbs and auxiliaries a long adverb run split off: "has once
+	// again outright rejected"
 	j := g.start - 1
-	for j >= s.a && v.isAdverb(j) {
+	for j >= s.a && (v.isAdverb(j) || v.has(j, roleNegator) || v.isVerb(j) && v.has(j, roleAux|roleModal|roleObligation)) {
 		j--
 	}
 	if j < s.a {
@@ -181,6 +184,12 @@ func (x *Extractor) subjectEndingAt(v *view, s *sent, j int) subject {
 			!v.inMention(p-1) && (v.isNoun(p-2) || v.inMention(p-2)):
 			// "the sanctions imposed on Niger"
 			sub.mods = append(sub.mods, modifier{span{p - 1, np.b}, v.toks[p-1].lower})
+			np2, _ := npLeft(v, s, p-2)
+			np = span{np2.a, np.b}
+			continue
+		case v.isPrep(p) && p-2 >= s.a && v.isAdverb(p-1) && (v.isNoun(p-2) || v.inMention(p-2)):
+			// "Washington along with its allies"
+			sub.mods = append(sub.mods, modifier{span{p - 1, np.b}, v.toks[p].lower})
 			np2, _ := npLeft(v, s, p-2)
 			np = span{np2.a, np.b}
 			continue

@@ -41,7 +41,7 @@ func matchTrigger(v *view, s *sent, i int, words []string) (int, bool) {
 			t := v.toks[k].tag
 			adverb := v.isAdverb(k)
 			filler := t == "DT" || t == "PRP$" || t == "JJ" || t == "CD"
-			if v.inMention(k) || !(adverb || (filler && !isFunctionStem(w))) {
+			if v.inMention(k) || !(adverb || v.has(k, roleTime) || (filler && !isFunctionStem(w))) {
 				break
 			}
 			k++
@@ -83,20 +83,10 @@ func (x *Extractor) complementAt(v *view, s *sent, e int) (comp, int) {
 		return 0, e // "agreed on Tuesday": "on" is no particle
 	}
 	k := skipQuotesAdverbs(v, s, e)
-	// "agreed on Tuesday that": skip a date
-	if k < s.b && v.isPrep(k) {
-		j := k + 1
-		n := 0
-		for j < s.b && (v.has(j, roleTime) || v.toks[j].tag == "CD") {
-			j++
-			n++
-		}
-		if n > 0 {
-			k = skipQuotesAdverbs(v, s, j)
-			if k < s.b && v.isComma(k) {
-				k++
-			}
-		}
+	// "agreed on Tuesday that", "agreed in principle on Saturday to": skip
+	// short adverbial phrases before "to" or "that"
+	if j := skipAdverbials(v, s, k); j > k && j < s.b && (v.is(j, "to") || v.is(j, "that")) {
+		k = j
 	}
 	if k >= s.b || v.isClauseStop(k) {
 		return compNP, k
@@ -123,7 +113,8 @@ func (x *Extractor) complementAt(v *view, s *sent, e int) (comp, int) {
 	// an object, then to + verb
 	j, n := k, 0
 	for j < s.b && n < 14 {
-		if v.isNominal(j) || v.inMention(j) || v.is(j, "of") || v.is(j, "and") || v.is(j, "in") || v.isQuote(j) {
+		if v.isNominal(j) || v.inMention(j) || v.is(j, "of") || v.is(j, "and") || v.is(j, "in") || v.isQuote(j) ||
+			v.is(j, "(") || v.is(j, ")") {
 			j++
 			n++
 			continue
@@ -167,7 +158,7 @@ func (x *Extractor) candidates(st *state, s *sent) []cand {
 			}
 			if c, ok := x.license(st, s, tr, i, e); ok {
 				out = append(out, c)
-				i = e - 1
+				i = max(e, c.trig.b) - 1 // past a trigger passed through
 				break
 			}
 		}
@@ -285,10 +276,25 @@ func (x *Extractor) licenseVerb(st *state, s *sent, tr *trigger, c cand, cm comp
 	}
 	g := &s.vgs[gi]
 	if g.kind == vgInfinitive {
-		return x.licenseInf(st, s, c)
+		if lc, ok := x.licenseInf(st, s, c); ok || tr.table != tablePosition {
+			return lc, ok
+		}
+		// a purpose clause: "summoned the ambassador to complain", "mobilized
+		// groups to help support"; its subject is the clause's before it
+		for k := gi - 1; k >= 0; k-- {
+			if s.vgs[k].kind == vgFinite || s.vgs[k].kind == vgParticiple {
+				c.gov = gi
+				c.actor = st.actorOfGroup(s, k, tr.table)
+				return c, c.actor.ok()
+			}
+		}
+		return cand{}, false
 	}
 	if g.modal >= 0 && tr.table == tablePosition {
 		return cand{}, false // "would support": a commitment
+	}
+	if tr.table == tableCommitment && x.obliged(v, g) {
+		return cand{}, false // "must reach an agreement": a demand on them
 	}
 	if !g.passive && c.trig.b < s.b && v.is(c.trig.b, "by") {
 		return cand{}, false // "as stressed by X": X speaks, the verb has no object
@@ -454,6 +460,9 @@ func (x *Extractor) licenseAdj(st *state, s *sent, c cand) (cand, bool) {
 	}
 	if k >= s.a && v.has(k, roleLinking) && s.groupAt(k) >= 0 {
 		gi := s.groupAt(k)
+		if c.table == tableCommitment && x.obliged(v, &s.vgs[gi]) {
+			return cand{}, false // "the US must be ready to": a demand on it
+		}
 		c.gov = gi
 		c.neg = c.neg != (s.vgs[gi].neg || neg)
 		c.actor = st.actorOfGroup(s, gi, c.table)
@@ -650,4 +659,87 @@ func (x *Extractor) nounTriggerAfter(v *view, s *sent, k int) bool {
 		}
 	}
 	return false
+}
+
+// skipAdverbials returns the token after up to three short adverbial
+// phrases that start at k: a preposition with one to three nominal words
+// ("in principle", "on Saturday"), a date ("Tuesday"), an adverb, a comma.
+func skipAdverbials(v *view, s *sent, k int) int {
+	for n := 0; n < 3 && k < s.b; n++ {
+		switch {
+		case v.isPrep(k):
+			j := k + 1
+			for j < s.b && j <= k+3 && v.isNominal(j) && !v.isActorMention(j) {
+				j++
+			}
+			if j == k+1 {
+				return k
+			}
+			k = j
+		case v.has(k, roleTime) || v.toks[k].tag == "CD" || v.isAdverb(k):
+			k++
+		default:
+			return k
+		}
+		if k < s.b && v.isComma(k) {
+			k++
+		}
+	}
+	return k
+}
+
+// mustCandidates returns the calls made by reporting an obligation of
+// another: "Russia said Sudan must return the helicopter", "Chirac issued a
+// reminder to Iraq that it must cooperate".
+func (x *Extractor) mustCandidates(st *state, s *sent) []cand {
+	v := st.v
+	var out []cand
+	for gi := range s.vgs {
+		g := &s.vgs[gi]
+		if !v.has(g.start, roleObligation) || v.has(g.start, roleModal) {
+			continue
+		}
+		sub := x.findSubject(v, s, g)
+		if sub.kind != subjNP {
+			continue
+		}
+		a := st.speakerAt(s, g.start)
+		if !a.ok() && sub.np.a > s.a && v.is(sub.np.a-1, "that") {
+			a = st.mainActor(s, gi)
+		}
+		if !a.ok() {
+			continue
+		}
+		h := sub.head
+		if h.b-h.a == 1 && v.toks[h.a].tag == "PRP" && (st.speakerAt(s, g.start).ok() || v.has(h.a, roleWe)) {
+			continue // "Russia said it must": an obligation of its own
+		}
+		if ids := st.idsIn(h, nil); len(ids) > 0 && allIn(ids, a.ids) {
+			continue
+		}
+		out = append(out, cand{pos: posMust, table: tablePosition, stance: models.Call, neg: g.neg,
+			trig: span{g.start, g.start + 1}, gov: gi, obj: sub.np.a, verb: -1,
+			actor: actor{ids: a.ids, how: bySpeaker}})
+	}
+	return out
+}
+
+// obliged reports whether a verb group holds "must" or "should".
+func (x *Extractor) obliged(v *view, g *vgroup) bool {
+	for k := g.start; k < g.end; k++ {
+		if v.has(k, roleObligation) {
+			return true
+		}
+	}
+	return false
+}
+
+// allIn reports whether every id of ids is in of.
+func allIn(ids, of []string) bool {
+	for _, id := range ids {
+		if !containsID(of, id) {
+			return false
+		}
+	}
+	return true
 }
