@@ -186,8 +186,10 @@ func childRun() {
 		Inputs: []string{os.Getenv("COMMUNIQUE_CHILD_IN")}, Out: os.Getenv("COMMUNIQUE_CHILD_OUT"),
 		RunID: os.Getenv("COMMUNIQUE_CHILD_RUNID"), Workers: 2,
 		Progress: func(items int, _ int64) {
-			fmt.Println(items)
-			time.Sleep(2 * time.Millisecond)
+			if os.Getenv("COMMUNIQUE_CHILD_QUIET") == "" {
+				fmt.Println(items)
+				time.Sleep(2 * time.Millisecond)
+			}
 		},
 	})
 	if err != nil {

@@ -8,11 +8,14 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/jdkato/prose/v2"
 
 	"github.com/communique/communique/extractors"
 	"github.com/communique/communique/extractors/entities"
@@ -257,4 +260,83 @@ func BenchmarkParquetWrite(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// BenchmarkProse is the baseline: prose alone on the generated corpus, with
+// one model built once, on one goroutine: NER, tagging and tokenizing without
+// sentence segmentation, and segmentation plus tagging (prose builds its
+// sentence model again for every document).
+func BenchmarkProse(b *testing.B) {
+	path, _ := genCorpus(b, b.TempDir(), min(*benchArticles, 2000))
+	texts := corpusTexts(b, path)
+	for _, cfg := range []struct {
+		name string
+		opts []prose.DocOpt
+	}{
+		{"ner", []prose.DocOpt{prose.WithSegmentation(false)}},
+		{"tag", []prose.DocOpt{prose.WithSegmentation(false), prose.WithExtraction(false)}},
+		{"tokenize", []prose.DocOpt{prose.WithSegmentation(false), prose.WithExtraction(false), prose.WithTagging(false)}},
+		{"segment+tag", []prose.DocOpt{prose.WithExtraction(false)}},
+	} {
+		b.Run(cfg.name, func(b *testing.B) {
+			base, err := prose.NewDocument("", cfg.opts...)
+			if err != nil {
+				b.Fatal(err)
+			}
+			opts := append([]prose.DocOpt{prose.UsingModel(base.Model)}, cfg.opts...)
+			tokens := 0
+			for b.Loop() {
+				for _, t := range texts {
+					d, err := prose.NewDocument(t, opts...)
+					if err != nil {
+						b.Fatal(err)
+					}
+					tokens += len(d.Tokens())
+				}
+			}
+			b.ReportMetric(float64(tokens)/b.Elapsed().Seconds(), "tokens/s")
+		})
+	}
+}
+
+// corpusTexts reads the texts of a generated corpus.
+func corpusTexts(tb testing.TB, path string) []string {
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	var texts []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var a struct{ Text string }
+		json.Unmarshal(sc.Bytes(), &a)
+		texts = append(texts, a.Text)
+	}
+	return texts
+}
+
+// BenchmarkMemory runs the pipeline in a child process on 1,000, 10,000 and
+// 100,000 articles and reports each child's peak RSS: it must stay flat.
+func BenchmarkMemory(b *testing.B) {
+	dir := b.TempDir()
+	for _, n := range []int{1000, 10000, 100000} {
+		path, _ := genCorpus(b, dir, n)
+		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
+			var peak float64
+			for i := range b.N {
+				cmd := exec.Command(os.Args[0], "-test.run=^$")
+				cmd.Env = append(os.Environ(), "COMMUNIQUE_CHILD_RUN=1", "COMMUNIQUE_CHILD_OUT="+filepath.Join(dir, fmt.Sprintf("out-%d-%d", n, i)),
+					"COMMUNIQUE_CHILD_IN="+path, "COMMUNIQUE_CHILD_RUNID=mem", "COMMUNIQUE_CHILD_QUIET=1")
+				if out, err := cmd.CombinedOutput(); err != nil {
+					b.Fatalf("child: %v\n%s", err, out)
+				}
+				ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+				peak = max(peak, float64(ru.Maxrss)/1024)
+			}
+			b.ReportMetric(peak, "peak-RSS-MB")
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+		})
+	}
 }
