@@ -1,6 +1,8 @@
 package stances
 
 import (
+	"strings"
+
 	"github.com/communique/communique/extractors"
 	"github.com/communique/communique/models"
 )
@@ -81,9 +83,12 @@ func salientBody(v *view) []string {
 	d := v.d
 	score := map[string]int{}
 	order := []string{}
-	headEnd := -1
-	if len(d.Sentences) > 0 {
-		headEnd = d.Sentences[0].End
+	headEnd := -1 // a headline's names count thrice
+	if len(d.Sentences) > 1 {
+		s0 := d.Sentences[0]
+		if last := strings.TrimSpace(d.Article.Text[s0.Start:s0.End]); last != "" && !strings.ContainsAny(last[len(last)-1:], ".!?\"'") {
+			headEnd = s0.End
+		}
 	}
 	for _, m := range d.Mentions {
 		if m.Label != models.Org || m.ID == "" {
@@ -231,6 +236,9 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 		}
 		if st.group != nil {
 			return actor{ids: st.group, text: sub.np, how: byCollective}
+		}
+		if ids := st.orgIn(s); ids != nil {
+			return actor{ids: ids, text: sub.np, how: byCollective}
 		}
 	case cls&rolePeople != 0:
 		for _, m := range sub.mods {
@@ -471,4 +479,17 @@ func (st *state) mainActor(s *sent, gi int) actor {
 		}
 	}
 	return actor{}
+}
+
+// orgIn returns the first organization the sentence names, for a collective
+// subject in a text that is about no body in particular ("foreign ministers
+// demanded ..., an EC declaration said").
+func (st *state) orgIn(s *sent) []string {
+	v := st.v
+	for i := s.a; i < s.b; i++ {
+		if v.inMention(i) && v.mention(i).Label == models.Org {
+			return []string{v.mention(i).ID}
+		}
+	}
+	return nil
 }

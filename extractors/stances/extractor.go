@@ -54,12 +54,13 @@ func (x *Extractor) Extract(d *extractors.Doc) error {
 func (x *Extractor) choose(st *state, s *sent) []cand {
 	v := st.v
 	var out []cand
+	conds := st.conditions(s)
 	for _, c := range x.candidates(st, s) {
 		c.objEnd = x.clauseEnd(v, s, max(c.obj, c.trig.b))
 		if c.objEnd < c.trig.b {
 			c.objEnd = c.trig.b
 		}
-		if !c.nested && covered(out, c.trig.a) {
+		if !c.nested && covered(out, c.trig.a) || inAny(conds, c.trig.a) {
 			continue
 		}
 		out = append(out, c)
@@ -71,7 +72,7 @@ func (x *Extractor) choose(st *state, s *sent) []cand {
 	}
 	for _, c := range more {
 		c.objEnd = x.clauseEnd(v, s, max(c.obj, c.trig.b))
-		if covered(out, c.trig.a) || claims(out[:lex], c) {
+		if covered(out, c.trig.a) || claims(out[:lex], c) || inAny(conds, c.trig.a) {
 			continue
 		}
 		out = append(out, c)
@@ -116,4 +117,14 @@ func (st *state) update(s *sent) {
 			st.remember(a)
 		}
 	}
+}
+
+// inAny reports whether token i lies in one of spans.
+func inAny(spans []span, i int) bool {
+	for _, sp := range spans {
+		if sp.has(i) {
+			return true
+		}
+	}
+	return false
 }

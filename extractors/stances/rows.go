@@ -309,3 +309,22 @@ func (st *state) conditionAt(s *sent, k int) (int, bool) {
 	}
 	return e, true
 }
+
+// conditions returns the condition clauses of s ("unless the president
+// agrees to step down"): what they say is no commitment or position.
+func (st *state) conditions(s *sent) []span {
+	var out []span
+	v := st.v
+	for k := s.a; k < s.b; k++ {
+		// "in December, when Austin condemned": "when", "once" and "until"
+		// mostly tell the time
+		if v.is(k, "when") || v.is(k, "once") || v.is(k, "until") || v.is(k, "till") {
+			continue
+		}
+		if e, ok := st.conditionAt(s, k); ok {
+			out = append(out, span{k, e})
+			k = e
+		}
+	}
+	return out
+}

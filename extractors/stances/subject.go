@@ -92,9 +92,19 @@ func (x *Extractor) findSubject(v *view, s *sent, g *vgroup) subject {
 	case vgInfinitive:
 		return subject{kind: subjControlled}
 	case vgParticiple:
+		np, ok := npLeft(v, s, g.start-1)
+		if !ok {
+			return subject{kind: subjControlled}
+		}
 		// absolute construction: "with China and Russia voting against"
-		if np, ok := npLeft(v, s, g.start-1); ok && np.a-1 >= s.a && v.is(np.a-1, "with") {
+		if np.a-1 >= s.a && v.is(np.a-1, "with") {
 			return subject{kind: subjNP, np: np, head: np}
+		}
+		// reduced relative: "demonstrators protesting election results";
+		// but a document speaks for its authors ("a resolution calling on
+		// Iran") and a date is no subject ("on Sunday calling for")
+		if v.toks[g.start].tag == "VBG" && !v.has(np.b-1, roleDocument|roleTime) && !v.isActorMention(np.b-1) {
+			return subject{kind: subjNP, np: np, head: headOf(v, np)}
 		}
 		return subject{kind: subjControlled}
 	case vgRelative:
@@ -150,9 +160,11 @@ func (x *Extractor) subjectEndingAt(v *view, s *sent, j int) subject {
 		if k < 0 {
 			return subject{kind: subjElided}
 		}
-		// "led by General Tiani": the parenthesis names a co-actor
-		if (v.toks[k+1].tag == "VBN" || v.toks[k+1].tag == "VBD") && k+2 < j && v.is(k+2, "by") {
-			sub.coActor = append(sub.coActor, span{k + 2, j})
+		// "led by General Tiani", "the United Nations Emergency Relief
+		// Coordinator": the parenthesis names a co-actor
+		if (v.toks[k+1].tag == "VBN" || v.toks[k+1].tag == "VBD") && k+2 < j && v.is(k+2, "by") ||
+			v.toks[k+1].tag == "DT" {
+			sub.coActor = append(sub.coActor, span{k + 1, j})
 		}
 		j = k - 1
 	}

@@ -469,7 +469,7 @@ func (x *Extractor) licenseAdj(st *state, s *sent, c cand) (cand, bool) {
 		if c.table == tableCommitment && (v.toks[k].stem == "remain" || v.toks[k].stem == "stay") {
 			c.modality = models.Reaffirmation
 		}
-	} else if k >= s.a && (v.isNoun(k) || v.inMention(k)) && !x.finiteBefore(v, s, c.trig.a) {
+	} else if s.headline && k >= s.a && (v.isNoun(k) || v.inMention(k)) && !x.finiteBefore(v, s, c.trig.a) {
 		np, _ := npLeft(v, s, k)
 		sub := subject{kind: subjNP, np: np, head: headOf(v, np)}
 		c.actor = st.resolveNP(s, sub, c.trig.a)
