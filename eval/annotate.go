@@ -1,8 +1,6 @@
 package eval
 
 import (
-	"time"
-
 	"github.com/communique/communique/models"
 )
 
@@ -21,7 +19,7 @@ func Annotation(a models.Article, p Prediction) Article {
 		Positions:   make([]Position, 0, len(p.Positions)),
 	}
 	if a.Published != nil {
-		g.Published = a.Published.Format(time.DateOnly)
+		g.Published = a.Published.String()
 	}
 	for _, e := range p.Entities {
 		g.Entities = append(g.Entities, Entity{

@@ -178,7 +178,8 @@ func overlapping(ents []Entity) (i, j int, ok bool) {
 func (a Article) ModelArticle() models.Article {
 	m := models.Article{ArticleID: a.ID, Title: a.Title, Source: a.Source, Text: a.Text, Lang: "en"}
 	if t, err := time.Parse(time.DateOnly, a.Published); err == nil {
-		m.Published = &t
+		d := models.DateOf(t)
+		m.Published = &d
 	}
 	return m
 }

@@ -1,27 +1,25 @@
 package models
 
-import "time"
-
 // SchemaVersion is the version of the output contract these rows implement.
 // Bump it, and note why in CHANGELOG.md, when a key column is renamed or retyped.
 const SchemaVersion = "1.0.0"
 
 // Article is one input article: the articles table.
 type Article struct {
-	ArticleID       string     `parquet:"article_id" json:"article_id" doc:"Article id from the input (JSONL id, or the .txt file name), e.g. seed-000"`
-	Title           string     `parquet:"title" json:"title" doc:"Headline (JSONL title, or the first line of a .txt file)"`
-	Published       *time.Time `parquet:"published,optional,date" json:"published,omitempty" doc:"Publication date; null when the input gives none"`
-	Source          string     `parquet:"source,dict" json:"source" doc:"Publisher, e.g. TASS"`
-	URL             string     `parquet:"url" json:"url" doc:"Address of the original article; empty when unknown"`
-	Lang            string     `parquet:"lang,dict" json:"lang" doc:"Language code, e.g. en"`
-	Text            string     `parquet:"text" json:"text" doc:"Article text after normalization (NFC, invalid UTF-8 replaced); every offset points into it"`
-	ContentSHA256   string     `parquet:"content_sha256" json:"content_sha256" doc:"Hex SHA-256 of text: a changed article gets a new hash"`
-	NSentences      int32      `parquet:"n_sentences" json:"n_sentences" doc:"Number of sentences"`
-	NTokens         int32      `parquet:"n_tokens" json:"n_tokens" doc:"Number of tokens"`
-	InputFile       string     `parquet:"input_file,dict" json:"input_file" doc:"Input file the article was read from (sample:NAME for embedded samples, - for standard input)"`
-	InputLine       *int32     `parquet:"input_line,optional" json:"input_line,omitempty" doc:"1-based line of a JSONL input; null for .txt"`
-	PipelineVersion string     `parquet:"pipeline_version,dict" json:"pipeline_version" doc:"communique version that produced the row"`
-	RunID           string     `parquet:"run_id,dict" json:"run_id" doc:"Run that wrote the row"`
+	ArticleID       string `parquet:"article_id" json:"article_id" doc:"Article id from the input (JSONL id, or the .txt file name), e.g. seed-000"`
+	Title           string `parquet:"title" json:"title" doc:"Headline (JSONL title, or the first line of a .txt file)"`
+	Published       *Date  `parquet:"published,optional,date" json:"published,omitempty" doc:"Publication date; null when the input gives none"`
+	Source          string `parquet:"source,dict" json:"source" doc:"Publisher, e.g. TASS"`
+	URL             string `parquet:"url" json:"url" doc:"Address of the original article; empty when unknown"`
+	Lang            string `parquet:"lang,dict" json:"lang" doc:"Language code, e.g. en"`
+	Text            string `parquet:"text" json:"text" doc:"Article text after normalization (NFC, invalid UTF-8 replaced); every offset points into it"`
+	ContentSHA256   string `parquet:"content_sha256" json:"content_sha256" doc:"Hex SHA-256 of text: a changed article gets a new hash"`
+	NSentences      int32  `parquet:"n_sentences" json:"n_sentences" doc:"Number of sentences"`
+	NTokens         int32  `parquet:"n_tokens" json:"n_tokens" doc:"Number of tokens"`
+	InputFile       string `parquet:"input_file,dict" json:"input_file" doc:"Input file the article was read from (sample:NAME for embedded samples, - for standard input)"`
+	InputLine       *int32 `parquet:"input_line,optional" json:"input_line,omitempty" doc:"1-based line of a JSONL input; null for .txt"`
+	PipelineVersion string `parquet:"pipeline_version,dict" json:"pipeline_version" doc:"communique version that produced the row"`
+	RunID           string `parquet:"run_id,dict" json:"run_id" doc:"Run that wrote the row"`
 }
 
 // Sentence is one sentence of an article: the sentences table.

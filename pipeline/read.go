@@ -329,7 +329,8 @@ func (r *Reader) jsonLine(emit func(Item) error, name string, line int, b []byte
 		if err != nil {
 			return r.fail(emit, name, line, id, fmt.Errorf("published %q: %w", ja.Published, err))
 		}
-		a.Published = &t
+		d := models.DateOf(t)
+		a.Published = &d
 	}
 	return r.article(emit, name, line, a, warn)
 }

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
@@ -116,6 +117,16 @@ func TestSamplesReadBackWithArrow(t *testing.T) {
 	}
 	nullable := map[string]bool{"articles.published": true, "articles.input_line": true, "entities.role": true,
 		"commitments.condition": true, "errors.line": true, "errors.article_id": true}
+	arts := readTable(t, out, "articles")
+	var dates []string
+	for _, chunk := range arts.Column(arts.Schema().FieldIndices("published")[0]).Data().Chunks() {
+		for i := range chunk.Len() {
+			dates = append(dates, chunk.(*array.Date32).Value(i).ToTime().Format(time.DateOnly))
+		}
+	}
+	if strings.Join(dates, " ") != "2021-09-15 2023-06-20" {
+		t.Errorf("published = %v; want the seeds' dates 2021-09-15 2023-06-20", dates)
+	}
 	for _, table := range pipeline.Tables {
 		tbl, md := readTableMeta(t, out, table)
 		if got := tbl.NumRows(); got != sum.Counts[table] {

@@ -53,6 +53,12 @@ test('duckdb: offsets select the mention with substr', async () => {
   assert.ok(n[0].n > 0, 'entities table is empty');
 });
 
+test('duckdb: dates read as written', async () => {
+  const conn = await duck();
+  const r = await rows(conn, `SELECT article_id, published::VARCHAR AS d FROM ${scan('articles')} ORDER BY article_id`);
+  assert.deepEqual(r.map((x) => x.d), ['2021-09-15', '2023-06-20']);
+});
+
 test('duckdb: joins on article_id', async () => {
   const conn = await duck();
   const r = await rows(conn, `
