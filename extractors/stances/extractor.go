@@ -3,6 +3,9 @@ package stances
 import (
 	"fmt"
 	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/communique/communique/extractors"
 )
@@ -11,7 +14,15 @@ import (
 // It is safe for concurrent use: Extract only reads it.
 type Extractor struct {
 	lx *lexicon
+
+	// stems caches the stems of the words seen, shared by all documents:
+	// snowball is most of the cost of a document otherwise.
+	stems  sync.Map // lower-case word → stem
+	nStems atomic.Int64
 }
+
+// maxStems bounds the stem cache; words past it are stemmed each time.
+const maxStems = 200_000
 
 // New loads the trigger lexicons.
 func New() (*Extractor, error) {
@@ -20,6 +31,20 @@ func New() (*Extractor, error) {
 		return nil, fmt.Errorf("load lexicons: %w", err)
 	}
 	return &Extractor{lx: lx}, nil
+}
+
+// stemOf returns the stem of a lower-case word, from the cache when it can.
+func (x *Extractor) stemOf(w string) string {
+	if s, ok := x.stems.Load(w); ok {
+		return s.(string)
+	}
+	s := stem(w)
+	if x.nStems.Load() < maxStems {
+		if _, loaded := x.stems.LoadOrStore(strings.Clone(w), s); !loaded {
+			x.nStems.Add(1)
+		}
+	}
+	return s
 }
 
 // Extract adds the document's commitments and positions to d.

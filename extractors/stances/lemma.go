@@ -53,14 +53,15 @@ func undoSuffix(b string) string {
 	if isVowel(last) && last != 'u' {
 		return b
 	}
+	if last == 's' && isVowel(prev) {
+		return b + "e" // "releas", "us", "increas", "caus"
+	}
 	if n >= 3 && isVowel(b[n-3]) && isVowel(prev) {
 		return b // "avoid", "join", "need"
 	}
 	switch {
 	case strings.ContainsRune("vzcu", rune(last)):
 		return b + "e"
-	case last == 's' && isVowel(prev):
-		return b + "e" // "releas", "us", "increas"
 	case last == 'g' && (prev == 'r' || prev == 'n' && n >= 4 && b[n-3] == 'a'):
 		return b + "e" // "urg", "arrang", "chang"
 	case isVowel(prev) && n >= 3 && !isVowel(b[n-3]):

@@ -58,7 +58,7 @@ func (st *state) emit(s *sent, cs []cand) {
 		switch c.table {
 		case tableCommitment:
 			action := st.action(s, c)
-			cameo, plover := st.x.lx.ploverFor(tableCommitment, string(c.modality), c.neg, wordStems(trigger+" "+action))
+			cameo, plover := st.x.lx.ploverFor(tableCommitment, string(c.modality), c.neg, st.x.wordStems(trigger+" "+action))
 			d.Commitments = append(d.Commitments, models.Commitment{
 				ArticleID:     d.Article.ArticleID,
 				SentenceIndex: int32(s.idx),
@@ -81,7 +81,7 @@ func (st *state) emit(s *sent, cs []cand) {
 			})
 		case tablePosition:
 			topic := st.topic(c)
-			cameo, plover := st.x.lx.ploverFor(tablePosition, string(c.stance), c.neg, wordStems(trigger+" "+topic))
+			cameo, plover := st.x.lx.ploverFor(tablePosition, string(c.stance), c.neg, st.x.wordStems(trigger+" "+topic))
 			d.Positions = append(d.Positions, models.Position{
 				ArticleID:     d.Article.ArticleID,
 				SentenceIndex: int32(s.idx),
@@ -105,12 +105,12 @@ func (st *state) emit(s *sent, cs []cand) {
 }
 
 // wordStems returns the stems of the words of s.
-func wordStems(s string) []string {
+func (x *Extractor) wordStems(s string) []string {
 	f := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r == '-' || r >= 0x80)
 	})
 	for i, w := range f {
-		f[i] = stem(w)
+		f[i] = x.stemOf(w)
 	}
 	return f
 }

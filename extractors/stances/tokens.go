@@ -27,18 +27,12 @@ type view struct {
 // newView stems and classifies the tokens of d and maps them to mentions.
 func (x *Extractor) newView(d *extractors.Doc) *view {
 	v := &view{d: d, toks: make([]tok, len(d.Tokens))}
-	cache := make(map[string]string, 64)
 	for i, t := range d.Tokens {
 		lw := lowerWord(t.Text)
 		k := tok{lower: lw, tag: t.Tag, mention: -1, role: x.lx.exact[lw]}
 		if len(lw) > 0 && x.lx.prefixes[prefix3(lw)] {
-			s, ok := cache[lw]
-			if !ok {
-				s = stem(lw)
-				cache[lw] = s
-			}
-			k.stem = s
-			k.role |= x.lx.stemRoles[s]
+			k.stem = x.stemOf(lw)
+			k.role |= x.lx.stemRoles[k.stem]
 		}
 		// else the word cannot match: snowball keeps a word's first three
 		// letters, and the prefix set holds those of every lexicon stem

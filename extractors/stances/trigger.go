@@ -1,6 +1,8 @@
 package stances
 
 import (
+	"strings"
+
 	"github.com/kljensen/snowball/english"
 
 	"github.com/communique/communique/models"
@@ -174,6 +176,9 @@ func (x *Extractor) license(st *state, s *sent, tr *trigger, i, e int) (cand, bo
 	if tr.comp&cm == 0 {
 		return cand{}, false
 	}
+	if (tr.pos == posAdj || tr.pos == posEval) && e == i+1 && participleClash(tr.phrase, v.toks[i].lower) {
+		return cand{}, false // "concerned" and "concerning" share a stem, not a meaning
+	}
 	c := cand{pos: tr.pos, table: tr.table, stance: tr.stance, modality: tr.modality, neg: tr.neg,
 		trig: span{i, e}, gov: -1, obj: obj, verb: -1}
 	switch tr.pos {
@@ -188,7 +193,7 @@ func (x *Extractor) license(st *state, s *sent, tr *trigger, i, e int) (cand, bo
 	case posEval:
 		return x.licenseEval(st, s, c)
 	case posFixed:
-		if i > s.a && !v.isComma(i-1) && !v.isQuote(i-1) && !v.has(i-1, roleSubord) && !v.is(i-1, "that") {
+		if i > s.a && !v.isComma(i-1) && !v.isQuote(i-1) && !v.has(i-1, roleSubord|roleReport) && !v.is(i-1, "that") {
 			return cand{}, false
 		}
 		c.actor = st.planner(s, i)
@@ -322,6 +327,11 @@ func (x *Extractor) licenseVerb(st *state, s *sent, tr *trigger, c cand, cm comp
 	}
 	c.actor = st.actorOfGroup(s, gi, tr.table)
 	if tr.table == tableCommitment {
+		for k := g.start; k < i; k++ {
+			if v.toks[k].stem == "remain" || v.toks[k].stem == "stay" {
+				c.modality = models.Reaffirmation // "remained committed to"
+			}
+		}
 		c.verb = c.trig.a
 		if cm&compTo != 0 {
 			c.verb = skipQuotesAdverbs(v, s, c.obj)
@@ -742,4 +752,11 @@ func allIn(ids, of []string) bool {
 		}
 	}
 	return true
+}
+
+// participleClash reports whether a trigger written as one participle
+// ("concerned") stands as the other ("concerning").
+func participleClash(phrase, word string) bool {
+	ing := strings.HasSuffix(word, "ing")
+	return strings.HasSuffix(phrase, "ing") != ing && (ing || strings.HasSuffix(phrase, "ed"))
 }

@@ -1,0 +1,365 @@
+package stances_test
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/communique/communique/extractors"
+	"github.com/communique/communique/models"
+)
+
+// row is what a test expects of a commitment or position: the table, the
+// stance or modality, the actor ids (in any order) and, when set, negation,
+// the trigger, the condition, the speaker and a target.
+type row struct {
+	table   string // "C" or "P"
+	label   string // modality or stance
+	actors  []string
+	neg     bool
+	trigger string
+	cond    string
+	speaker string
+	target  string
+}
+
+func (r row) String() string {
+	return fmt.Sprintf("%s %s %v neg=%v trig=%q cond=%q spk=%q tgt=%q", r.table, r.label, r.actors, r.neg, r.trigger, r.cond, r.speaker, r.target)
+}
+
+// got returns the rows of d in the shape of row, keeping only the fields
+// want sets so that failures read clearly.
+func got(d *extractors.Doc) []row {
+	var out []row
+	for _, c := range d.Commitments {
+		r := row{table: "C", label: string(c.Modality), actors: c.ActorIDs, neg: c.Negated, trigger: c.Trigger}
+		if c.Condition != nil {
+			r.cond = *c.Condition
+		}
+		if c.SpeakerID != nil {
+			r.speaker = *c.SpeakerID
+		}
+		r.target = strings.Join(c.TargetIDs, " ")
+		out = append(out, r)
+	}
+	for _, p := range d.Positions {
+		r := row{table: "P", label: string(p.Stance), actors: p.ActorIDs, neg: p.Negated, trigger: p.Trigger}
+		if p.SpeakerID != nil {
+			r.speaker = *p.SpeakerID
+		}
+		r.target = strings.Join(p.TargetIDs, " ")
+		out = append(out, r)
+	}
+	return out
+}
+
+// fits reports whether a row found satisfies a row wanted.
+func fits(g, w row) bool {
+	if g.table != w.table || g.label != w.label || g.neg != w.neg {
+		return false
+	}
+	for _, a := range w.actors {
+		if !slices.Contains(g.actors, a) {
+			return false
+		}
+	}
+	if w.trigger != "" && !strings.EqualFold(g.trigger, w.trigger) {
+		return false
+	}
+	if w.cond != "" && g.cond != w.cond {
+		return false
+	}
+	if w.speaker != "" && g.speaker != w.speaker {
+		return false
+	}
+	if w.target != "" && !slices.Contains(strings.Fields(g.target), w.target) {
+		return false
+	}
+	return true
+}
+
+var (
+	csto   = org("CSTO", "CSTO")
+	nato   = org("NATO", "NATO")
+	ecowas = org("ECOWAS", "ECOWAS")
+)
+
+func TestExtract(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		ents []ent
+		want []row
+	}{
+		// commitments
+		{"passive pledge with condition and speaker",
+			`In case of aggravation of the situation, all the necessary assistance will be rendered to Tajikistan", said Zas.`,
+			[]ent{state("Tajikistan", "TJK"), official("Zas", "STANISLAV_ZAS", "CSTO")},
+			[]row{{table: "C", label: "pledge", actors: []string{"CSTO"}, trigger: "will",
+				cond: "In case of aggravation of the situation", speaker: "STANISLAV_ZAS", target: "TJK"}}},
+		{"agreement to act",
+			"Against the backdrop of a deteriorating situation, the CSTO agreed to conduct operations to combat drug trafficking.",
+			[]ent{csto},
+			[]row{{table: "C", label: "agreement", actors: []string{"CSTO"}, trigger: "agreed"}}},
+		{"collective subject resolves to the body",
+			"The CSTO held a meeting in Dushanbe. The participants decided to strengthen the border.",
+			[]ent{csto},
+			[]row{{table: "C", label: "agreement", actors: []string{"CSTO"}, trigger: "decided"}}},
+		{"readiness",
+			"The CSTO countries are ready to use the available resources.",
+			[]ent{csto},
+			[]row{{table: "C", label: "readiness", actors: []string{"CSTO"}, trigger: "ready"}}},
+		{"readiness noun after a light verb",
+			"The CSTO states reiterated their readiness to provide consolidated assistance to Afghanistan.",
+			[]ent{csto, state("Afghanistan", "AFG")},
+			[]row{{table: "C", label: "readiness", actors: []string{"CSTO"}, trigger: "readiness", target: "AFG"}}},
+		{"stand ready",
+			"Germany stands ready to help.",
+			[]ent{state("Germany", "DEU")},
+			[]row{{table: "C", label: "readiness", actors: []string{"DEU"}}}},
+		{"plan, impersonal",
+			`The CSTO met in Moscow. The CSTO said it is planned to conduct the operation "Kanal".`,
+			[]ent{csto, place("Moscow", "MOSCOW"), csto, ent{"Kanal", models.Operation, "KANAL", ""}},
+			[]row{{table: "C", label: "plan", actors: []string{"CSTO"}, target: "KANAL"}}},
+		{"reaffirmation",
+			"ECOWAS leaders said they remained committed to a peaceful resolution of the crisis.",
+			[]ent{ecowas},
+			[]row{{table: "C", label: "reaffirmation", actors: []string{"ECOWAS"}, trigger: "committed"}}},
+		{"threat with condition",
+			"The Houthis said they would continue to target ships until the war in Gaza ends.",
+			[]ent{group("Houthis", "HOUTHIS"), place("Gaza", "GAZA")},
+			[]row{{table: "C", label: "threat", actors: []string{"HOUTHIS"}, cond: "until the war in Gaza ends"}}},
+		{"negated pledge",
+			"Josep Borrell said its ships will escort vessels but will not strike Houthi targets on land.",
+			[]ent{official("Josep Borrell", "JOSEP_BORRELL", "EU"), group("Houthi", "HOUTHIS")},
+			[]row{
+				{table: "C", label: "pledge", actors: []string{"JOSEP_BORRELL", "EU"}},
+				{table: "C", label: "pledge", actors: []string{"JOSEP_BORRELL", "EU"}, neg: true, target: "HOUTHIS"},
+			}},
+		{"refusal",
+			"The Turkish government has refused to commit to any direct assistance.",
+			[]ent{state("Turkish", "TUR")},
+			[]row{{table: "C", label: "pledge", actors: []string{"TUR"}, neg: true, trigger: "refused"}}},
+		{"coordinated subject and pronoun",
+			"France, Germany, Italy and Belgium have said they will contribute warships.",
+			[]ent{state("France", "FRA"), state("Germany", "DEU"), state("Italy", "ITA"), state("Belgium", "BEL")},
+			[]row{{table: "C", label: "pledge", actors: []string{"FRA", "DEU", "ITA", "BEL"}}}},
+		{"back-reference to the speaker's state",
+			"Saudi Crown Prince Mohammed bin Salman, who chaired the meeting, said the kingdom would not allow the region to turn into a field of conflicts.",
+			[]ent{state("Saudi", "SAU"), official("Mohammed bin Salman", "MOHAMMED_BIN_SALMAN", "SAU")},
+			[]row{{table: "C", label: "pledge", actors: []string{"SAU"}, neg: true, speaker: "MOHAMMED_BIN_SALMAN"}}},
+		{"headline infinitive",
+			"CSTO countries to provide necessary assistance to Tajikistan in case of a threat from Afghanistan\n\nThe meeting was held on Wednesday.",
+			[]ent{csto, state("Tajikistan", "TJK"), state("Afghanistan", "AFG")},
+			[]row{{table: "C", label: "pledge", actors: []string{"CSTO"}, cond: "in case of a threat from Afghanistan"}}},
+		{"would support is a pledge, not a position",
+			"Swedish Prime Minister Ulf Kristersson said Stockholm would actively support Ankara's efforts.",
+			[]ent{state("Swedish", "SWE"), official("Ulf Kristersson", "ULF_KRISTERSSON", "SWE"), state("Stockholm", "SWE"), state("Ankara", "TUR")},
+			[]row{{table: "C", label: "pledge", actors: []string{"SWE"}, target: "TUR"}}},
+
+		// positions
+		{"call on with infinitive",
+			`The CSTO ministers met in Dushanbe. In their joint statement, the participants called on ethnic Afghan groups to "refrain from armed confrontation".`,
+			[]ent{csto, state("Afghan", "AFG")},
+			[]row{{table: "P", label: "CALL", actors: []string{"CSTO"}, trigger: "called on", target: "AFG"}}},
+		{"in favor of",
+			"CSTO member states are in favor of a sustainable inter-Afghan peace process.",
+			[]ent{csto},
+			[]row{{table: "P", label: "SUPPORT", actors: []string{"CSTO"}, trigger: "in favor of"}}},
+		{"oppose",
+			"Russia opposes any further enlargement of NATO to the east.",
+			[]ent{state("Russia", "RUS"), nato},
+			[]row{{table: "P", label: "OPPOSE", actors: []string{"RUS"}, target: "NATO"}}},
+		{"two stances in one sentence",
+			"ECOWAS held a summit. The leaders condemned the continued detention of President Mohamed Bazoum and demanded his immediate release.",
+			[]ent{ecowas, official("Mohamed Bazoum", "MOHAMED_BAZOUM", "NER")},
+			[]row{
+				{table: "P", label: "CONDEMN", actors: []string{"ECOWAS"}, target: "MOHAMED_BAZOUM"},
+				{table: "P", label: "CALL", actors: []string{"ECOWAS"}},
+			}},
+		{"official with affiliation, parenthesis led by",
+			"Niamey's military rulers, led by General Abdourahamane Tiani, rejected the demands and warned against any foreign interference.",
+			[]ent{state("Niamey", "NER"), official("Abdourahamane Tiani", "ABDOURAHAMANE_TIANI", "NER")},
+			[]row{
+				{table: "P", label: "OPPOSE", actors: []string{"NER", "ABDOURAHAMANE_TIANI"}, trigger: "rejected"},
+				{table: "P", label: "OPPOSE", actors: []string{"NER", "ABDOURAHAMANE_TIANI"}, trigger: "warned against"},
+			}},
+		{"concern after a light verb",
+			"The CSTO anti-drug chiefs met. The meeting participants expressed concern over the growth of synthetic drug production.",
+			[]ent{csto},
+			[]row{{table: "P", label: "CONCERN", actors: []string{"CSTO"}, trigger: "concern"}}},
+		{"pronoun resolves to the last person",
+			"CSTO secretary-general Stanislav Zas stressed that the situation remains difficult. According to him, he is especially concerned about the situation in Afghanistan.",
+			[]ent{csto, official("Stanislav Zas", "STANISLAV_ZAS", "CSTO"), state("Afghanistan", "AFG")},
+			[]row{{table: "P", label: "CONCERN", actors: []string{"STANISLAV_ZAS"}, target: "AFG"}}},
+		{"warned that is concern",
+			"Kremlin spokesman Dmitry Peskov warned that any move to bring Ukraine closer to membership would be very dangerous.",
+			[]ent{state("Kremlin", "RUS"), official("Dmitry Peskov", "DMITRY_PESKOV", "RUS"), state("Ukraine", "UKR")},
+			[]row{{table: "P", label: "CONCERN", actors: []string{"DMITRY_PESKOV", "RUS"}}}},
+		{"stressed the need to reject is oppose",
+			"The statement of the CSTO stressed the need to reject unilateral steps.",
+			[]ent{csto},
+			[]row{{table: "P", label: "OPPOSE", actors: []string{"CSTO"}, trigger: "reject"}}},
+		{"stressed the importance of is support",
+			"The foreign ministers of the CSTO member states stressed the importance of establishing a dialogue.",
+			[]ent{csto},
+			[]row{{table: "P", label: "SUPPORT", actors: []string{"CSTO"}, trigger: "importance"}}},
+		{"expect that is a call",
+			"The CSTO members expect that Kabul's statements will be implemented in practice.",
+			[]ent{csto, state("Kabul", "AFG")},
+			[]row{{table: "P", label: "CALL", actors: []string{"CSTO"}, target: "AFG"}}},
+		{"vote against in an absolute construction",
+			"The resolution was adopted by 20 votes to two, with China and Russia voting against.",
+			[]ent{state("China", "CHN"), state("Russia", "RUS")},
+			[]row{{table: "P", label: "OPPOSE", actors: []string{"CHN", "RUS"}}}},
+		{"welcome and support in one sentence",
+			"The CSTO ministers met. They welcomed the formation of unified transitional authorities in Libya and expressed support for the Libyan leadership's commitment to hold general elections.",
+			[]ent{csto, state("Libya", "LBY"), state("Libyan", "LBY")},
+			[]row{
+				{table: "P", label: "WELCOME", actors: []string{"CSTO"}, target: "LBY"},
+				{table: "P", label: "SUPPORT", actors: []string{"CSTO"}},
+				{table: "C", label: "pledge", actors: []string{"LBY"}, trigger: "commitment"},
+			}},
+		{"headline present tense",
+			"IAEA board rebukes Iran over nuclear cooperation\n\nVIENNA, 5 June 2024",
+			[]ent{org("IAEA", "IAEA"), state("Iran", "IRN")},
+			[]row{{table: "P", label: "CONDEMN", actors: []string{"IAEA"}, target: "IRN"}}},
+		{"obligation reported of another is a call",
+			"Russia said on Tuesday that Sudan must return a helicopter.",
+			[]ent{state("Russia", "RUS"), state("Sudan", "SDN")},
+			[]row{{table: "P", label: "CALL", actors: []string{"RUS"}, target: "SDN"}}},
+		{"passive with agent",
+			"The attack was condemned by the United Nations.",
+			[]ent{org("United Nations", "UN")},
+			[]row{{table: "P", label: "CONDEMN", actors: []string{"UN"}}}},
+		{"negated position",
+			"Germany did not support the proposal.",
+			[]ent{state("Germany", "DEU")},
+			[]row{{table: "P", label: "SUPPORT", actors: []string{"DEU"}, neg: true}}},
+	}
+	x := newExtractor(t)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := docWith(t, tc.text, tc.ents...)
+			if err := x.Extract(d); err != nil {
+				t.Fatalf("Extract(%q): %v", tc.text, err)
+			}
+			rows := got(d)
+			for _, w := range tc.want {
+				if !slices.ContainsFunc(rows, func(g row) bool { return fits(g, w) }) {
+					t.Errorf("Extract(%q) = %v; want a row %v", tc.text, rows, w)
+				}
+			}
+			if len(rows) != len(tc.want) {
+				t.Errorf("Extract(%q) = %d rows %v; want %d", tc.text, len(rows), rows, len(tc.want))
+			}
+		})
+	}
+}
+
+// TestExtractNone lists clauses that are neither commitments nor positions.
+func TestExtractNone(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		ents []ent
+	}{
+		{"schedule", "The summit will be chaired by Tajik President Emomali Rahmon.",
+			[]ent{state("Tajik", "TJK"), official("Emomali Rahmon", "EMOMALI_RAHMON", "TJK")}},
+		{"taking part", "Russian President Vladimir Putin will take part in it via videoconference.",
+			[]ent{state("Russian", "RUS"), official("Vladimir Putin", "VLADIMIR_PUTIN", "RUS")}},
+		{"event held", "The next meeting of the council will be held in Minsk.", []ent{place("Minsk", "MINSK")}},
+		{"will be among", "The situation in Afghanistan will be among the most important issues.", []ent{state("Afghanistan", "AFG")}},
+		{"completed act", "The African Union later suspended Niger from all of the union's activities.",
+			[]ent{org("African Union", "AU"), state("Niger", "NER")}},
+		{"launched a mission", "The European Union on Monday launched a naval mission.", []ent{org("European Union", "EU")}},
+		{"denied supplying", "Iran denied supplying the group with weapons.", []ent{state("Iran", "IRN")}},
+		{"concerns as relates to", "In particular, this concerns the announced amnesty for former officials.", nil},
+		{"bare noun in a heading", "Situation in the Middle East: a call for dialogue", []ent{place("Middle East", "MIDDLE_EAST")}},
+		{"against as a preposition", "Against the backdrop of a deteriorating situation, the ministers met.", nil},
+		{"stressed that", "CSTO secretary-general Stanislav Zas stressed that the situation remains difficult.",
+			[]ent{csto, official("Stanislav Zas", "STANISLAV_ZAS", "CSTO")}},
+		{"treaty signed in the past", "The Collective Security Treaty was signed in Tashkent in 1992.", []ent{place("Tashkent", "TASHKENT")}},
+		{"inside a condition", "If Iran agrees to talks, nothing changes.", []ent{state("Iran", "IRN")}},
+	}
+	x := newExtractor(t)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := docWith(t, tc.text, tc.ents...)
+			if err := x.Extract(d); err != nil {
+				t.Fatalf("Extract(%q): %v", tc.text, err)
+			}
+			if rows := got(d); len(rows) > 0 {
+				t.Errorf("Extract(%q) = %v; want no rows", tc.text, rows)
+			}
+		})
+	}
+}
+
+// TestRowsWellFormed checks what every row of the gold articles carries:
+// ids, offsets inside the sentence, evidence, PLOVER codes, non-nil slices.
+func TestRowsWellFormed(t *testing.T) {
+	x := newExtractor(t)
+	for _, a := range readGold(t) {
+		d := goldDoc(t, a)
+		if err := x.Extract(d); err != nil {
+			t.Fatal(err)
+		}
+		n := int32(len([]rune(a.Text)))
+		check := func(kind string, id string, si, start, end int32, actors, targets []string, plover, cameo, evidence string, conf float32) {
+			t.Helper()
+			if id != a.ID {
+				t.Errorf("%s %s: article id %q", a.ID, kind, id)
+			}
+			if start < 0 || end > n || start >= end {
+				t.Errorf("%s %s: span [%d,%d) outside text of %d code points", a.ID, kind, start, end, n)
+			}
+			s := d.Sentences[si]
+			if start < d.CP(s.Start) || end > d.CP(s.End) {
+				t.Errorf("%s %s: span [%d,%d) outside its sentence %d", a.ID, kind, start, end, si)
+			}
+			if len(actors) == 0 || targets == nil {
+				t.Errorf("%s %s: actors %v, targets %v", a.ID, kind, actors, targets)
+			}
+			if plover == "" || cameo == "" {
+				t.Errorf("%s %s [%d,%d): no PLOVER type or CAMEO code", a.ID, kind, start, end)
+			}
+			if evidence != a.Text[s.Start:s.End] {
+				t.Errorf("%s %s: evidence %q is not the sentence", a.ID, kind, evidence)
+			}
+			if conf <= 0 || conf > 1 {
+				t.Errorf("%s %s: confidence %v", a.ID, kind, conf)
+			}
+		}
+		for _, c := range d.Commitments {
+			check("commitment", c.ArticleID, c.SentenceIndex, c.Start, c.End, c.ActorIDs, c.TargetIDs, c.PloverType, c.CameoCode, c.Evidence, c.Confidence)
+			if c.Action == "" || c.Trigger == "" {
+				t.Errorf("%s commitment %q: empty action or trigger", a.ID, c.Evidence)
+			}
+		}
+		for _, p := range d.Positions {
+			check("position", p.ArticleID, p.SentenceIndex, p.Start, p.End, p.ActorIDs, p.TargetIDs, p.PloverType, p.CameoCode, p.Evidence, p.Confidence)
+			if p.Topic == "" || p.Trigger == "" {
+				t.Errorf("%s position %q: empty topic or trigger", a.ID, p.Evidence)
+			}
+		}
+	}
+}
+
+// TestExtractEmpty checks documents without sentences, tokens or mentions.
+func TestExtractEmpty(t *testing.T) {
+	x := newExtractor(t)
+	for _, d := range []*extractors.Doc{
+		{},
+		newDoc(t, "empty", ""),
+		newDoc(t, "plain", "The leaders condemned the attack."),
+	} {
+		if err := x.Extract(d); err != nil {
+			t.Errorf("Extract(%q): %v", d.Article.Text, err)
+		}
+	}
+	if err := x.Extract(nil); err != nil {
+		t.Errorf("Extract(nil): %v", err)
+	}
+}
