@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 
 	"github.com/communique/communique/extractors"
+	"github.com/communique/communique/models"
 )
 
 // Extractor finds commitments and positions. Build it once with New and share it.
@@ -101,6 +102,12 @@ func (x *Extractor) choose(st *state, s *sent) []cand {
 			continue
 		}
 		out = append(out, c)
+	}
+	for i := range out {
+		c := &out[i]
+		if c.table == tableCommitment && (c.modality == models.Pledge) && x.threatening(v, s, c) {
+			c.modality = models.Threat
+		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].trig.a < out[j].trig.a })
 	return out

@@ -180,11 +180,11 @@ func (v *view) isNominal(i int) bool {
 
 func (v *view) isAdverb(i int) bool {
 	t := v.toks[i].tag
-	return (t == "RB" || t == "RBR" || t == "RBS") && v.toks[i].role&roleNegator == 0
+	return (t == "RB" || t == "RBR" || t == "RBS") && v.toks[i].role&roleNegator == 0 && !v.inMention(i)
 }
 
 func (v *view) isPrep(i int) bool {
-	return v.toks[i].tag == "IN" && !v.isQuote(i) && v.toks[i].lower != "that"
+	return v.toks[i].tag == "IN" && !v.isQuote(i) && v.toks[i].lower != "that" && !v.inMention(i)
 }
 
 func (v *view) is(i int, w string) bool { return v.toks[i].lower == w }

@@ -594,9 +594,6 @@ func (x *Extractor) modalCandidates(st *state, s *sent) []cand {
 		}
 		c := cand{pos: posModal, table: tableCommitment, modality: models.Pledge, neg: g.neg,
 			trig: span{g.modal, g.end}, gov: gi, obj: obj, verb: mv, passive: passive}
-		if v.has(mv, roleThreat) && !g.neg {
-			c.modality = models.Threat
-		}
 		var a actor
 		if !passive {
 			a = st.resolve(s, gi)
@@ -648,9 +645,6 @@ func (x *Extractor) headlineCandidate(st *state, s *sent) (cand, bool) {
 	}
 	c := cand{pos: posHeadline, table: tableCommitment, modality: models.Pledge,
 		trig: span{k, k + 2}, gov: -1, obj: k + 2, verb: k + 1, actor: a}
-	if v.has(k+1, roleThreat) {
-		c.modality = models.Threat
-	}
 	return c, true
 }
 
@@ -759,4 +753,25 @@ func allIn(ids, of []string) bool {
 func participleClash(phrase, word string) bool {
 	ing := strings.HasSuffix(word, "ing")
 	return strings.HasSuffix(phrase, "ing") != ing && (ing || strings.HasSuffix(phrase, "ed"))
+}
+
+// threatening reports whether a commitment's action threatens: its verb or
+// the head of the verb's object is a threat ("would respond", "vowed to take
+// countermeasures") and it is not negated ("will not strike" is restraint).
+func (x *Extractor) threatening(v *view, s *sent, c *cand) bool {
+	if c.neg || c.verb < 0 || c.verb >= s.b {
+		return false
+	}
+	if v.has(c.verb, roleThreat) {
+		return true
+	}
+	for k := c.verb + 1; k < s.b && k <= c.verb+4; k++ {
+		if v.has(k, roleThreat) {
+			return true
+		}
+		if !v.isNominal(k) && !v.isPrep(k) {
+			break
+		}
+	}
+	return false
 }
