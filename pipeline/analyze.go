@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"fmt"
+	"os"
+	"runtime/debug"
 
 	"github.com/communique/communique/extractors"
 	"github.com/communique/communique/extractors/entities"
@@ -32,7 +34,23 @@ func NewAnalyzer() (*Analyzer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("stances: %w", err)
 	}
+	// Building the models leaves tens of MB of garbage (decoded model files);
+	// return it to the OS now rather than carry it as resident memory.
+	debug.FreeOSMemory()
 	return NewAnalyzerWith(seg, ents, st), nil
+}
+
+// DefaultMemoryLimit is the soft heap limit SetMemoryLimit sets.
+const DefaultMemoryLimit = 160 << 20
+
+// SetMemoryLimit sets the Go runtime's soft memory limit to
+// DefaultMemoryLimit unless the GOMEMLIMIT environment variable sets one, so
+// the garbage collector keeps the heap, and peak RSS, flat on long runs.
+// Commands that run the pipeline call it once at start-up.
+func SetMemoryLimit() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(DefaultMemoryLimit)
+	}
 }
 
 // NewAnalyzerWith returns an analyzer that runs the given extractors in order.

@@ -180,8 +180,10 @@ func TestKilledRunRerun(t *testing.T) {
 	}
 }
 
-// childRun is the body of the child process of TestKilledRunRerun.
+// childRun is the body of the child process of TestKilledRunRerun and
+// BenchmarkMemory; like communique run, it sets the memory limit.
 func childRun() {
+	pipeline.SetMemoryLimit()
 	_, err := pipeline.Run(context.Background(), analyzer, pipeline.Config{
 		Inputs: []string{os.Getenv("COMMUNIQUE_CHILD_IN")}, Out: os.Getenv("COMMUNIQUE_CHILD_OUT"),
 		RunID: os.Getenv("COMMUNIQUE_CHILD_RUNID"), Workers: 2,

@@ -127,14 +127,29 @@ type Reader struct {
 	Inputs []InputRecord // one per file read, in order
 
 	seq  int
-	done int64             // bytes consumed by finished files
-	cur  *countingReader   // the file being read
-	ids  map[string]string // article id → where it was first seen
+	done int64               // bytes consumed by finished files
+	cur  *countingReader     // the file being read
+	ids  map[[16]byte]seenAt // article id hash → where it was first seen
+}
+
+// seenAt is where an article id was first read: an index into Inputs and a line.
+type seenAt struct{ file, line int32 }
+
+// where names the input of a seenAt for error messages.
+func (r *Reader) where(s seenAt) string {
+	name := "input"
+	if s.file >= 0 && int(s.file) < len(r.Inputs) {
+		name = r.Inputs[s.file].Path
+	}
+	if s.line > 0 {
+		return fmt.Sprintf("%s line %d", name, s.line)
+	}
+	return name
 }
 
 // NewReader returns a reader; stdin is read for the input "-".
 func NewReader(stdin io.Reader) *Reader {
-	return &Reader{Stdin: stdin, ids: map[string]string{}}
+	return &Reader{Stdin: stdin, ids: map[[16]byte]seenAt{}}
 }
 
 // countingReader counts and hashes the bytes read through it.
@@ -359,14 +374,12 @@ func (r *Reader) article(emit func(Item) error, name string, line int, a models.
 	a.Text = text
 	sum := sha256.Sum256([]byte(text))
 	a.ContentSHA256 = hex.EncodeToString(sum[:])
-	where := name
-	if line > 0 {
-		where = fmt.Sprintf("%s line %d", name, line)
+	key := sha256.Sum256([]byte(a.ArticleID))
+	here := seenAt{file: int32(len(r.Inputs) - 1), line: int32(line)}
+	if first, dup := r.ids[[16]byte(key[:16])]; dup {
+		return r.fail(emit, name, line, a.ArticleID, fmt.Errorf("%w: first seen in %s", ErrDuplicateID, r.where(first)))
 	}
-	if first, dup := r.ids[a.ArticleID]; dup {
-		return r.fail(emit, name, line, a.ArticleID, fmt.Errorf("%w: first seen in %s", ErrDuplicateID, first))
-	}
-	r.ids[a.ArticleID] = where
+	r.ids[[16]byte(key[:16])] = here
 	if r.Skip != nil && r.Skip(a.ArticleID, sum) {
 		if len(r.Inputs) > 0 {
 			r.Inputs[len(r.Inputs)-1].Skipped++

@@ -64,6 +64,7 @@ func runRun(ctx context.Context, o runOptions, stdout io.Writer) error {
 			bar.Set64(bytes)
 		}
 	}
+	pipeline.SetMemoryLimit()
 	an, err := pipeline.NewAnalyzer()
 	if err != nil {
 		return err
