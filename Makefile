@@ -11,7 +11,7 @@ FUZZ = ./pipeline:FuzzReadJSONL ./pipeline:FuzzNormalize ./extractors/segment:Fu
 # Where `make readers` writes the sample run it checks.
 READERS_OUT ?= $(CURDIR)/.readers-out
 
-.PHONY: all build run test vet unit fuzz readers bench schema clean
+.PHONY: all build run test vet unit fuzz readers bench bench-memory schema clean
 
 all: build
 
@@ -43,8 +43,18 @@ readers:
 	$(GO) run ./cmd/communique run --out $(READERS_OUT) --run-id readers
 	cd docs/readers && npm ci --no-audit --no-fund --loglevel=error && COMMUNIQUE_OUT=$(READERS_OUT) node --test
 
+# Benchmarks: every stage, the whole pipeline on a generated corpus of
+# BENCH_ARTICLES articles (tokens/s, articles/s, peak RSS) and the prose
+# baseline. Compare two runs with benchstat (docs/PERFORMANCE.md).
+BENCH_ARTICLES ?= 10000
+BENCH_COUNT    ?= 1
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) test -run '^$$' -bench 'Normalize|Segment|Entities|Stances|ParquetWrite' -benchmem -count $(BENCH_COUNT) ./pipeline
+	$(GO) test -run '^$$' -bench 'Run|Prose' -benchtime 1x -count $(BENCH_COUNT) -timeout 60m ./pipeline -args -articles $(BENCH_ARTICLES)
+
+# Peak RSS of whole runs on 1,000, 10,000 and 100,000 articles (a few minutes).
+bench-memory:
+	$(GO) test -run '^$$' -bench 'Memory' -benchtime 1x -timeout 60m ./pipeline
 
 schema:
 	$(GO) run ./cmd/communique schema --markdown > docs/SCHEMA.md
