@@ -24,9 +24,10 @@ const (
 
 // actor is who commits or takes a stance.
 type actor struct {
-	ids  []string
-	text span // the words that name it, when in the clause
-	how  actorHow
+	ids    []string
+	text   span // the words that name it, when in the clause
+	how    actorHow
+	plural bool // "they" may refer to it: "the leaders", "France and Germany"
 }
 
 func (a actor) ok() bool { return len(a.ids) > 0 }
@@ -59,7 +60,8 @@ type state struct {
 	body []string // the body the article is about, or nil
 
 	person []string   // the last person acting, for "he"
-	group  []string   // the last actor, for "they"
+	group  []string   // the last actor
+	plural []string   // the last plural actor, for "they"
 	thing  []string   // the last state or body, for "it"
 	coords []coordRun // coordinated states: "Britain, France and Germany"
 }
@@ -195,7 +197,7 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 		ids = st.idsIn(c, ids)
 	}
 	if len(ids) > 0 {
-		return actor{ids: ids, text: sub.np, how: byMention}
+		return actor{ids: ids, text: sub.np, how: byMention, plural: isPlural(v, sub.head)}
 	}
 	h := sub.head
 	var cls role
@@ -217,34 +219,35 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 		for _, m := range sub.mods {
 			if m.word == "in" || m.word == "of" || m.word == "from" {
 				if ids := st.idsIn(m.span, nil); len(ids) > 0 {
-					return actor{ids: ids, text: sub.np, how: byMention}
+					return actor{ids: ids, text: sub.np, how: byMention, plural: true}
 				}
 			}
 		}
 		if n := cardinal(v, h); n >= 2 {
 			for k := len(st.coords) - 1; k >= 0; k-- {
 				if st.coords[k].end <= at && len(st.coords[k].ids) == n {
-					return actor{ids: st.coords[k].ids, text: sub.np, how: byCollective}
+					return actor{ids: st.coords[k].ids, text: sub.np, how: byCollective, plural: true}
 				}
 			}
 		}
 		if pr := possessivePronoun(v, h); pr != 0 {
 			return st.pronoun(s, h.a, pr, sub.np)
 		}
+		pl := isPlural(v, h)
 		if st.body != nil {
-			return actor{ids: st.body, text: sub.np, how: byCollective}
+			return actor{ids: st.body, text: sub.np, how: byCollective, plural: pl}
 		}
 		if st.group != nil {
-			return actor{ids: st.group, text: sub.np, how: byCollective}
+			return actor{ids: st.group, text: sub.np, how: byCollective, plural: pl}
 		}
 		if ids := st.orgIn(s); ids != nil {
-			return actor{ids: ids, text: sub.np, how: byCollective}
+			return actor{ids: ids, text: sub.np, how: byCollective, plural: pl}
 		}
 	case cls&rolePeople != 0:
 		for _, m := range sub.mods {
 			if m.word == "in" || m.word == "of" || m.word == "from" {
 				if ids := st.idsIn(m.span, nil); len(ids) > 0 {
-					return actor{ids: ids, text: sub.np, how: byMention}
+					return actor{ids: ids, text: sub.np, how: byMention, plural: true}
 				}
 			}
 		}
@@ -346,18 +349,29 @@ func officials(d *extractors.Doc, ids []string) []string {
 // frame it stands in, an earlier subject of the sentence, or the last actor.
 func (st *state) pronoun(s *sent, at int, r role, np span) actor {
 	d := st.v.d
-	if sp := st.speakerAt(s, at); sp.ok() && (r&roleHe == 0 || hasOfficial(d, sp.ids)) {
-		return actor{ids: sp.ids, text: np, how: byPronoun}
+	they := r&roleThey != 0
+	fits := func(a actor) bool {
+		switch {
+		case r&roleHe != 0:
+			return hasOfficial(d, a.ids)
+		case they:
+			return a.plural
+		case r&roleIt != 0:
+			return !a.plural
+		}
+		return true
+	}
+	if sp := st.speakerAt(s, at); sp.ok() && fits(sp) {
+		return actor{ids: sp.ids, text: np, how: byPronoun, plural: they}
 	}
 	for k := len(s.vgs) - 1; k >= 0; k-- {
 		g := &s.vgs[k]
 		if !g.resolved || g.end > at || !g.actor.ok() || g.actor.how == byPronoun && g.subj.np.a == np.a {
 			continue
 		}
-		if r&roleHe != 0 && !hasOfficial(d, g.actor.ids) {
-			continue
+		if fits(g.actor) {
+			return actor{ids: g.actor.ids, text: np, how: byPronoun, plural: they}
 		}
-		return actor{ids: g.actor.ids, text: np, how: byPronoun}
 	}
 	var ids []string
 	switch {
@@ -368,13 +382,42 @@ func (st *state) pronoun(s *sent, at int, r role, np span) actor {
 		if ids == nil {
 			ids = st.group
 		}
+	case they:
+		ids = st.plural
 	default:
 		ids = st.group
 	}
-	if ids == nil {
+	if ids == nil && !they {
 		ids = st.body
 	}
-	return actor{ids: ids, text: np, how: byPronoun}
+	return actor{ids: ids, text: np, how: byPronoun, plural: they}
+}
+
+// isPlural reports whether a noun phrase names more than one: a plural head
+// ("the leaders", "the Houthis") or coordinated names ("France and Germany").
+func isPlural(v *view, h span) bool {
+	for k := h.a; k < h.b; k++ {
+		if v.is(k, "and") || v.is(k, "&") {
+			return true
+		}
+	}
+	for k := h.b - 1; k >= h.a; k-- {
+		if v.isPunct(k) || v.is(k, "'s") {
+			continue
+		}
+		t := v.toks[k].tag
+		if t == "NNS" || t == "NNPS" {
+			return true
+		}
+		if v.inMention(k) && v.mention(k).Label == models.Group && strings.HasSuffix(v.toks[k].lower, "s") {
+			return true
+		}
+		if v.toks[k].role&roleThey != 0 && t == "PRP" {
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 // speakerAt returns the speaker of the frame holding token at, if any.
@@ -394,6 +437,9 @@ func (st *state) remember(a actor) {
 	}
 	ids := a.ids
 	st.group = ids
+	if a.plural {
+		st.plural = ids
+	}
 	if hasOfficial(st.v.d, ids) {
 		st.person = ids
 	}

@@ -189,7 +189,10 @@ func (st *state) topic(c *cand) string {
 	for b > a && (v.isPunct(b-1) || v.toks[b-1].tag == "IN" || v.toks[b-1].tag == "DT" || v.toks[b-1].tag == "CC" || v.toks[b-1].tag == "TO") {
 		b--
 	}
-	return strings.TrimSpace(v.text(a, b))
+	if t := strings.TrimSpace(v.text(a, b)); t != "" {
+		return t
+	}
+	return v.text(c.trig.a, c.trig.b) // "lodge a protest": the trigger is the topic
 }
 
 // action returns a commitment's predicate, normalized: the main verb's lemma

@@ -46,6 +46,11 @@ func (st *state) findFrames(s *sent) {
 			continue
 		}
 		s.frames = append(s.frames, frame{region: span{g.end, s.b}, speaker: a})
+		// `"We will never accept it," the minister told reporters`
+		if q := g.subj.np.a - 1; g.subj.kind == subjNP && q > s.a && v.isComma(q) && v.isQuote(q-1) ||
+			q > s.a && v.isQuote(q) && v.isComma(q-1) {
+			s.frames = append(s.frames, frame{region: span{s.a, q}, speaker: a})
+		}
 	}
 }
 

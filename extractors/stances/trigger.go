@@ -237,7 +237,7 @@ func (x *Extractor) clauseVerb(v *view, s *sent, obj int, cm comp) int {
 		return skipQuotesAdverbs(v, s, obj)
 	}
 	for gi := range s.vgs {
-		if g := &s.vgs[gi]; g.start >= obj && g.modal >= 0 {
+		if g := &s.vgs[gi]; g.start >= obj && (g.modal >= 0 || x.obliged(v, g)) {
 			return g.head
 		}
 	}
@@ -335,6 +335,10 @@ func (x *Extractor) licenseVerb(st *state, s *sent, tr *trigger, c cand, cm comp
 		c.verb = c.trig.a
 		if cm&compTo != 0 {
 			c.verb = skipQuotesAdverbs(v, s, c.obj)
+		} else if cm&compThatMD != 0 && tr.comp&compThatMD != 0 {
+			if k := x.clauseVerb(v, s, c.obj, cm); k >= 0 {
+				c.verb = k
+			}
 		}
 	}
 	return c, c.actor.ok()
@@ -597,6 +601,9 @@ func (x *Extractor) modalCandidates(st *state, s *sent) []cand {
 		var a actor
 		if !passive {
 			a = st.resolve(s, gi)
+			if !a.ok() && g.subj.kind == subjNP && v.toks[g.subj.head.b-1].tag == "PRP" {
+				continue // "they" with no one to stand for: not the speaker
+			}
 		}
 		if !a.ok() {
 			if passive && hasAgent(v, s, mv+1, x.clauseEnd(v, s, mv+1)) {
@@ -682,6 +689,8 @@ func skipAdverbials(v *view, s *sent, k int) int {
 			k = j
 		case v.has(k, roleTime) || v.toks[k].tag == "CD" || v.isAdverb(k):
 			k++
+		case k+1 < s.b && (v.toks[k].tag == "JJ" || v.toks[k].tag == "DT") && v.has(k+1, roleTime):
+			k += 2 // "last week", "this year"
 		default:
 			return k
 		}
