@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
@@ -197,6 +198,13 @@ func childRun() {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
+	}
+	if os.Getenv("COMMUNIQUE_CHILD_QUIET") != "" {
+		// What stays live after the run: flat if nothing leaks per article.
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		fmt.Printf("live-heap-bytes %d\n", ms.HeapAlloc)
 	}
 	os.Exit(0)
 }

@@ -324,18 +324,24 @@ func BenchmarkMemory(b *testing.B) {
 	for _, n := range []int{1000, 10000, 100000} {
 		path, _ := genCorpus(b, dir, n)
 		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
-			var peak float64
+			var peak, live float64
 			for i := range b.N {
 				cmd := exec.Command(os.Args[0], "-test.run=^$")
 				cmd.Env = append(os.Environ(), "COMMUNIQUE_CHILD_RUN=1", "COMMUNIQUE_CHILD_OUT="+filepath.Join(dir, fmt.Sprintf("out-%d-%d", n, i)),
 					"COMMUNIQUE_CHILD_IN="+path, "COMMUNIQUE_CHILD_RUNID=mem", "COMMUNIQUE_CHILD_QUIET=1")
-				if out, err := cmd.CombinedOutput(); err != nil {
+				out, err := cmd.CombinedOutput()
+				if err != nil {
 					b.Fatalf("child: %v\n%s", err, out)
 				}
 				ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
 				peak = max(peak, float64(ru.Maxrss)/1024)
+				var n int64
+				if _, err := fmt.Sscanf(string(out[strings.LastIndex(string(out), "live-heap-bytes"):]), "live-heap-bytes %d", &n); err == nil {
+					live = max(live, float64(n)/(1<<20))
+				}
 			}
 			b.ReportMetric(peak, "peak-RSS-MB")
+			b.ReportMetric(live, "live-heap-MB")
 			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 		})
 	}
