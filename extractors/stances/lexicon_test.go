@@ -190,3 +190,21 @@ func TestLemma(t *testing.T) {
 		}
 	}
 }
+
+// TestShortStems checks that inflections whose stem is shorter than three
+// letters are still looked up ("suing" → "su").
+func TestShortStems(t *testing.T) {
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"suing", "sued", "sues"} {
+		s := x.stemOf(w)
+		if _, ok := x.lx.byFirst[s]; !ok {
+			t.Errorf("stem %q of %q finds no trigger", s, w)
+		}
+		if !(x.lx.prefixes[prefix3(w)] || x.lx.prefixes[w[:2]]) {
+			t.Errorf("%q is filtered out before stemming", w)
+		}
+	}
+}

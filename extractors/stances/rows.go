@@ -43,11 +43,9 @@ func (st *state) emit(s *sent, cs []cand) {
 			actorIDs = []string{}
 		}
 		actorIDs = append([]string(nil), actorIDs...)
-		actorText := ""
+		actorText := "" // an actor found without words in the text, the body the article is about
 		if t := c.actor.text; t.b > t.a {
 			actorText = v.text(t.a, t.b)
-		} else if sp.ok() && c.actor.how == bySpeaker {
-			actorText = "" // said by the speaker; no words in the clause
 		}
 		targets, targetText := st.targets(c, actorIDs)
 		trigger := v.text(c.trig.a, c.trig.b)

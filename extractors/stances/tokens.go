@@ -30,12 +30,13 @@ func (x *Extractor) newView(d *extractors.Doc) *view {
 	for i, t := range d.Tokens {
 		lw := lowerWord(t.Text)
 		k := tok{lower: lw, tag: t.Tag, mention: -1, role: x.lx.exact[lw]}
-		if len(lw) > 0 && x.lx.prefixes[prefix3(lw)] {
+		if len(lw) > 0 && (x.lx.prefixes[prefix3(lw)] || len(lw) > 2 && x.lx.prefixes[lw[:2]]) {
 			k.stem = x.stemOf(lw)
 			k.role |= x.lx.stemRoles[k.stem]
 		}
 		// else the word cannot match: snowball keeps a word's first three
-		// letters, and the prefix set holds those of every lexicon stem
+		// letters (or all of a shorter stem: "suing" → "su"), and the
+		// prefix set holds those of every lexicon stem
 		v.toks[i] = k
 	}
 	// map mentions to the tokens they overlap

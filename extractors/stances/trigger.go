@@ -212,7 +212,7 @@ func (st *state) actorOfGroup(s *sent, gi int, t table) actor {
 		return a
 	}
 	if sp := st.speakerAt(s, s.vgs[gi].start); sp.ok() {
-		return actor{ids: sp.ids, how: bySpeaker}
+		return actor{ids: sp.ids, text: sp.text, how: bySpeaker}
 	}
 	if t == tablePosition {
 		return st.impersonal(s, s.vgs[gi].start)
@@ -249,7 +249,7 @@ func (x *Extractor) clauseVerb(v *view, s *sent, obj int, cm comp) int {
 // or the last actor.
 func (st *state) impersonal(s *sent, at int) actor {
 	if sp := st.speakerAt(s, at); sp.ok() {
-		return actor{ids: sp.ids, how: bySpeaker}
+		return actor{ids: sp.ids, text: sp.text, how: bySpeaker}
 	}
 	if st.body != nil {
 		return actor{ids: st.body, how: byMemory}
@@ -539,7 +539,7 @@ func (x *Extractor) licenseEval(st *state, s *sent, c cand) (cand, bool) {
 	}
 	c.gov = gi
 	c.neg = c.neg != g.neg
-	c.actor = actor{ids: sp.ids, how: bySpeaker}
+	c.actor = actor{ids: sp.ids, text: sp.text, how: bySpeaker}
 	c.topicSub = sub.np
 	return c, true
 }
@@ -613,7 +613,7 @@ func (x *Extractor) modalCandidates(st *state, s *sent) []cand {
 			if !sp.ok() {
 				continue
 			}
-			a = actor{ids: sp.ids, how: bySpeaker}
+			a = actor{ids: sp.ids, text: sp.text, how: bySpeaker}
 		}
 		c.actor = a
 		out = append(out, c)
@@ -732,7 +732,7 @@ func (x *Extractor) mustCandidates(st *state, s *sent) []cand {
 		}
 		out = append(out, cand{pos: posMust, table: tablePosition, stance: models.Call, neg: g.neg,
 			trig: span{g.start, g.start + 1}, gov: gi, obj: sub.np.a, verb: -1,
-			actor: actor{ids: a.ids, how: bySpeaker}})
+			actor: actor{ids: a.ids, text: a.text, how: bySpeaker}})
 	}
 	return out
 }
