@@ -49,8 +49,12 @@ func (st *state) emit(s *sent, cs []cand) {
 		}
 		targets, targetText := st.targets(c, actorIDs)
 		trigger := v.text(c.trig.a, c.trig.b)
-		if c.pos == posModal {
+		switch {
+		case c.pos == posModal:
 			trigger = v.text(c.trig.a, c.trig.a+1)
+		case c.words == 2 && c.trig.b-c.trig.a > 2:
+			// "warned Western countries against": the trigger is "warned against"
+			trigger = v.text(c.trig.a, c.trig.a+1) + " " + v.text(c.trig.b-1, c.trig.b)
 		}
 		conf := confidence(c)
 		switch c.table {

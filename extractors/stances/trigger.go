@@ -16,6 +16,7 @@ type cand struct {
 	modality models.Modality
 	neg      bool
 	trig     span // the trigger's tokens
+	words    int  // how many of them are the trigger's words; the rest fill gaps
 	gov      int  // the verb group carrying the trigger, or -1
 	obj      int  // the first token of the object
 	objEnd   int  // the token after the object
@@ -38,12 +39,16 @@ func matchTrigger(v *view, s *sent, i int, words []string) (int, bool) {
 	}
 	k := i + 1
 	for _, w := range words[1:] {
-		gap := 0
-		for k < s.b && v.toks[k].stem != w && gap < 2 {
+		gap, maxGap := 0, 2
+		if w == "against" {
+			maxGap = 4 // "warned Western countries against"
+		}
+		for k < s.b && v.toks[k].stem != w && gap < maxGap {
 			t := v.toks[k].tag
 			adverb := v.isAdverb(k)
 			filler := t == "DT" || t == "PRP$" || t == "JJ" || t == "CD"
-			if v.inMention(k) || !(adverb || v.has(k, roleTime) || (filler && !isFunctionStem(w))) {
+			object := maxGap > 2 && (v.isNominal(k) || v.inMention(k)) && !v.isQuote(k)
+			if !object && (v.inMention(k) || !(adverb || v.has(k, roleTime) || (filler && !isFunctionStem(w)))) {
 				break
 			}
 			k++
@@ -64,8 +69,8 @@ func (v *view) verbish(j int) bool {
 		return false
 	}
 	t := v.toks[j].tag
-	if t == "VB" || t == "VBP" {
-		return true
+	if t == "VB" || t == "VBP" || t == "VBG" {
+		return true // "committed to holding elections" is "to hold"
 	}
 	return (t == "NN" || t == "JJ" || t == "VBN" || t == "VBD") && j > 0 && v.isQuote(j-1)
 }
@@ -180,7 +185,7 @@ func (x *Extractor) license(st *state, s *sent, tr *trigger, i, e int) (cand, bo
 		return cand{}, false // "concerned" and "concerning" share a stem, not a meaning
 	}
 	c := cand{pos: tr.pos, table: tr.table, stance: tr.stance, modality: tr.modality, neg: tr.neg,
-		trig: span{i, e}, gov: -1, obj: obj, verb: -1}
+		trig: span{i, e}, words: len(tr.words), gov: -1, obj: obj, verb: -1}
 	switch tr.pos {
 	case posVerb:
 		return x.licenseVerb(st, s, tr, c, cm)
@@ -455,6 +460,7 @@ func (x *Extractor) passThrough(v *view, s *sent, c *cand) {
 		}
 		c.stance = tr.stance
 		c.trig = span{j, e}
+		c.words = len(tr.words)
 		_, c.obj = x.complementAt(v, s, e)
 		return
 	}
@@ -608,6 +614,9 @@ func (x *Extractor) modalCandidates(st *state, s *sent) []cand {
 		if !a.ok() {
 			if passive && hasAgent(v, s, mv+1, x.clauseEnd(v, s, mv+1)) {
 				continue // "will be chaired by": a schedule
+			}
+			if !passive && !v.has(mv, roleLinking) {
+				continue // "such deliveries would make them parties": a prediction
 			}
 			sp := st.speakerAt(s, g.start)
 			if !sp.ok() {
