@@ -178,6 +178,8 @@ func (s *sent) groupAt(i int) int {
 func (x *Extractor) clauseEnd(v *view, s *sent, from int) int {
 	for k := from; k < s.b; k++ {
 		switch {
+		case v.isQuote(k) && k+1 < s.b && v.isComma(k+1) && x.reportAhead(v, s, k+2):
+			return k // `...to Tajikistan", said Zas`
 		case v.isClauseStop(k):
 			if v.is(k, ":") || v.is(k, ";") || k == s.b-1 || v.is(k, ".") {
 				return k
@@ -186,6 +188,9 @@ func (x *Extractor) clauseEnd(v *view, s *sent, from int) int {
 			n := k + 1
 			if n >= s.b {
 				return k
+			}
+			if k > from && v.isQuote(k-1) && x.reportAhead(v, s, n) {
+				return k - 1 // `...to Tajikistan", said Zas`
 			}
 			if v.toks[n].tag == "CC" && (x.verbAhead(v, s, n+1) || x.clauseAhead(v, s, n+1)) {
 				return k
@@ -237,6 +242,20 @@ func (x *Extractor) clauseAhead(v *view, s *sent, i int) bool {
 			return true
 		}
 		if v.isComma(k) && !(k > i && v.inMention(k-1)) {
+			return false
+		}
+	}
+	return false
+}
+
+// reportAhead reports whether a verb of saying follows token i within a few
+// words: `", said Zas`, `," the document says`.
+func (x *Extractor) reportAhead(v *view, s *sent, i int) bool {
+	for k := i; k < s.b && k < i+6; k++ {
+		if v.isVerb(k) {
+			return v.has(k, roleReport)
+		}
+		if v.isPunct(k) {
 			return false
 		}
 	}

@@ -19,11 +19,19 @@ func (st *state) emit(s *sent, cs []cand) {
 	for i := range cs {
 		c := &cs[i]
 		start := c.trig.a
-		if t := c.actor.text; t.b > t.a && t.a < start && start-t.b <= 6 && t.a >= s.a {
-			start = t.a
-		}
-		if c.topicSub.b > c.topicSub.a && c.topicSub.a < start {
-			start = c.topicSub.a
+		switch {
+		case c.topicSub.b > c.topicSub.a:
+			start = min(start, c.topicSub.a)
+		case (c.passive || c.actor.how == bySpeaker) && c.gov >= 0:
+			// "all the necessary assistance will be rendered", said by
+			// someone: the clause starts at its own subject
+			if sub := st.x.findSubject(v, s, &s.vgs[c.gov]); sub.kind == subjNP && sub.np.a < start && sub.np.a >= s.a {
+				start = sub.np.a
+			}
+		default:
+			if t := c.actor.text; t.b > t.a && t.a < start && start-t.b <= 6 && t.a >= s.a {
+				start = t.a
+			}
 		}
 		end := c.objEnd
 		for end > c.trig.b && end > start+1 && v.isPunct(end-1) && !v.isQuote(end-1) {
@@ -230,7 +238,7 @@ func (st *state) action(s *sent, c *cand) string {
 		if e > s.b {
 			e = s.b
 		}
-		for k < e && (v.isPrep(k) || v.isQuote(k)) && !v.inMention(k) && k < vb+3 {
+		for k < e && (v.isPrep(k) || v.isQuote(k) || v.is(k, "to")) && !v.inMention(k) && k < vb+3 {
 			k++
 		}
 		head = nounHead(v, k, e)

@@ -48,11 +48,17 @@ func npLeft(v *view, s *sent, j int) (span, bool) {
 		case v.is(k, "of") && k > s.a && (v.isNoun(k-1) || v.inMention(k-1)):
 			a = k
 			continue
+		case (v.is(k, "and") || v.is(k, "or")) && k > s.a && v.toks[k-1].tag == "JJ" && v.toks[a].tag == "JJ":
+			// "military and diplomatic assistance"
+			a = k
+			continue
 		case (v.is(k, "and") || v.is(k, "&")) && k > s.a && coordinated(v, k-1, a):
 			a = k
 			continue
 		case v.isComma(k) && k > s.a && coordinated(v, k-1, a) && v.inMention(k-1) &&
-			(v.inMention(a) || (v.toks[a].tag == "DT" && a+1 < s.b && v.inMention(a+1))):
+			(v.inMention(a) || (v.toks[a].tag == "DT" && a+1 < s.b && v.inMention(a+1))) &&
+			hasConjunction(v, a, j+1):
+			// a list: "France, Germany, Italy and Belgium"
 			a = k
 			continue
 		case (v.toks[k].tag == "VBN" || v.toks[k].tag == "VBG") && !v.inMention(k) && k > s.a &&
@@ -247,4 +253,14 @@ func openerComma(v *view, s *sent, j int) int {
 		}
 	}
 	return -1
+}
+
+// hasConjunction reports whether "and", "or" or "&" stands in [a, b).
+func hasConjunction(v *view, a, b int) bool {
+	for k := a; k < b; k++ {
+		if v.is(k, "and") || v.is(k, "or") || v.is(k, "&") {
+			return true
+		}
+	}
+	return false
 }
