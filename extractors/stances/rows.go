@@ -268,7 +268,7 @@ func nounHead(v *view, a, b int) []string {
 			out = append(out, w)
 		case len(out) > 0:
 			return out
-		case v.isNominal(k) || v.isQuote(k):
+		case v.isNominal(k) || v.isQuote(k) || v.toks[k].tag == "CC":
 		default:
 			return out
 		}
