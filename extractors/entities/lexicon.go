@@ -55,7 +55,7 @@ func loadLexicon() (*lexicon, error) {
 		return nil, err
 	}
 	for _, r := range titles {
-		words := splitWords(strings.ToLower(r["title"]))
+		words := splitWords(string(appendKey(nil, r["title"])))
 		if len(words) == 0 || r["role"] == "" {
 			return nil, fmt.Errorf("%s: empty title or role in %q", titlesFile, r["title"])
 		}
@@ -72,7 +72,7 @@ func loadLexicon() (*lexicon, error) {
 		return nil, err
 	}
 	for _, r := range cues {
-		w, name := strings.ToLower(r["word"]), r["cue"]
+		w, name := string(appendKey(nil, r["word"])), r["cue"]
 		if k, ok := strings.CutPrefix(name, opTriggerPrefix); ok {
 			lx.triggers[lx.learn(w)] = k
 			continue

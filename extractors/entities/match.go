@@ -77,6 +77,9 @@ func (t *Tagger) resolveContext(s *scratch) {
 	for i := range s.cands {
 		if c := &s.cands[i]; !c.dead && c.kind != kOrgContext {
 			present = append(present, c.id)
+			if c.parent != "" {
+				present = append(present, c.parent) // an organ names its body ("OSCE Ministerial Council")
+			}
 		}
 	}
 	for i := range s.cands {

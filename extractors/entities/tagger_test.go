@@ -109,6 +109,12 @@ func TestExtract(t *testing.T) {
 			nil},
 		{"the Netherlands", "the Netherlands joined.",
 			[]string{"Netherlands/STATE/NLD"}},
+		{"agency between slashes", "KAZAN, March 3. /TASS/. Talks began.",
+			[]string{"KAZAN/PLACE/KAZAN", "TASS/ORG/TASS"}},
+		{"organs", "The OSCE Ministerial Council and the SCO Council of Heads of State met; the Permanent Council did not.",
+			[]string{"OSCE Ministerial Council/ORG/OSCE_MC", "SCO Council of Heads of State/ORG/SCO_CHS", "Permanent Council/ORG/OSCE_PC"}},
+		{"accents optional", "Delegates from Turkiye and Türkiye met in Sochi.",
+			[]string{"Turkiye/STATE/TUR", "Türkiye/STATE/TUR", "Sochi/PLACE/SOCHI"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

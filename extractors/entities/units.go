@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/communique/communique/extractors"
+	"golang.org/x/text/unicode/norm"
 )
 
 // shape flags of a unit.
@@ -55,9 +56,30 @@ func foldRune(r rune) rune {
 		return '"'
 	case isDashRune(r):
 		return '-'
+	case r < rune(len(latinFold)):
+		if f := latinFold[r]; f != 0 {
+			return f
+		}
 	}
 	return unicode.ToLower(r)
 }
+
+// latinFold maps the accented Latin letters to their lower-case base letter
+// ("São" → "sao", "Kőrösi" → "korosi"), so that names match with or without
+// their accents; 0 where a rune has no such base.
+var latinFold = func() [0x250]rune {
+	var t [0x250]rune
+	for r := rune(0xc0); r < 0x250; r++ {
+		d := []rune(norm.NFD.String(string(r)))
+		if len(d) > 1 && d[0] < utf8.RuneSelf && unicode.IsLetter(d[0]) {
+			t[r] = unicode.ToLower(d[0])
+		}
+	}
+	for _, p := range [][2]rune{{'ł', 'l'}, {'Ł', 'l'}, {'ø', 'o'}, {'Ø', 'o'}, {'đ', 'd'}, {'Đ', 'd'}, {'ı', 'i'}} {
+		t[p[0]] = p[1]
+	}
+	return t
+}()
 
 // appendKey appends the key form of s to buf.
 func appendKey(buf []byte, s string) []byte {
@@ -125,6 +147,13 @@ func splitUnits(d *extractors.Doc, s *scratch) {
 			}
 			for i, r := range text[tk.Start:end] {
 				p := tk.Start + i
+				if r == '/' && end-tk.Start > 1 {
+					// "/TASS/": an agency's name between slashes
+					addUnit(s, text, a, p, ti, si, tk.Tag)
+					addUnit(s, text, p, p+1, ti, si, tk.Tag)
+					a = p + 1
+					continue
+				}
 				if !isDashRune(r) || p == tk.Start {
 					continue
 				}
