@@ -3,3 +3,9 @@ package data
 // The country list is generated from Debian's iso-codes; see
 // internal/gencountries. Run `go generate ./data` after `apt-get install iso-codes`.
 //go:generate go run ./internal/gencountries -in /usr/share/iso-codes/json/iso_3166-1.json -out gazetteer/countries.tsv
+
+// Cities and regions beyond the hand-edited places.tsv are generated from
+// iso-codes' ISO 3166-2 subdivisions and the Natural Earth populated places of
+// the npm package city-timezones (see internal/genplaces); first run
+// `npm install --prefix /tmp/city-timezones city-timezones@1.3.4`.
+//go:generate go run ./internal/genplaces -iso /usr/share/iso-codes/json/iso_3166-2.json -cities /tmp/city-timezones/node_modules/city-timezones/data/cityMap.json -out gazetteer/places_generated.tsv

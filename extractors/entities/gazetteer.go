@@ -51,6 +51,7 @@ const (
 	statesFile     = "gazetteer/states.tsv"
 	orgsFile       = "gazetteer/orgs.tsv"
 	placesFile     = "gazetteer/places.tsv"
+	placesGenFile  = "gazetteer/places_generated.tsv"
 	operationsFile = "gazetteer/operations.tsv"
 	titlesFile     = "gazetteer/titles.tsv"
 	cuesFile       = "gazetteer/cues.tsv"
@@ -133,7 +134,11 @@ func loadGazetteer() (*gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, r := range places {
+	generated, err := data.TSV(placesGenFile)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range append(places, generated...) { // hand-edited names first: they win
 		if r["kind"] == "block" {
 			g.add(entry{kind: kBlock}, r["name"])
 			continue

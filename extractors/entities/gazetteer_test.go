@@ -20,6 +20,7 @@ func TestTSVIntegrity(t *testing.T) {
 		{statesFile, []string{"text", "id", "kind"}, func(r data.Record) string { return r["text"] }},
 		{orgsFile, []string{"id", "label", "name", "parent", "aliases", "context_aliases"}, func(r data.Record) string { return r["id"] }},
 		{placesFile, []string{"name", "id", "kind"}, func(r data.Record) string { return r["name"] }},
+		{placesGenFile, []string{"name", "id", "kind", "country"}, func(r data.Record) string { return r["name"] }},
 		{operationsFile, []string{"name", "id", "kind"}, func(r data.Record) string { return r["name"] }},
 		{titlesFile, []string{"title", "role"}, func(r data.Record) string { return strings.ToLower(r["title"]) }},
 		{cuesFile, []string{"word", "cue"}, func(r data.Record) string { return r["word"] + "\t" + r["cue"] }},

@@ -113,6 +113,8 @@ func TestExtract(t *testing.T) {
 			[]string{"KAZAN/PLACE/KAZAN", "TASS/ORG/TASS"}},
 		{"organs", "The OSCE Ministerial Council and the SCO Council of Heads of State met; the Permanent Council did not.",
 			[]string{"OSCE Ministerial Council/ORG/OSCE_MC", "SCO Council of Heads of State/ORG/SCO_CHS", "Permanent Council/ORG/OSCE_PC"}},
+		{"generated places", "Delegations gathered in Wuppertal, Acapulco and North Kordofan.",
+			[]string{"Wuppertal/PLACE/WUPPERTAL", "Acapulco/PLACE/ACAPULCO", "North Kordofan/PLACE/NORTH_KORDOFAN"}},
 		{"accents optional", "Delegates from Turkiye and Türkiye met in Sochi.",
 			[]string{"Turkiye/STATE/TUR", "Türkiye/STATE/TUR", "Sochi/PLACE/SOCHI"}},
 	}
