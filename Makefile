@@ -6,7 +6,8 @@ FUZZTIME  ?= 5s
 OUT       ?= out
 
 # Fuzz targets run briefly by `make test`: package:FuzzName.
-FUZZ = ./pipeline:FuzzReadJSONL ./pipeline:FuzzNormalize ./extractors/segment:FuzzSegment
+FUZZ = ./pipeline:FuzzReadJSONL ./pipeline:FuzzNormalize ./extractors/segment:FuzzSegment \
+       ./extractors/entities:FuzzExtract ./extractors/stances:FuzzExtract ./data:FuzzParseTSV
 
 # Where `make readers` writes the sample run it checks.
 READERS_OUT ?= $(CURDIR)/.readers-out
