@@ -77,6 +77,16 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 				j = m
 			}
 		}
+		if k := s.key(j); (k == "to" || k == "at") && s.sameSent(i, j+1) {
+			// "Permanent Representative to the OSCE Alexander Lukashevich"
+			m := j + 1
+			if s.key(m) == "the" {
+				m++
+			}
+			if c := s.at(m); c != nil && c.a == m && actor(c) && nameWords(s, c.b, t.scanName(s, c.b)) >= 2 {
+				j = c.b
+			}
+		}
 		if s.key(j) == "," && s.sameSent(i, j+1) && nameWords(s, j+1, t.scanName(s, j+1)) >= 2 {
 			j++ // "Her spokesperson, Eric Mamer, declined"
 		}
@@ -262,6 +272,9 @@ func (t *Tagger) appositive(s *scratch, e int) (role, affil string) {
 	if c := s.at(k); c != nil && c.a == k && actor(c) {
 		affil = stateOf(c)
 		k = c.b
+		if kk := s.key(k); kk == "'s" || kk == "'" {
+			k++ // "Lavrov, Russia's foreign minister"
+		}
 	}
 	te, role := t.lex.matchTitle(s, k)
 	if role == "" {

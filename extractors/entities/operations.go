@@ -55,6 +55,15 @@ func (t *Tagger) findOperations(s *scratch, text string) {
 			continue
 		}
 		j := i + 1
+		if kind == "mission" && u.is(upperFirst) && t.bodyMission(s, text, i) {
+			continue // OSCE Mission to Moldova
+		}
+		if kind == "mission" && !u.is(upperFirst) && i > 0 && s.sameSent(i-1, i) && s.units[i-1].is(allUpper) &&
+			s.at(i-1) == nil && acronymLike(s.surface(i-1)) {
+			// the EULEX mission: an acronym no gazetteer knows before the trigger
+			add(i-1, i, kind)
+			continue
+		}
 		if u.is(upperFirst) && !u.is(allUpper) {
 			// Operation Prosperity Guardian
 			if e := t.nameRun(s, j, false); e > j {
@@ -90,6 +99,7 @@ func (t *Tagger) findOperations(s *scratch, text string) {
 			}
 		}
 	}
+	t.extendYears(s, text)
 	if len(learned) == 0 {
 		return
 	}
@@ -174,4 +184,63 @@ func verbAt(s *scratch, u int) bool {
 	}
 	tag := s.units[u].tag
 	return len(tag) >= 2 && tag[:2] == "VB" || tag == "MD"
+}
+
+// bodyMission claims a mission named for its body and a country at the
+// capitalized trigger at unit i, as one flat span: "OSCE Mission to Moldova",
+// "EU Mission in Armenia"; a name the text defines an acronym for ("...
+// (UNAMA)") is an organization instead. It reports whether it did.
+func (t *Tagger) bodyMission(s *scratch, text string, i int) bool {
+	a := i - 1
+	body := s.at(a)
+	if body == nil || body.b != a+1 || body.label != models.Org || !s.sameSent(a, i) {
+		return false
+	}
+	k := s.key(i + 1)
+	if k != "to" && k != "in" && k != "for" {
+		return false
+	}
+	c := s.at(i + 2)
+	if c == nil || c.a != i+2 || !s.sameSent(i, i+2) || !(c.label == models.State || c.label == models.Place) {
+		return false
+	}
+	start, end := body.a, c.b
+	if s.key(end) == "(" {
+		return false
+	}
+	name := text[s.units[start].start:s.units[end-1].end]
+	s.claim(cand{a: start, b: end, label: models.Operation, id: SnakeID(name), name: name, kind: kOperation,
+		opKind: "mission", method: methodPattern, conf: 0.7})
+	return true
+}
+
+// extendYears adds the year that follows an operation's name to it:
+// "Steadfast Defender 2024", "Zapad-2021" name one exercise each.
+func (t *Tagger) extendYears(s *scratch, text string) {
+	for i := range s.cands {
+		c := &s.cands[i]
+		if c.dead || c.label != models.Operation {
+			continue
+		}
+		y := c.b
+		if s.units[min(y, len(s.units)-1)].is(isDash) && s.units[min(y, len(s.units)-1)].is(attached) {
+			y++
+		}
+		if y >= len(s.units) || !s.sameSent(c.a, y) || s.at(y) != nil || !isYear(s.surface(y)) || y+1 < len(s.units) && s.units[y+1].is(isDigit) {
+			continue
+		}
+		if y > c.b && !s.units[y].is(attached) {
+			continue
+		}
+		ext := *c
+		ext.b = y + 1
+		ext.name = text[s.units[c.a].start:s.units[y].end]
+		ext.id = SnakeID(ext.name)
+		s.claim(ext)
+	}
+}
+
+// isYear reports whether w is a year of the last two centuries.
+func isYear(w string) bool {
+	return len(w) == 4 && (w[:2] == "19" || w[:2] == "20") && w[2] >= '0' && w[2] <= '9' && w[3] >= '0' && w[3] <= '9'
 }
