@@ -52,6 +52,14 @@ func (t *Tagger) capitalIsState(s *scratch, c *cand) bool {
 			return true // Moscow-led
 		}
 	}
+	if inSent(prev) && t.stateComplement(s, prev) {
+		return true // the efforts of Moscow, sanctions on Minsk, weapons to Kyiv
+	}
+	if k := s.key(prev); (k == "and" || k == ",") && inSent(prev-1) {
+		if p := s.at(prev - 1); p != nil && p.kind == kMetonym && p.label == models.State && p.b == prev {
+			return true // sanctions on Minsk and Moscow
+		}
+	}
 	if inSent(prev) && t.lex.has(s.key(prev), cuePlacePrep) {
 		return false // a meeting in Moscow
 	}
@@ -110,6 +118,31 @@ func (t *Tagger) coordinatedState(s *scratch, c *cand) bool {
 			return true
 		}
 		u = n.b
+	}
+	return false
+}
+
+// stateComplement reports whether the preposition at unit p ("of", "on",
+// "to") completes a noun whose object is a government: "the efforts of
+// Moscow", "sanctions imposed by Western countries on Minsk", "long-range
+// weapons to Kyiv". "of" needs the noun right before it.
+func (t *Tagger) stateComplement(s *scratch, p int) bool {
+	span := 0
+	switch s.key(p) {
+	case "of":
+		span = 1
+	case "on", "to":
+		span = 6
+	default:
+		return false
+	}
+	for k := p - 1; k >= p-span && s.sameSent(k, p); k-- {
+		if t.lex.has(s.key(k), cueStateNoun) {
+			return true
+		}
+		if u := &s.units[k]; !u.is(hasLetter) || s.at(k) != nil && s.at(k).label != models.State {
+			return false
+		}
 	}
 	return false
 }

@@ -21,6 +21,8 @@ const (
 	cueDocNoun
 	cueOrgWord
 	cueCalendar
+	cueStateNoun // a noun whose complement "of/on/to" a capital is the state ("efforts of Moscow")
+	cuePlaceHead // last word of a place's name ("Shoal", "Strait")
 	cueTitleWord // first word of a title
 )
 
@@ -34,6 +36,8 @@ var cueNames = map[string]cue{
 	"doc_noun":      cueDocNoun,
 	"org_word":      cueOrgWord,
 	"calendar":      cueCalendar,
+	"state_noun":    cueStateNoun,
+	"place_head":    cuePlaceHead,
 }
 
 // opTriggerPrefix starts the cue names of trigger nouns; the rest is the kind.

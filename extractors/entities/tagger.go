@@ -75,6 +75,7 @@ func (t *Tagger) Extract(d *extractors.Doc) error {
 	t.resolveContext(s)
 	t.findOperations(s, d.Text())
 	t.findOfficials(s, d.Text())
+	t.findPlaces(s, d.Text())
 	t.resolveCapitals(s)
 	t.joinCompounds(s, d.Text())
 	t.emit(s, d)

@@ -1,0 +1,126 @@
+package entities
+
+import (
+	"strings"
+
+	"github.com/communique/communique/models"
+)
+
+// findPlaces tags places that no gazetteer knows, from the grammar around
+// them; it runs after the officials so that a person's name is never taken
+// for a place:
+//
+//   - a dateline at the start of a line: "ST. PETERSBURG, December 25",
+//     "LODZ (Reuters) --";
+//   - capitalized words ending in a place's head noun: "the Second Thomas
+//     Shoal", "Zangezur Corridor";
+//   - proper nouns after "in", "near", "outside" or "around": "a meeting in Lodz".
+func (t *Tagger) findPlaces(s *scratch, text string) {
+	for u := 0; u < len(s.units); u++ {
+		if lineStart(s, text, u) {
+			if e := t.dateline(s, u); e > u {
+				t.claimPlace(s, text, u, e)
+				u = e - 1
+				continue
+			}
+		}
+		if s.units[u].is(upperFirst) && t.lex.has(s.key(u), cuePlaceHead) && s.at(u) == nil && !s.headline[s.units[u].sent] {
+			a := u
+			for a > 0 && s.sameSent(a-1, u) && t.placeWord(s, a-1) {
+				a--
+			}
+			if a < u {
+				t.claimPlace(s, text, a, u+1)
+			}
+			continue
+		}
+		if k := s.key(u); !t.lex.has(k, cuePlacePrep) || !placePrep(k) || s.headline[s.units[u].sent] {
+			continue
+		}
+		a := u + 1
+		e := a
+		for e < len(s.units) && e < a+3 && s.sameSent(u, e) && t.placeWord(s, e) && isProper(s.units[e].tag) {
+			e++
+		}
+		if e == a || e < len(s.units) && s.sameSent(u, e) && (s.units[e].is(upperFirst) || s.key(e) == "'s" || s.key(e) == "(" || s.units[e].is(isDash) && s.units[e].is(attached)) {
+			continue
+		}
+		t.claimPlace(s, text, a, e)
+		u = e - 1
+	}
+}
+
+// placeWord reports whether unit k may be a word of an unknown place's name:
+// capitalized, not an acronym, a title, a month or an organization's word,
+// and no part of a mention.
+func (t *Tagger) placeWord(s *scratch, k int) bool {
+	u := &s.units[k]
+	return u.is(upperFirst) && !u.is(allUpper) && s.at(k) == nil && !functionWord(u.key) &&
+		!t.lex.has(u.key, cueOrgWord|cueCalendar|cueTitleWord|cueDocNoun)
+}
+
+// lineStart reports whether unit u begins a line.
+func lineStart(s *scratch, text string, u int) bool {
+	if u == 0 {
+		return true
+	}
+	return strings.IndexByte(text[s.units[u-1].end:s.units[u].start], '\n') >= 0
+}
+
+// dateline returns the end of the place name of a dateline that starts at
+// unit u ("ST. PETERSBURG, December 25", "BEIJING (Xinhua) --"), or u.
+func (t *Tagger) dateline(s *scratch, u int) int {
+	e, words := u, 0
+	for e < len(s.units) && words < 4 {
+		w := &s.units[e]
+		switch {
+		case w.is(allUpper) && w.is(hasLetter):
+			words++
+		case e > u && (w.key == "." || w.is(isDash)) && w.is(attached) && e+1 < len(s.units) && s.units[e+1].is(allUpper):
+		default:
+			goto end
+		}
+		e++
+	}
+end:
+	if words == 0 || e >= len(s.units)-1 || e-u == 1 && len(s.units[u].key) < 3 {
+		return u
+	}
+	switch s.key(e) {
+	case ",":
+		if n := &s.units[e+1]; !n.is(isDigit) && !t.lex.has(n.key, cueCalendar) {
+			return u
+		}
+	case "(":
+	default:
+		return u
+	}
+	for k := u; k < e; k++ {
+		if c := s.at(k); c != nil && !(c.label == models.Place || c.kind == kCapital) {
+			return u // an organization's acronym
+		}
+	}
+	return e
+}
+
+// claimPlace makes the units [a, b) a place, unless one mention of a place
+// or a capital already covers them exactly.
+func (t *Tagger) claimPlace(s *scratch, text string, a, b int) {
+	if c := s.at(a); c != nil && c.a == a && c.b == b {
+		return
+	}
+	name := text[s.units[a].start:s.units[b-1].end]
+	s.claim(cand{a: a, b: b, label: models.Place, id: SnakeID(name), name: name, kind: kPlace,
+		method: methodPattern, conf: 0.6})
+}
+
+// placePrep reports whether a place preposition may introduce an unknown
+// place; "to", "from" and the verbs ("visited") also take persons, and "at"
+// takes institutions ("at Harvard").
+func placePrep(k string) bool {
+	switch k {
+	case "in", "near", "outside", "around":
+		return true
+	}
+	return false
+}
