@@ -135,6 +135,10 @@ func TestExtract(t *testing.T) {
 			nil},
 		{"capital as object of a state noun", "The position of Beijing and new sanctions on Tehran and Damascus irritated them.",
 			[]string{"Beijing/STATE/CHN", "Tehran/STATE/IRN", "Damascus/STATE/SYR"}},
+		{"chairman-in-office", "The OSCE Chairman-in-Office, Ivo Dimitrov, spoke. Dimitrov left.",
+			[]string{"OSCE/ORG/OSCE", "Ivo Dimitrov/OFFICIAL/IVO_DIMITROV(Chairman-in-Office@OSCE)", "Dimitrov/OFFICIAL/IVO_DIMITROV(Chairman-in-Office@OSCE)"}},
+		{"accented name", "UN envoy Lőrinc Kővári met Kővári's staff.",
+			[]string{"UN/ORG/UN", "Lőrinc Kővári/OFFICIAL/LORINC_KOVARI(envoy@UN)", "Kővári/OFFICIAL/LORINC_KOVARI(envoy@UN)"}},
 		{"accents optional", "Delegates from Turkiye and Türkiye met in Sochi.",
 			[]string{"Turkiye/STATE/TUR", "Türkiye/STATE/TUR", "Sochi/PLACE/SOCHI"}},
 	}
