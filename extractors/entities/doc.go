@@ -17,8 +17,11 @@
 //   - officials.go: names after titles (lexicon on snowball stems) with the
 //     role and the state or body served, untitled names before speech verbs,
 //     later surname-only mentions, well-known officials;
+//   - places.go: places no gazetteer knows, from datelines ("ST. PETERSBURG,
+//     December 25"), head nouns ("Second Thomas Shoal") and "in Lodz";
 //   - capitals.go: a capital is the state where it stands for the government
-//     ("Kabul's statements", "Washington said") and a place otherwise.
+//     ("Kabul's statements", "Washington said", "the efforts of Moscow") and a
+//     place otherwise.
 //
 // Everything is built in New; Extract allocates little and is safe for
 // concurrent use. ProseBaseline wraps prose's own NER for comparison.
