@@ -58,6 +58,9 @@ type state struct {
 	x    *Extractor
 	v    *view
 	body []string // the body the article is about, or nil
+	// named is the body a collective subject last named ("the heads of state
+	// of the CIS"): later bare collectives ("the leaders") stand for it
+	named []string
 
 	person []string   // the last person acting, for "he"
 	group  []string   // the last actor
@@ -192,13 +195,6 @@ func (st *state) idsIn(sp span, ids []string) []string {
 // clause's verb starts at.
 func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 	v := st.v
-	ids := st.idsIn(sub.head, nil)
-	for _, c := range sub.coActor {
-		ids = st.idsIn(c, ids)
-	}
-	if len(ids) > 0 {
-		return actor{ids: ids, text: sub.np, how: byMention, plural: isPlural(v, sub.head)}
-	}
 	h := sub.head
 	var cls role
 	hn := -1
@@ -207,6 +203,16 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 			hn = k
 		}
 		cls |= v.toks[k].role & (roleCollective | roleBackref | roleDocument | rolePeople)
+	}
+	ids := st.idsIn(sub.head, nil)
+	for _, c := range sub.coActor {
+		ids = st.idsIn(c, ids)
+	}
+	if len(ids) > 0 {
+		if cls&roleCollective != 0 {
+			st.noteBody(ids) // "the heads of state of the CIS": the body spoken of now
+		}
+		return actor{ids: ids, text: sub.np, how: byMention, plural: isPlural(v, sub.head)}
 	}
 	if hn < 0 {
 		return actor{}
@@ -219,6 +225,7 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 		for _, m := range sub.mods {
 			if m.word == "in" || m.word == "of" || m.word == "from" {
 				if ids := st.idsIn(m.span, nil); len(ids) > 0 {
+					st.noteBody(ids)
 					return actor{ids: ids, text: sub.np, how: byMention, plural: true}
 				}
 			}
@@ -234,6 +241,9 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 			return st.pronoun(s, h.a, pr, sub.np)
 		}
 		pl := isPlural(v, h)
+		if st.named != nil {
+			return actor{ids: st.named, text: sub.np, how: byCollective, plural: pl}
+		}
 		if st.body != nil {
 			return actor{ids: st.body, text: sub.np, how: byCollective, plural: pl}
 		}
@@ -273,6 +283,26 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 		return st.pronoun(s, h.a, pr, sub.np)
 	}
 	return actor{}
+}
+
+// noteBody remembers ids as the body later collective subjects stand for,
+// when all of them are organizations.
+func (st *state) noteBody(ids []string) {
+	for _, id := range ids {
+		if !st.isOrg(id) {
+			return
+		}
+	}
+	st.named = ids
+}
+
+func (st *state) isOrg(id string) bool {
+	for _, m := range st.v.d.Mentions {
+		if m.ID == id {
+			return m.Label == models.Org
+		}
+	}
+	return false
 }
 
 // possessivePronoun returns the pronoun role of a noun phrase that opens with

@@ -52,6 +52,7 @@ func (x *Extractor) parseSentence(v *view, si int) *sent {
 		return s
 	}
 	s.headline = si == 0 && s.b > s.a && !v.isClauseStop(s.b-1) && !v.isQuote(s.b-1)
+	x.retag(v, s)
 	seenFinite := false
 	for i := s.a; i < s.b; i++ {
 		if !v.isVerb(i) {

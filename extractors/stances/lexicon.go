@@ -144,6 +144,7 @@ type lexicon struct {
 	phrases   []phrase           // cues of several words
 	prefixes  map[string]bool    // first 3 bytes of every stem worth looking up
 	lemmas    map[string]string  // irregular verb form → lemma
+	verbStems map[string]bool    // first stems of verb triggers and stems of light verbs
 	plover    []ploverRule
 }
 
@@ -155,6 +156,7 @@ func loadLexicon() (*lexicon, error) {
 		stemRoles: map[string]role{},
 		prefixes:  map[string]bool{},
 		lemmas:    map[string]string{},
+		verbStems: map[string]bool{},
 	}
 	if err := lx.loadTriggers(); err != nil {
 		return nil, err
@@ -233,9 +235,17 @@ func (lx *lexicon) loadTriggers() error {
 		default:
 			return fmt.Errorf("%s row %d (%s): neg is %q, want 0 or 1", triggersPath, i+1, t.phrase, r["neg"])
 		}
+		if t.pos == posVerb {
+			lx.verbStems[t.words[0]] = true
+		}
+		if t.words[0] == objectSlot || t.words[len(t.words)-1] == objectSlot {
+			return fmt.Errorf("%s row %d (%s): %s stands between words", triggersPath, i+1, t.phrase, objectSlot)
+		}
 		lx.byFirst[t.words[0]] = append(lx.byFirst[t.words[0]], int32(len(lx.triggers)))
 		for _, w := range t.words {
-			lx.notePrefix(w)
+			if w != objectSlot {
+				lx.notePrefix(w)
+			}
 		}
 		lx.triggers = append(lx.triggers, t)
 	}
@@ -272,6 +282,9 @@ func (lx *lexicon) loadCues() error {
 		} else {
 			s := stem(w)
 			lx.stemRoles[s] |= rn.r
+			if rn.r == roleLight {
+				lx.verbStems[s] = true
+			}
 			lx.notePrefix(s)
 		}
 	}

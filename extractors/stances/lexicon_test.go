@@ -66,7 +66,7 @@ func TestTriggerStems(t *testing.T) {
 	}
 	for i, a := range lx.triggers {
 		for _, w := range a.words {
-			if w == "" || !lx.prefixes[prefix3(w)] {
+			if w == "" || w != objectSlot && !lx.prefixes[prefix3(w)] {
 				t.Errorf("trigger %q: stem %q cannot be looked up", a.phrase, w)
 			}
 		}

@@ -32,6 +32,11 @@ type subject struct {
 // adjectives, nouns and possessives, "of" chains and coordinated names
 // ("France, Germany, Italy and Belgium"). ok is false when token j is not nominal.
 func npLeft(v *view, s *sent, j int) (span, bool) {
+	if acronymParens(v, s, j) && j-3 >= s.a && (v.isNoun(j-3) || v.inMention(j-3)) {
+		// "the Commonwealth of Independent States (CIS)"
+		np, _ := npLeft(v, s, j-3)
+		return span{np.a, j + 1}, true
+	}
 	if j < s.a || j >= s.b || !(v.isNoun(j) || v.inMention(j)) {
 		// a possessive pronoun alone is no noun phrase
 		return span{}, false
@@ -39,6 +44,11 @@ func npLeft(v *view, s *sent, j int) (span, bool) {
 	a := j
 	for k := j - 1; k >= s.a; k-- {
 		switch {
+		case acronymParens(v, s, k):
+			// "the Asia-Pacific Economic Cooperation (APEC) forum"
+			a = k - 2
+			k -= 2
+			continue
 		case v.inMention(k), v.isNominal(k):
 			if v.isQuote(k) {
 				return span{a, j + 1}, true
@@ -72,12 +82,23 @@ func npLeft(v *view, s *sent, j int) (span, bool) {
 	return span{a, j + 1}, true
 }
 
+// acronymParens reports whether token k closes a parenthesized acronym
+// after a name: "(CIS)", "(APEC)".
+func acronymParens(v *view, s *sent, k int) bool {
+	if k-3 < s.a || k >= s.b || !v.is(k, ")") || !v.is(k-2, "(") {
+		return false
+	}
+	return (v.inMention(k-1) || v.toks[k-1].tag == "NNP") && (v.isNoun(k-3) || v.inMention(k-3))
+}
+
 // coordinated reports whether the tokens at l (left of a conjunction) and r
 // (right of it) can be coordinated names.
 func coordinated(v *view, l, r int) bool {
 	left := v.inMention(l) || v.toks[l].tag == "NNP" || v.toks[l].tag == "NNPS" || v.toks[l].tag == "NNS" ||
 		v.toks[l].tag == "NN" && l > 0 && v.inMention(l-1) // "the Sudanese government and SPLM/A"
-	right := v.inMention(r) || v.toks[r].tag == "NNP" || v.toks[r].tag == "NNPS" || v.toks[r].tag == "DT" || v.toks[r].tag == "NNS"
+	right := v.inMention(r) || v.toks[r].tag == "NNP" || v.toks[r].tag == "NNPS" || v.toks[r].tag == "DT" || v.toks[r].tag == "NNS" ||
+		v.toks[r].tag == "PRP$" || // "President Kagame and his party"
+		v.toks[r].tag == "JJ" && r+1 < len(v.toks) && (v.toks[r+1].tag == "NNS" || v.toks[r+1].tag == "NNPS") // "Russia and Western countries"
 	return left && right
 }
 
@@ -248,11 +269,32 @@ func openerComma(v *view, s *sent, j int) int {
 		case "WP", "WDT", "VBN", "VBD", "VBG", "DT":
 			return k
 		}
+		if shortAdverbial(v, n, j) {
+			return k // "Lukashenko, for his part, stressed", "the ministers, however, said"
+		}
 		if v.is(n, "who") || v.is(n, "which") {
 			return k
 		}
 	}
 	return -1
+}
+
+// shortAdverbial reports whether tokens [a, b) are an adverb or a short
+// prepositional phrase without a verb or a name: "however", "for his part",
+// "in turn", "in a statement".
+func shortAdverbial(v *view, a, b int) bool {
+	if b == a+1 && v.isAdverb(a) {
+		return true
+	}
+	if !v.isPrep(a) || b-a > 5 || b-a < 2 {
+		return false
+	}
+	for k := a + 1; k < b; k++ {
+		if v.isVerb(k) || v.isActorMention(k) || !v.isNominal(k) {
+			return false
+		}
+	}
+	return true
 }
 
 // hasConjunction reports whether "and", "or" or "&" stands in [a, b).

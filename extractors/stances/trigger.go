@@ -31,6 +31,21 @@ type cand struct {
 // and the word before only adverbs may stand.
 func isFunctionStem(w string) bool { return english.IsStopWord(w) }
 
+// wordCount returns how many words of the text a trigger names, its object
+// slot aside.
+func (tr *trigger) wordCount() int {
+	n := 0
+	for _, w := range tr.words {
+		if w != objectSlot {
+			n++
+		}
+	}
+	return n
+}
+
+// objectSlot stands in a trigger phrase for the verb's object ("press * on").
+const objectSlot = "*"
+
 // matchTrigger matches the stems of a trigger phrase at token i and returns
 // the token after the match.
 func matchTrigger(v *view, s *sent, i int, words []string) (int, bool) {
@@ -39,6 +54,18 @@ func matchTrigger(v *view, s *sent, i int, words []string) (int, bool) {
 	}
 	k := i + 1
 	for _, w := range words[1:] {
+		if w == objectSlot {
+			// "press Myanmar's junta on": an object of one to four words
+			n := 0
+			for k < s.b && n < 4 && (v.isNominal(k) || v.inMention(k)) && !v.isQuote(k) && !v.isPrep(k) {
+				k++
+				n++
+			}
+			if n == 0 {
+				return 0, false
+			}
+			continue
+		}
 		gap, maxGap := 0, 2
 		if w == "against" {
 			maxGap = 4 // "warned Western countries against"
@@ -185,7 +212,7 @@ func (x *Extractor) license(st *state, s *sent, tr *trigger, i, e int) (cand, bo
 		return cand{}, false // "concerned" and "concerning" share a stem, not a meaning
 	}
 	c := cand{pos: tr.pos, table: tr.table, stance: tr.stance, modality: tr.modality, neg: tr.neg,
-		trig: span{i, e}, words: len(tr.words), gov: -1, obj: obj, verb: -1}
+		trig: span{i, e}, words: tr.wordCount(), gov: -1, obj: obj, verb: -1}
 	switch tr.pos {
 	case posVerb:
 		return x.licenseVerb(st, s, tr, c, cm)
@@ -340,6 +367,14 @@ func (x *Extractor) licenseVerb(st *state, s *sent, tr *trigger, c cand, cm comp
 		c.verb = c.trig.a
 		if cm&compTo != 0 {
 			c.verb = skipQuotesAdverbs(v, s, c.obj)
+		} else if cm&compObjTo != 0 && tr.comp&compObjTo != 0 {
+			// "instructed the staff to hold": the infinitive is the action
+			for k := c.obj; k+1 < s.b; k++ {
+				if v.is(k, "to") {
+					c.verb = skipQuotesAdverbs(v, s, k+1)
+					break
+				}
+			}
 		} else if cm&compThatMD != 0 && tr.comp&compThatMD != 0 {
 			if k := x.clauseVerb(v, s, c.obj, cm); k >= 0 {
 				c.verb = k
@@ -460,7 +495,7 @@ func (x *Extractor) passThrough(v *view, s *sent, c *cand) {
 		}
 		c.stance = tr.stance
 		c.trig = span{j, e}
-		c.words = len(tr.words)
+		c.words = tr.wordCount()
 		_, c.obj = x.complementAt(v, s, e)
 		return
 	}

@@ -1,0 +1,66 @@
+package stances
+
+import "strings"
+
+// retag corrects the part-of-speech tags of sentence s where the tagger
+// mistakes a trigger verb for an adjective or noun, so that verb groups and
+// clause ends see it:
+//
+//   - a past form tagged JJ after a subject or a conjunction and before its
+//     object ("and criticized Poland", "Lukashenko criticized the sanctions")
+//   - a verb tagged NN after "to" and before its object ("ready to share its
+//     experience")
+//   - in a headline, a verb after a comma that coordinates a second predicate
+//     ("..., pledge to counter terrorism", "..., voice South China Sea concern")
+//
+// Only the view's copy of a tag changes; the document keeps the tagger's.
+func (x *Extractor) retag(v *view, s *sent) {
+	for i := s.a; i < s.b; i++ {
+		t := &v.toks[i]
+		if v.inMention(i) {
+			continue
+		}
+		next := i+1 < s.b && v.objectStart(i+1)
+		if t.tag == "NN" && i > s.a && v.toks[i-1].tag == "TO" && i+1 < s.b && !v.inMention(i+1) &&
+			(v.toks[i+1].tag == "DT" || v.toks[i+1].tag == "PRP$") {
+			t.tag = "VB"
+			continue
+		}
+		if t.stem == "" || !x.lx.verbStems[t.stem] {
+			continue
+		}
+		switch {
+		case t.tag == "JJ" && strings.HasSuffix(t.lower, "ed") && next && i > s.a && v.subjectOrConj(i-1):
+			t.tag = "VBD"
+		case s.headline && (t.tag == "NN" || t.tag == "NNS" || t.tag == "JJ") && i > s.a+1 && v.isComma(i-1) &&
+			i+1 < s.b && (next || v.isNoun(i+1) || v.is(i+1, "to")):
+			t.tag = "VBP"
+		}
+	}
+}
+
+// objectStart reports whether token i can open a verb's object: a mention,
+// a determiner, a possessive pronoun, a proper noun or a quote mark.
+func (v *view) objectStart(i int) bool {
+	if v.inMention(i) || v.isQuote(i) {
+		return true
+	}
+	switch v.toks[i].tag {
+	case "DT", "PRP$", "NNP", "NNPS":
+		return true
+	}
+	return false
+}
+
+// subjectOrConj reports whether token i can stand right before a finite
+// verb: the end of a subject, an adverb or a conjunction.
+func (v *view) subjectOrConj(i int) bool {
+	if v.inMention(i) {
+		return true
+	}
+	switch v.toks[i].tag {
+	case "CC", "NNP", "NNPS", "NNS", "PRP", "RB":
+		return true
+	}
+	return false
+}
