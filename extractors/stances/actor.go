@@ -208,6 +208,19 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 	for _, c := range sub.coActor {
 		ids = st.idsIn(c, ids)
 	}
+	if len(sub.mods) > 0 {
+		// "Laos' special envoy on Myanmar Alounkeo Kittikhoun": a title's
+		// modifier ends with the name of who holds it
+		if m := sub.mods[0]; m.b > m.a && v.inMention(m.b-1) && v.mention(m.b-1).Label == models.Official {
+			k := m.b - 1
+			for k > m.a && v.toks[k-1].mention == v.toks[m.b-1].mention {
+				k--
+			}
+			if k > m.a+1 && v.toks[k-1].tag != "DT" {
+				ids = st.idsIn(span{k, m.b}, ids)
+			}
+		}
+	}
 	if len(ids) > 0 {
 		if cls&roleCollective != 0 {
 			st.noteBody(ids) // "the heads of state of the CIS": the body spoken of now
@@ -493,12 +506,41 @@ func (st *state) resolve(s *sent, gi int) actor {
 	switch g.subj.kind {
 	case subjNP, subjInverted:
 		a = st.resolveNP(s, g.subj, g.start)
+		if a.ok() {
+			a = st.onBehalf(s, gi, a)
+		}
 	case subjElided:
 		a = st.elided(s, gi)
 	case subjControlled:
 		a = st.mainActor(s, gi)
 	}
 	g.actor = a
+	return a
+}
+
+// onBehalf adds to a, the actor of verb group gi, the body or state an "on
+// behalf of" phrase before it names, when gi is the first clause after it
+// with a subject of its own.
+func (st *state) onBehalf(s *sent, gi int, a actor) actor {
+	for _, b := range s.behalf {
+		if b.at >= s.vgs[gi].start {
+			continue
+		}
+		first := true
+		for k := 0; k < gi; k++ {
+			if g := &s.vgs[k]; g.start > b.at && g.kind == vgFinite && !g.coord {
+				first = false
+			}
+		}
+		if !first {
+			continue
+		}
+		ids := append([]string(nil), a.ids...)
+		for _, id := range b.ids {
+			ids = addID(ids, id)
+		}
+		a.ids = ids
+	}
 	return a
 }
 

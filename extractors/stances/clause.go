@@ -35,7 +35,15 @@ type sent struct {
 	vgs      []vgroup
 	frames   []frame
 	quoted   []span // quotations: tokens between quote marks
-	main     int    // index into vgs of the main clause's verb group, or -1
+	behalf   []behalf
+	main     int // index into vgs of the main clause's verb group, or -1
+}
+
+// behalf is an "on behalf of X" phrase at token at: the first clause after
+// it speaks for X too.
+type behalf struct {
+	at  int
+	ids []string
 }
 
 // span is a token range [a, b).
@@ -198,6 +206,9 @@ func (x *Extractor) clauseEnd(v *view, s *sent, from int) int {
 			}
 			if v.toks[n].tag == "VBG" && !v.inMention(n) && !v.is(n, "including") {
 				return k
+			}
+			if v.isFinite(n) && v.toks[n].tag != "MD" {
+				return k // "..., voice concern", "..., called for restraint"
 			}
 			if v.has(n, roleSubord) && !v.has(n, roleCondition) && !v.is(n, "which") && !v.is(n, "who") {
 				return k

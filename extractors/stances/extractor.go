@@ -103,6 +103,7 @@ func (x *Extractor) choose(st *state, s *sent) []cand {
 		}
 		out = append(out, c)
 	}
+	out = dropReasons(out)
 	for i := range out {
 		c := &out[i]
 		if c.table == tableCommitment && (c.modality == models.Pledge) && x.threatening(v, s, c) {
@@ -111,6 +112,38 @@ func (x *Extractor) choose(st *state, s *sent) []cand {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].trig.a < out[j].trig.a })
 	return out
+}
+
+// dropReasons drops an evaluation that gives the reason for a stance the
+// same actor took before it in the sentence: "The sides opposed the build-up,
+// noting that it undermines stability" is one OPPOSE.
+func dropReasons(cs []cand) []cand {
+	var out []cand
+	for _, c := range cs {
+		dup := false
+		if c.pos == posEval {
+			for _, p := range cs {
+				if p.pos != posEval && p.table == tablePosition && p.stance == c.stance && p.trig.a < c.trig.a && intersects(p.actor.ids, c.actor.ids) {
+					dup = true
+					break
+				}
+			}
+		}
+		if !dup {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// intersects reports whether a and b share an id.
+func intersects(a, b []string) bool {
+	for _, id := range a {
+		if containsID(b, id) {
+			return true
+		}
+	}
+	return false
 }
 
 // covered reports whether token i lies in the object of one of cs.

@@ -10,6 +10,7 @@ import "strings"
 //     object ("and criticized Poland", "Lukashenko criticized the sanctions")
 //   - a verb tagged NN after "to" and before its object ("ready to share its
 //     experience")
+//   - a participle tagged JJ after "remain" or "stay" ("would remain barred")
 //   - in a headline, a verb after a comma that coordinates a second predicate
 //     ("..., pledge to counter terrorism", "..., voice South China Sea concern")
 //
@@ -24,6 +25,11 @@ func (x *Extractor) retag(v *view, s *sent) {
 		if t.tag == "NN" && i > s.a && v.toks[i-1].tag == "TO" && i+1 < s.b && !v.inMention(i+1) &&
 			(v.toks[i+1].tag == "DT" || v.toks[i+1].tag == "PRP$") {
 			t.tag = "VB"
+			continue
+		}
+		if t.tag == "JJ" && strings.HasSuffix(t.lower, "ed") && i > s.a && v.isVerb(i-1) &&
+			(v.toks[i-1].stem == "remain" || v.toks[i-1].stem == "stay") {
+			t.tag = "VBN" // "would remain barred from"
 			continue
 		}
 		if t.stem == "" || !x.lx.verbStems[t.stem] {

@@ -18,6 +18,13 @@ func (st *state) findFrames(s *sent) {
 					s.frames = append(s.frames, frame{region: whole, speaker: a})
 				}
 			}
+		case i+3 < s.b && v.is(i, "on") && v.is(i+1, "behalf") && v.is(i+2, "of"):
+			// "Speaking on behalf of the EU, Sweden ...": the body speaks too
+			end := st.x.clauseEnd(v, s, i+3)
+			np := npRight(v, s, i+3, end)
+			if ids := st.idsIn(np, nil); len(ids) > 0 {
+				s.behalf = append(s.behalf, behalf{at: i, ids: ids})
+			}
 		case v.is(i, "as") && v.has(i+1, roleReport) && v.is(i+2, "by"):
 			end := st.x.clauseEnd(v, s, i+3)
 			np := npRight(v, s, i+3, end)

@@ -1,5 +1,7 @@
 package stances
 
+import "github.com/communique/communique/models"
+
 // subjKind says how a verb group's subject was found.
 type subjKind uint8
 
@@ -190,7 +192,7 @@ func (x *Extractor) subjectEndingAt(v *view, s *sent, j int) subject {
 		// "led by General Tiani", "the United Nations Emergency Relief
 		// Coordinator": the parenthesis names a co-actor
 		if (v.toks[k+1].tag == "VBN" || v.toks[k+1].tag == "VBD") && k+2 < j && v.is(k+2, "by") ||
-			v.toks[k+1].tag == "DT" {
+			v.toks[k+1].tag == "DT" || appositiveName(v, k+1, j) {
 			sub.coActor = append(sub.coActor, span{k + 1, j})
 		}
 		j = k - 1
@@ -269,6 +271,9 @@ func openerComma(v *view, s *sent, j int) int {
 		case "WP", "WDT", "VBN", "VBD", "VBG", "DT":
 			return k
 		}
+		if appositiveName(v, n, j) {
+			return k // "The OSCE Chairman-in-Office, North Macedonia's Foreign Minister Bujar Osmani, welcomed"
+		}
 		if shortAdverbial(v, n, j) {
 			return k // "Lukashenko, for his part, stressed", "the ministers, however, said"
 		}
@@ -277,6 +282,23 @@ func openerComma(v *view, s *sent, j int) int {
 		}
 	}
 	return -1
+}
+
+// appositiveName reports whether tokens [a, b) are a noun phrase that ends
+// with a person's name: "North Macedonia's Foreign Minister Bujar Osmani".
+func appositiveName(v *view, a, b int) bool {
+	if b <= a || !v.inMention(b-1) || v.mention(b-1).Label != models.Official {
+		return false
+	}
+	if !(v.inMention(a) || v.toks[a].tag == "NNP") {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if !(v.isNominal(k) || v.inMention(k)) || v.isQuote(k) {
+			return false
+		}
+	}
+	return true
 }
 
 // shortAdverbial reports whether tokens [a, b) are an adverb or a short

@@ -419,6 +419,11 @@ func (x *Extractor) licenseNoun(st *state, s *sent, tr *trigger, c cand, cm comp
 	neg := false
 	for k >= s.a {
 		t := v.toks[k].tag
+		if s.headline && k > s.a && (v.inMention(k) && v.mention(k).Label == models.Place || t == "NN" && !v.inMention(k)) &&
+			k+1 < s.b && !v.is(k+1, "'s") && v.toks[k+1].tag != "POS" {
+			k-- // a headline's compound: "voice South China Sea concern"
+			continue
+		}
 		if v.inMention(k) || v.isQuote(k) {
 			break
 		}
@@ -446,6 +451,18 @@ func (x *Extractor) licenseNoun(st *state, s *sent, tr *trigger, c cand, cm comp
 			return cand{}, false
 		}
 		ids := st.idsIn(np, nil)
+		if l := np.a - 1; tr.table == tablePosition && l >= s.a && v.isVerb(l) && v.has(l, roleLight) && s.groupAt(l) >= 0 {
+			// "reaffirmed the union's support for": the speaker's side
+			gi := s.groupAt(l)
+			c.gov = gi
+			c.neg = c.neg != s.vgs[gi].neg
+			a := st.actorOfGroup(s, gi, tr.table)
+			for _, id := range ids {
+				a.ids = addID(append([]string(nil), a.ids...), id)
+			}
+			c.actor = a
+			break
+		}
 		if len(ids) == 0 || tr.table != tableCommitment {
 			return cand{}, false
 		}
@@ -625,6 +642,12 @@ func (x *Extractor) modalCandidates(st *state, s *sent) []cand {
 			}
 			mv = g.head
 			passive = true
+		} else if st := v.toks[mv].stem; st == "remain" || st == "stay" {
+			// "Myanmar would remain barred from": the speaker keeps it so
+			if g.head > mv && v.toks[g.head].tag == "VBN" {
+				mv = g.head
+				passive = true
+			}
 		}
 		// "would continue to target": the infinitive carries the action
 		if v.has(mv, roleAspect) && mv == g.head && g.end+1 < s.b && v.is(g.end, "to") && v.verbish(g.end+1) {
