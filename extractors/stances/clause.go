@@ -207,7 +207,7 @@ func (x *Extractor) clauseEnd(v *view, s *sent, from int) int {
 			if v.toks[n].tag == "VBG" && !v.inMention(n) && !v.is(n, "including") {
 				return k
 			}
-			if v.isFinite(n) && v.toks[n].tag != "MD" {
+			if _, cond := x.phraseAt(v, n, s.b, roleCondition); !cond && v.isFinite(n) && v.toks[n].tag != "MD" && !v.has(n, roleCondition) {
 				return k // "..., voice concern", "..., called for restraint"
 			}
 			if v.has(n, roleSubord) && !v.has(n, roleCondition) && !v.is(n, "which") && !v.is(n, "who") {

@@ -135,7 +135,7 @@ func TestExtract(t *testing.T) {
 			[]ent{official("Josep Borrell", "JOSEP_BORRELL", "EU"), group("Houthi", "HOUTHIS")},
 			[]row{
 				{table: "C", label: "pledge", actors: []string{"JOSEP_BORRELL", "EU"}},
-				{table: "C", label: "pledge", actors: []string{"JOSEP_BORRELL", "EU"}, neg: true, target: "HOUTHIS"},
+				{table: "C", label: "pledge", actors: []string{"JOSEP_BORRELL", "EU"}, target: "HOUTHIS"}, // restraint, not negated
 			}},
 		{"refusal",
 			"The Turkish government has refused to commit to any direct assistance.",
@@ -148,7 +148,7 @@ func TestExtract(t *testing.T) {
 		{"back-reference to the speaker's state",
 			"Saudi Crown Prince Mohammed bin Salman, who chaired the meeting, said the kingdom would not allow the region to turn into a field of conflicts.",
 			[]ent{state("Saudi", "SAU"), official("Mohammed bin Salman", "MOHAMMED_BIN_SALMAN", "SAU")},
-			[]row{{table: "C", label: "pledge", actors: []string{"SAU"}, neg: true, speaker: "MOHAMMED_BIN_SALMAN"}}},
+			[]row{{table: "C", label: "pledge", actors: []string{"SAU"}, speaker: "MOHAMMED_BIN_SALMAN"}}},
 		{"headline infinitive",
 			"CSTO countries to provide necessary assistance to Tajikistan in case of a threat from Afghanistan\n\nThe meeting was held on Wednesday.",
 			[]ent{csto, state("Tajikistan", "TJK"), state("Afghanistan", "AFG")},
@@ -328,6 +328,32 @@ func TestExtract(t *testing.T) {
 			"Brazil opposed the new tariffs, noting that they undermine the trading system.",
 			[]ent{state("Brazil", "BRA")},
 			[]row{{table: "P", label: "OPPOSE", actors: []string{"BRA"}, trigger: "opposed"}}},
+
+		// modality and negation
+		{"will host is a plan",
+			"Portugal will host the next round of talks in Lisbon.",
+			[]ent{state("Portugal", "PRT"), place("Lisbon", "LISBON")},
+			[]row{{table: "C", label: "plan", actors: []string{"PRT"}}}},
+		{"would not give in is a refusal",
+			"Peru said it would not meet the demands of the kidnappers.",
+			[]ent{state("Peru", "PER")},
+			[]row{{table: "C", label: "pledge", actors: []string{"PER"}, neg: true}}},
+		{"remained ready is readiness",
+			"Qatar remained ready to host new talks.",
+			[]ent{state("Qatar", "QAT")},
+			[]row{{table: "C", label: "readiness", actors: []string{"QAT"}}}},
+		{"determination noun",
+			"Mongolia reaffirmed its determination to reduce emissions.",
+			[]ent{state("Mongolia", "MNG")},
+			[]row{{table: "C", label: "readiness", actors: []string{"MNG"}, trigger: "determination"}}},
+		{"condition after a comma",
+			"Oman expressed its readiness to host the talks, provided that both sides agree.",
+			[]ent{state("Oman", "OMN")},
+			[]row{{table: "C", label: "readiness", actors: []string{"OMN"}, cond: "provided that both sides agree"}}},
+		{"called X a violation",
+			"Chile called the annexation a violation of international law.",
+			[]ent{state("Chile", "CHL")},
+			[]row{{table: "P", label: "CONDEMN", actors: []string{"CHL"}}}},
 	}
 	x := newExtractor(t)
 	for _, tc := range tests {

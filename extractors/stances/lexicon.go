@@ -102,6 +102,8 @@ const (
 	roleSubord
 	roleReflexive
 	rolePeople
+	rolePlan
+	roleComply
 )
 
 // roleNames maps the role column of cues.tsv to roles; exact roles match the
@@ -117,6 +119,7 @@ var roleNames = map[string]struct {
 	"obligation": {roleObligation, true}, "negator": {roleNegator, true}, "schedule": {roleSchedule, false},
 	"threat": {roleThreat, false}, "condition": {roleCondition, false}, "time": {roleTime, true},
 	"subord": {roleSubord, true}, "reflexive": {roleReflexive, true}, "people": {rolePeople, true},
+	"plan": {rolePlan, false}, "comply": {roleComply, false},
 }
 
 // phrase is a cue of several words, matched on stems.

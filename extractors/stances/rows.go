@@ -68,6 +68,9 @@ func (st *state) emit(s *sent, cs []cand) {
 		switch c.table {
 		case tableCommitment:
 			action := st.action(s, c)
+			if c.restraint && action != "" {
+				action = "not " + action
+			}
 			cameo, plover := st.x.lx.ploverFor(tableCommitment, string(c.modality), c.neg, st.x.wordStems(trigger+" "+action))
 			d.Commitments = append(d.Commitments, models.Commitment{
 				ArticleID:     d.Article.ArticleID,

@@ -15,16 +15,19 @@ type cand struct {
 	stance   models.Stance
 	modality models.Modality
 	neg      bool
-	trig     span // the trigger's tokens
-	words    int  // how many of them are the trigger's words; the rest fill gaps
-	gov      int  // the verb group carrying the trigger, or -1
-	obj      int  // the first token of the object
-	objEnd   int  // the token after the object
-	verb     int  // a commitment's main verb, or -1
-	passive  bool // the main verb is passive: its subject is the object
-	actor    actor
-	topicSub span // an evaluation's topic: the clause's subject
-	nested   bool // may stand inside another row's object
+	// restraint marks a pledge not to act ("will not strike"): not negated,
+	// its action is "not ..."
+	restraint bool
+	trig      span // the trigger's tokens
+	words     int  // how many of them are the trigger's words; the rest fill gaps
+	gov       int  // the verb group carrying the trigger, or -1
+	obj       int  // the first token of the object
+	objEnd    int  // the token after the object
+	verb      int  // a commitment's main verb, or -1
+	passive   bool // the main verb is passive: its subject is the object
+	actor     actor
+	topicSub  span // an evaluation's topic: the clause's subject
+	nested    bool // may stand inside another row's object
 }
 
 // isFunctionStem reports whether a phrase word is a stop word, between which
@@ -53,11 +56,14 @@ func matchTrigger(v *view, s *sent, i int, words []string) (int, bool) {
 		return 0, false
 	}
 	k := i + 1
-	for _, w := range words[1:] {
+	for wi, w := range words[1:] {
 		if w == objectSlot {
-			// "press Myanmar's junta on": an object of one to four words
+			// "press Myanmar's junta on": an object of one to four words,
+			// up to the word after the slot
+			after := words[wi+2]
 			n := 0
-			for k < s.b && n < 4 && (v.isNominal(k) || v.inMention(k)) && !v.isQuote(k) && !v.isPrep(k) {
+			for k < s.b && n < 4 && (v.isNominal(k) || v.inMention(k)) && !v.isQuote(k) && !v.isPrep(k) &&
+				(n == 0 || v.toks[k].stem != after) {
 				k++
 				n++
 			}
@@ -360,8 +366,8 @@ func (x *Extractor) licenseVerb(st *state, s *sent, tr *trigger, c cand, cm comp
 	c.actor = st.actorOfGroup(s, gi, tr.table)
 	if tr.table == tableCommitment {
 		for k := g.start; k < i; k++ {
-			if v.toks[k].stem == "remain" || v.toks[k].stem == "stay" {
-				c.modality = models.Reaffirmation // "remained committed to"
+			if (v.toks[k].stem == "remain" || v.toks[k].stem == "stay") && c.modality == models.Pledge {
+				c.modality = models.Reaffirmation // "remained committed to"; "remained ready to" is readiness
 			}
 		}
 		c.verb = c.trig.a
@@ -538,7 +544,7 @@ func (x *Extractor) licenseAdj(st *state, s *sent, c cand) (cand, bool) {
 		c.gov = gi
 		c.neg = c.neg != (s.vgs[gi].neg || neg)
 		c.actor = st.actorOfGroup(s, gi, c.table)
-		if c.table == tableCommitment && (v.toks[k].stem == "remain" || v.toks[k].stem == "stay") {
+		if c.table == tableCommitment && c.modality == models.Pledge && (v.toks[k].stem == "remain" || v.toks[k].stem == "stay") {
 			c.modality = models.Reaffirmation
 		}
 	} else if s.headline && k >= s.a && (v.isNoun(k) || v.inMention(k)) && !x.finiteBefore(v, s, c.trig.a) {
@@ -660,7 +666,14 @@ func (x *Extractor) modalCandidates(st *state, s *sent) []cand {
 		if _, ok := x.phraseAt(v, mv, s.b, roleSchedule); ok {
 			continue
 		}
-		c := cand{pos: posModal, table: tableCommitment, modality: models.Pledge, neg: g.neg,
+		mod := models.Pledge
+		if v.has(mv, rolePlan) && !passive {
+			mod = models.Plan // "Greece will host the headquarters"
+		}
+		// "will not strike targets on land" is a pledge of restraint, not a
+		// negated pledge; "would not meet their demands" is a refusal
+		refusal := g.neg && v.has(mv, roleComply)
+		c := cand{pos: posModal, table: tableCommitment, modality: mod, neg: refusal, restraint: g.neg && !refusal,
 			trig: span{g.modal, g.end}, gov: gi, obj: obj, verb: mv, passive: passive}
 		var a actor
 		if !passive {
@@ -835,7 +848,7 @@ func participleClash(phrase, word string) bool {
 // the head of the verb's object is a threat ("would respond", "vowed to take
 // countermeasures") and it is not negated ("will not strike" is restraint).
 func (x *Extractor) threatening(v *view, s *sent, c *cand) bool {
-	if c.neg || c.verb < 0 || c.verb >= s.b {
+	if c.neg || c.restraint || c.verb < 0 || c.verb >= s.b {
 		return false
 	}
 	if v.has(c.verb, roleThreat) {
