@@ -202,7 +202,9 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 		if v.isNoun(k) && !v.is(k, "'s") {
 			hn = k
 		}
-		cls |= v.toks[k].role & (roleCollective | roleBackref | roleDocument | rolePeople)
+		if !v.inMention(k) { // "League" in "the Arab League chief" is a name's word
+			cls |= v.toks[k].role & (roleCollective | roleBackref | roleDocument | rolePeople)
+		}
 	}
 	ids := st.idsIn(sub.head, nil)
 	for _, c := range sub.coActor {
@@ -396,7 +398,7 @@ func (st *state) pronoun(s *sent, at int, r role, np span) actor {
 	fits := func(a actor) bool {
 		switch {
 		case r&roleHe != 0:
-			return hasOfficial(d, a.ids)
+			return hasOfficial(d, a.ids) || st.personTitle(a.text)
 		case they:
 			return a.plural
 		case r&roleIt != 0:
@@ -434,6 +436,21 @@ func (st *state) pronoun(s *sent, at int, r role, np span) actor {
 		ids = st.body
 	}
 	return actor{ids: ids, text: np, how: byPronoun, plural: they}
+}
+
+// personTitle reports whether a noun phrase names one person by title: "the
+// Arab League chief", "the Belarusian leader".
+func (st *state) personTitle(np span) bool {
+	v := st.v
+	if np.b <= np.a {
+		return false
+	}
+	h := headOf(v, np)
+	k := h.b - 1
+	if k < h.a || v.inMention(k) || v.toks[k].tag != "NN" {
+		return false
+	}
+	return v.toks[k].role&(roleCollective|roleBackref|roleDocument) == 0 && v.toks[k].role&rolePerson != 0
 }
 
 // isPlural reports whether a noun phrase names more than one: a plural head

@@ -354,6 +354,18 @@ func TestExtract(t *testing.T) {
 			"Chile called the annexation a violation of international law.",
 			[]ent{state("Chile", "CHL")},
 			[]row{{table: "P", label: "CONDEMN", actors: []string{"CHL"}}}},
+		{"lent its support",
+			"Kuwait lent its support to the initiative.",
+			[]ent{state("Kuwait", "KWT")},
+			[]row{{table: "P", label: "SUPPORT", actors: []string{"KWT"}, trigger: "support"}}},
+		{"affirmed its support",
+			"Ghana affirmed its support for the transition.",
+			[]ent{state("Ghana", "GHA")},
+			[]row{{table: "P", label: "SUPPORT", actors: []string{"GHA"}, trigger: "support"}}},
+		{"he stands for a speaker named by title",
+			"The ECOWAS summit opened. The Arab League chief said he supported the truce.",
+			[]ent{org("ECOWAS", "ECOWAS"), org("Arab League", "ARAB_LEAGUE")},
+			[]row{{table: "P", label: "SUPPORT", actors: []string{"ARAB_LEAGUE"}}}},
 	}
 	x := newExtractor(t)
 	for _, tc := range tests {
@@ -401,6 +413,8 @@ func TestExtractNone(t *testing.T) {
 		{"inside a condition", "If Iran agrees to talks, nothing changes.", []ent{state("Iran", "IRN")}},
 		{"prediction of a thing", "Russia said such deliveries would make the West a party to the conflict.",
 			[]ent{state("Russia", "RUS")}},
+		{"people no one names", "The ECOWAS summit opened. Human rights groups protested the arrests.",
+			[]ent{org("ECOWAS", "ECOWAS")}},
 		{"schedule said by someone", "The talks will resume in Geneva on Monday, a UN spokesman said.",
 			[]ent{place("Geneva", "GENEVA"), org("UN", "UN")}},
 	}

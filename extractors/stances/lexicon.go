@@ -104,6 +104,7 @@ const (
 	rolePeople
 	rolePlan
 	roleComply
+	rolePerson
 )
 
 // roleNames maps the role column of cues.tsv to roles; exact roles match the
@@ -119,7 +120,7 @@ var roleNames = map[string]struct {
 	"obligation": {roleObligation, true}, "negator": {roleNegator, true}, "schedule": {roleSchedule, false},
 	"threat": {roleThreat, false}, "condition": {roleCondition, false}, "time": {roleTime, true},
 	"subord": {roleSubord, true}, "reflexive": {roleReflexive, true}, "people": {rolePeople, true},
-	"plan": {rolePlan, false}, "comply": {roleComply, false},
+	"plan": {rolePlan, false}, "comply": {roleComply, false}, "person": {rolePerson, true},
 }
 
 // phrase is a cue of several words, matched on stems.

@@ -249,6 +249,9 @@ func (st *state) actorOfGroup(s *sent, gi int, t table) actor {
 	if a.ok() {
 		return a
 	}
+	if g := &s.vgs[gi]; g.subj.kind == subjNP && st.peopleOfNoOne(g.subj.head) {
+		return actor{} // "human rights groups protested": no one the article names
+	}
 	if sp := st.speakerAt(s, s.vgs[gi].start); sp.ok() {
 		return actor{ids: sp.ids, text: sp.text, how: bySpeaker}
 	}
@@ -256,6 +259,18 @@ func (st *state) actorOfGroup(s *sent, gi int, t table) actor {
 		return st.impersonal(s, s.vgs[gi].start)
 	}
 	return actor{}
+}
+
+// peopleOfNoOne reports whether a subject is a group of people that no
+// place or state qualifies ("human rights groups", "analysts").
+func (st *state) peopleOfNoOne(h span) bool {
+	v := st.v
+	for k := h.a; k < h.b; k++ {
+		if v.inMention(k) {
+			return false
+		}
+	}
+	return h.b > h.a && v.has(h.b-1, rolePeople)
 }
 
 // planner returns the actor of an impersonal plan ("it is planned to"): the
