@@ -181,11 +181,13 @@ func TestKilledRunRerun(t *testing.T) {
 	}
 }
 
-// childRun is the body of the child process of TestKilledRunRerun and
-// BenchmarkMemory; like communique run, it sets the memory limit.
+// childRun is the body of the child processes of TestKilledRunRerun,
+// TestShardKilledAndRerun and BenchmarkMemory; like communique run, it sets
+// the memory limit. With COMMUNIQUE_CHILD_SHARDS set it runs one shard, the
+// one JOB_COMPLETION_INDEX names, as a pod of an Indexed Job would.
 func childRun() {
 	pipeline.SetMemoryLimit()
-	_, err := pipeline.Run(context.Background(), analyzer, pipeline.Config{
+	cfg := pipeline.Config{
 		Inputs: []string{os.Getenv("COMMUNIQUE_CHILD_IN")}, Out: os.Getenv("COMMUNIQUE_CHILD_OUT"),
 		RunID: os.Getenv("COMMUNIQUE_CHILD_RUNID"), Workers: 2,
 		Progress: func(items int, _ int64) {
@@ -194,8 +196,15 @@ func childRun() {
 				time.Sleep(2 * time.Millisecond)
 			}
 		},
-	})
-	if err != nil {
+	}
+	if w, err := strconv.Atoi(os.Getenv("COMMUNIQUE_CHILD_WORKERS")); err == nil {
+		cfg.Workers = w
+	}
+	if n := os.Getenv("COMMUNIQUE_CHILD_SHARDS"); n != "" {
+		cfg.Shards, _ = strconv.Atoi(n)
+		cfg.ShardIndex, _ = strconv.Atoi(os.Getenv("JOB_COMPLETION_INDEX"))
+	}
+	if _, err := pipeline.Run(context.Background(), analyzer, cfg); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}

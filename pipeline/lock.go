@@ -1,5 +1,10 @@
 package pipeline
 
-// Lock takes the output root's run lock, as Run does, and returns its release.
-// Tools that change an output root outside a run (and tests) use it.
-func Lock(root string) (unlock func(), err error) { return lock(root) }
+import "path/filepath"
+
+// Lock takes the output root's run lock exclusively, as a run without shards
+// does, and returns its release. Tools that change a local output root
+// outside a run (and tests) use it.
+func Lock(root string) (unlock func(), err error) {
+	return flock(filepath.Join(localPath(root), lockFile), true)
+}

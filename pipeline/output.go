@@ -1,27 +1,34 @@
 package pipeline
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
+	"strconv"
 	"strings"
 )
 
-// The output root holds one directory per table, partitioned by ingest date
-// the way pandas, polars, DuckDB and Spark read hive-style datasets:
+// The output root, a local directory or an object-store prefix, holds one
+// directory per table, partitioned by ingest date the way pandas, polars,
+// DuckDB and Spark read hive-style datasets:
 //
-//	<root>/entities/ingest_date=2026-11-22/part-<run_id>-0.parquet
-//	<root>/_runs/<run_id>.json         run manifest, written last
-//	<root>/_staging/<run_id>/...       files of a run in progress
-//	<root>/.lock                       held while a run writes
+//	<root>/entities/ingest_date=2026-11-22/part-<run_id>-<shard>.parquet
+//	<root>/_runs/<run_id>.json               run manifest, written last: the commit
+//	<root>/_runs/<run_id>/shard-<i>.json     shard manifests of a sharded run
+//	<root>/_staging/<run_id>/...             files of a run in progress (local disk)
+//	<root>/.lock                             held while a run writes (local disk)
 //
-// A run writes its files under _staging, renames them into their partitions
-// only when all are complete, and then writes its manifest. A file whose run
-// has no manifest belongs to a run that died; the next run removes it.
+// A run without shards is shard 0 and commits itself: it writes its files,
+// makes them visible (on disk, a rename out of _staging) and then creates
+// its manifest. The shards of a sharded run each write their files and then
+// their shard manifest; `communique commit` creates the run manifest once
+// every shard is complete. The run manifest lists every file of the run, and
+// a file that no run manifest lists is not part of the dataset: readers that
+// must never see a partial run read the listed files (`communique files`).
 const (
 	runsDir    = "_runs"
 	stagingDir = "_staging"
@@ -32,34 +39,52 @@ const (
 // ErrLocked means another run is writing to the same output.
 var ErrLocked = errors.New("another communique run is writing to this output")
 
-// partName is the file name of a run's part file n.
+// partKey is the key of a shard's part file of a table.
+func partKey(table, ingestDate, runID string, shard int) string {
+	return table + "/" + partition(ingestDate) + "/" + partName(runID, shard)
+}
+
+// partName is the file name of a run's part file of shard n.
 func partName(runID string, n int) string {
 	return fmt.Sprintf("%s%s-%d.parquet", partPrefix, runID, n)
 }
 
-// runOfPart returns the run id in a part file name, or "".
-func runOfPart(name string) string {
+// parsePartName returns the run id and shard in a part file name.
+func parsePartName(name string) (runID string, shard int, ok bool) {
 	if !strings.HasPrefix(name, partPrefix) || !strings.HasSuffix(name, ".parquet") {
-		return ""
+		return "", 0, false
 	}
 	s := strings.TrimSuffix(strings.TrimPrefix(name, partPrefix), ".parquet")
 	i := strings.LastIndexByte(s, '-')
 	if i <= 0 {
-		return ""
+		return "", 0, false
 	}
-	return s[:i]
+	n, err := strconv.Atoi(s[i+1:])
+	if err != nil || n < 0 {
+		return "", 0, false
+	}
+	return s[:i], n, true
+}
+
+// shardKey names one shard of one run.
+type shardKey struct {
+	run   string
+	shard int
 }
 
 // partition is the hive-style directory of an ingest date.
 func partition(ingestDate string) string { return "ingest_date=" + ingestDate }
 
-// manifestPath is where a run's manifest goes.
-func manifestPath(root, runID string) string {
-	return filepath.Join(root, runsDir, runID+".json")
+// manifestKey is where a run's manifest goes.
+func manifestKey(runID string) string { return runsDir + "/" + runID + ".json" }
+
+// shardManifestKey is where a shard's manifest goes.
+func shardManifestKey(runID string, shard int) string {
+	return fmt.Sprintf("%s/%s/shard-%d.json", runsDir, runID, shard)
 }
 
 // Manifest records one committed run. It is written last: a run without a
-// manifest did not happen, and its files are removed by the next run.
+// manifest did not happen, and its files are not part of the dataset.
 type Manifest struct {
 	RunID           string         `json:"run_id"`
 	SchemaVersion   string         `json:"schema_version"`
@@ -69,6 +94,7 @@ type Manifest struct {
 	Finished        string         `json:"finished"`
 	ElapsedSeconds  float64        `json:"elapsed_seconds"`
 	Workers         int            `json:"workers"`
+	Shards          int            `json:"shards,omitempty"` // 0: a run without shards
 	Reprocess       bool           `json:"reprocess"`
 	Inputs          []InputRecord  `json:"inputs"`
 	Files           []FileInfo     `json:"files"`
@@ -78,6 +104,19 @@ type Manifest struct {
 	Skipped         int            `json:"skipped"`
 	Errors          int64          `json:"errors"`
 	Extra           map[string]any `json:"extra,omitempty"`
+}
+
+// ShardManifest records one shard of a sharded run. The shard writes it when
+// it starts, with Complete false, before any of its files, and again, with
+// Complete true, after its last file. A retry of the shard reads it to find
+// the files of the earlier attempt, which it replaces.
+type ShardManifest struct {
+	Manifest
+	Shard    int  `json:"shard"`
+	Complete bool `json:"complete"`
+	// InputsDigest identifies the whole input list the shard was assigned
+	// from; commit refuses shards that saw different lists.
+	InputsDigest string `json:"inputs_digest"`
 }
 
 // InputRecord is one input file of a run.
@@ -90,119 +129,135 @@ type InputRecord struct {
 	Unchanged bool   `json:"unchanged,omitempty"` // the same bytes were committed before; not read again
 }
 
-// readManifests returns the committed runs under root, oldest first.
-func readManifests(root string) ([]Manifest, error) {
-	names, err := filepath.Glob(filepath.Join(root, runsDir, "*.json"))
+// readManifests returns the committed runs of an output, oldest run id first.
+func readManifests(ctx context.Context, st store) ([]Manifest, error) {
+	keys, err := st.listDir(ctx, runsDir+"/")
 	if err != nil {
 		return nil, err
 	}
-	sort.Strings(names)
 	var out []Manifest
-	for _, n := range names {
-		b, err := os.ReadFile(n)
-		if err != nil {
-			return nil, err
+	for _, k := range keys {
+		if !strings.HasSuffix(k, ".json") {
+			continue
 		}
 		var m Manifest
-		if err := json.Unmarshal(b, &m); err != nil {
-			return nil, fmt.Errorf("manifest %s: %w", n, err)
+		if err := readJSON(ctx, st, k, &m); err != nil {
+			return nil, err
 		}
 		out = append(out, m)
 	}
 	return out, nil
 }
 
-// writeManifest publishes m atomically: a temporary file renamed into place.
-func writeManifest(root string, m Manifest) error {
-	dir := filepath.Join(root, runsDir)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+// readManifest returns a run's manifest, or nil if the run is not committed.
+func readManifest(ctx context.Context, st store, runID string) (*Manifest, error) {
+	var m Manifest
+	err := readJSON(ctx, st, manifestKey(runID), &m)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
 	}
-	b, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
-		return err
+		return nil, err
 	}
-	f, err := os.CreateTemp(dir, ".manifest-*.tmp")
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(append(b, '\n')); err != nil {
-		f.Close()
-		os.Remove(f.Name())
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		os.Remove(f.Name())
-		return err
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(f.Name())
-		return err
-	}
-	if err := os.Rename(f.Name(), manifestPath(root, m.RunID)); err != nil {
-		os.Remove(f.Name())
-		return err
-	}
-	return syncDir(dir)
+	return &m, nil
 }
 
-// syncDir flushes a directory entry change (a rename) to disk.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
+// readShardManifest returns a shard's manifest, or nil if it has none.
+func readShardManifest(ctx context.Context, st store, runID string, shard int) (*ShardManifest, error) {
+	var m ShardManifest
+	err := readJSON(ctx, st, shardManifestKey(runID, shard), &m)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &m, nil
+}
+
+func readJSON(ctx context.Context, st store, key string, v any) error {
+	b, err := st.read(ctx, key)
 	if err != nil {
 		return err
 	}
-	defer d.Close()
-	if err := d.Sync(); err != nil && !errors.Is(err, fs.ErrInvalid) {
-		return err
+	if err := json.Unmarshal(b, v); err != nil {
+		return fmt.Errorf("manifest %s: %w", st.location(key), err)
 	}
 	return nil
 }
 
-// cleanOrphans removes what dead runs left: staging directories and part
-// files of runs without a manifest. The caller holds the lock.
-func cleanOrphans(root string, committed map[string]bool) (removed []string, err error) {
-	if err := os.RemoveAll(filepath.Join(root, stagingDir)); err != nil {
+// marshalManifest is the JSON of a manifest as it is written.
+func marshalManifest(v any) ([]byte, error) {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
 		return nil, err
 	}
-	for _, table := range Tables {
-		dir := filepath.Join(root, table)
-		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if errors.Is(err, fs.ErrNotExist) {
-					return nil
-				}
-				return err
-			}
-			if d.IsDir() {
-				return nil
-			}
-			run := runOfPart(d.Name())
-			if run != "" && !committed[run] || strings.HasSuffix(d.Name(), ".tmp") {
-				if err := os.Remove(p); err != nil {
-					return err
-				}
-				removed = append(removed, p)
-			}
-			return nil
-		})
-		if err != nil {
-			return removed, fmt.Errorf("clean %s: %w", dir, err)
-		}
-	}
-	return removed, nil
+	return append(b, '\n'), nil
 }
 
-// hasCommittedFile reports whether a table already has a committed part file.
-func hasCommittedFile(root, table string, committed map[string]bool) bool {
-	found := false
-	filepath.WalkDir(filepath.Join(root, table), func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && committed[runOfPart(d.Name())] {
-			found = true
-			return fs.SkipAll
+// commitManifest publishes a run manifest exactly once. It returns false,
+// without error, when the run was committed before.
+func commitManifest(ctx context.Context, st store, m Manifest) (bool, error) {
+	if m.Inputs == nil {
+		m.Inputs = []InputRecord{}
+	}
+	if m.Files == nil {
+		m.Files = []FileInfo{}
+	}
+	b, err := marshalManifest(m)
+	if err != nil {
+		return false, err
+	}
+	created, err := st.createExclusive(ctx, manifestKey(m.RunID), b)
+	if err != nil {
+		return false, fmt.Errorf("write manifest %s: %w", st.location(manifestKey(m.RunID)), err)
+	}
+	return created, nil
+}
+
+// writeShardManifest writes (or replaces) a shard's manifest.
+func writeShardManifest(ctx context.Context, st store, m ShardManifest) error {
+	if m.Inputs == nil {
+		m.Inputs = []InputRecord{}
+	}
+	if m.Files == nil {
+		m.Files = []FileInfo{}
+	}
+	b, err := marshalManifest(m)
+	if err != nil {
+		return err
+	}
+	key := shardManifestKey(m.RunID, m.Shard)
+	if err := st.write(ctx, key, b); err != nil {
+		return fmt.Errorf("write shard manifest %s: %w", st.location(key), err)
+	}
+	return nil
+}
+
+// finishedShards returns the complete shards of uncommitted runs in a local
+// output root: their files wait for `communique commit` and are kept.
+func (s *diskStore) finishedShards(committed map[string]bool) (map[shardKey]bool, error) {
+	names, err := filepath.Glob(filepath.Join(s.root, runsDir, "*", "shard-*.json"))
+	if err != nil {
+		return nil, err
+	}
+	done := map[shardKey]bool{}
+	for _, n := range names {
+		run := filepath.Base(filepath.Dir(n))
+		if committed[run] {
+			continue
 		}
-		return nil
-	})
-	return found
+		b, err := os.ReadFile(n)
+		if err != nil {
+			return nil, err
+		}
+		var m ShardManifest
+		if err := json.Unmarshal(b, &m); err != nil {
+			return nil, fmt.Errorf("shard manifest %s: %w", n, err)
+		}
+		if m.Complete {
+			done[shardKey{m.RunID, m.Shard}] = true
+		}
+	}
+	return done, nil
 }

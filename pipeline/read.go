@@ -126,10 +126,11 @@ type Reader struct {
 
 	Inputs []InputRecord // one per file read, in order
 
-	seq  int
-	done int64               // bytes consumed by finished files
-	cur  *countingReader     // the file being read
-	ids  map[[16]byte]seenAt // article id hash → where it was first seen
+	objects *buckets // opens object-store inputs
+	seq     int
+	done    int64               // bytes consumed by finished files
+	cur     *countingReader     // the file being read
+	ids     map[[16]byte]seenAt // article id hash → where it was first seen
 }
 
 // seenAt is where an article id was first read: an index into Inputs and a line.
@@ -149,8 +150,11 @@ func (r *Reader) where(s seenAt) string {
 
 // NewReader returns a reader; stdin is read for the input "-".
 func NewReader(stdin io.Reader) *Reader {
-	return &Reader{Stdin: stdin, ids: map[[16]byte]seenAt{}}
+	return &Reader{Stdin: stdin, ids: map[[16]byte]seenAt{}, objects: &buckets{}}
 }
+
+// Close closes the object-store buckets the reader opened.
+func (r *Reader) Close() error { return r.objects.Close() }
 
 // countingReader counts and hashes the bytes read through it.
 type countingReader struct {
@@ -166,9 +170,9 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// hashFile returns the hex SHA-256 of a file's content.
-func hashFile(name string) (string, error) {
-	f, err := os.Open(name)
+// hashInput returns the hex SHA-256 of an input file's content.
+func (r *Reader) hashInput(ctx context.Context, in InputFile) (string, error) {
+	f, err := openInput(ctx, in, r.objects)
 	if err != nil {
 		return "", err
 	}
@@ -180,16 +184,23 @@ func hashFile(name string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// ReadFile reads one input file and calls emit for each article or failure.
-// It returns early only when emit returns an error (the run was cancelled).
+// ReadFile reads one local input file and calls emit for each article or
+// failure. It returns early only when emit returns an error (the run was
+// cancelled).
 func (r *Reader) ReadFile(ctx context.Context, name string, emit func(Item) error) error {
+	return r.ReadInput(ctx, InputFile{Name: name}, emit)
+}
+
+// ReadInput reads one input file, local or in an object store, like ReadFile.
+func (r *Reader) ReadInput(ctx context.Context, in InputFile, emit func(Item) error) error {
+	name := in.Name
 	rec := InputRecord{Path: name}
 	var src io.Reader
-	if name == "-" {
+	if name == "-" && in.obj == nil {
 		src = r.Stdin
 	} else {
 		if r.SkipInput != nil {
-			sha, err := hashFile(name)
+			sha, err := r.hashInput(ctx, in)
 			if err != nil {
 				return r.fail(emit, name, 0, "", err)
 			}
@@ -199,7 +210,7 @@ func (r *Reader) ReadFile(ctx context.Context, name string, emit func(Item) erro
 				return nil
 			}
 		}
-		file, err := os.Open(name)
+		file, err := openInput(ctx, in, r.objects)
 		if err != nil {
 			return r.fail(emit, name, 0, "", err)
 		}

@@ -10,9 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
-	"os"
 	"path"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"time"
@@ -26,18 +24,27 @@ import (
 // Config says what a run reads and where it writes. The zero value means
 // defaults: the embedded samples, written under "out" by one worker per core.
 type Config struct {
-	Inputs    []string  // files, directories, globs or "-"; none means the embedded samples
-	Out       string    // output root; default "out"
+	Inputs    []string  // files, directories, globs, object-store URLs or "-"; none means the embedded samples
+	Out       string    // output root: a directory or an object-store URL; default "out"
 	Workers   int       // analysis workers; default runtime.NumCPU()
 	RunID     string    // run id written to every row; default time-based and unique
 	Reprocess bool      // process every article, even those already committed
 	Stdin     io.Reader // read for the input "-"
 	Log       *slog.Logger
+	// Shards, when above 0, makes the run one shard of a sharded run: it
+	// processes the input files AssignShards gives shard ShardIndex and
+	// writes a shard manifest; Commit publishes the run once every shard is
+	// complete. A sharded run needs an explicit RunID, shared by its shards.
+	Shards     int
+	ShardIndex int
 	// Progress, when set, is called by the sink after each input item is
 	// written, with the items done and input bytes consumed so far.
 	Progress func(items int, bytes int64)
 	now      func() time.Time
 }
+
+// MaxShards bounds Config.Shards.
+const MaxShards = 100000
 
 func (c Config) withDefaults() Config {
 	if c.Out == "" {
@@ -66,6 +73,26 @@ func (c Config) Validate() error {
 	if c.RunID != "" && !validRunID(c.RunID) {
 		return fmt.Errorf("run id %q: use letters, digits, '.', '_' and '-' only", c.RunID)
 	}
+	if c.Shards < 0 || c.Shards > MaxShards {
+		return fmt.Errorf("shards %d: want 1..%d", c.Shards, MaxShards)
+	}
+	if c.Shards == 0 {
+		return nil
+	}
+	if c.ShardIndex < 0 || c.ShardIndex >= c.Shards {
+		return fmt.Errorf("shard index %d: want 0..%d", c.ShardIndex, c.Shards-1)
+	}
+	if c.RunID == "" {
+		return errors.New("a sharded run needs a run id, the same for every shard")
+	}
+	if len(c.Inputs) == 0 {
+		return errors.New("a sharded run needs inputs")
+	}
+	for _, in := range c.Inputs {
+		if in == "-" {
+			return errors.New("a sharded run cannot read standard input")
+		}
+	}
 	return nil
 }
 
@@ -92,6 +119,8 @@ func NewRunID(t time.Time) string {
 type Summary struct {
 	RunID    string
 	Out      string
+	Shard    int    // the shard this process ran
+	Shards   int    // 0: a run without shards, which commits itself
 	Articles int    // articles analysed
 	Tokens   int64  // tokens in the articles analysed
 	Skipped  int    // articles skipped: committed before with the same content
@@ -99,7 +128,7 @@ type Summary struct {
 	Counts   Counts // rows written per table
 	Files    []FileInfo
 	Elapsed  time.Duration
-	Manifest string // path of the run manifest
+	Manifest string // path or URL of the run manifest, or of the shard manifest
 }
 
 // result is one item's rows, on their way to the sink.
@@ -110,68 +139,100 @@ type result struct {
 }
 
 // Run reads the inputs, analyses every new or changed article on
-// cfg.Workers workers and commits the six tables under cfg.Out (see the
-// layout in output.go). Input failures become error rows; Run returns an
-// error only when the run itself fails, is cancelled or finds the output
-// locked by another run. A failed or killed run leaves nothing that readers
-// of committed runs see, and the next run cleans up after it.
+// cfg.Workers workers and writes the six tables under cfg.Out (see the
+// layout in output.go). A run without shards commits itself at the end; a
+// shard writes its files and its shard manifest, and Commit publishes the
+// run. Input failures become error rows; Run returns an error only when the
+// run itself fails, is cancelled or finds the output locked by another run.
+// A failed or killed run leaves nothing that readers of committed runs see;
+// the next run (or the shard's retry) cleans up after it.
 func Run(ctx context.Context, an *Analyzer, cfg Config) (Summary, error) {
-	cfg = cfg.withDefaults()
 	if err := cfg.Validate(); err != nil {
 		return Summary{}, err
 	}
+	cfg = cfg.withDefaults()
 	started := cfg.now()
-	unlock, err := lock(cfg.Out)
+	st, err := openStore(ctx, cfg.Out)
+	if err != nil {
+		return Summary{}, err
+	}
+	defer st.Close()
+	unlock, err := lockRun(st, cfg)
 	if err != nil {
 		return Summary{}, err
 	}
 	defer unlock()
 
-	state, err := LoadState(cfg.Out)
+	state, err := loadState(ctx, st)
 	if err != nil {
-		return Summary{}, fmt.Errorf("read earlier runs in %s: %w", cfg.Out, err)
+		return Summary{}, fmt.Errorf("read earlier runs in %s: %w", st, err)
 	}
 	if state.Committed(cfg.RunID) {
-		return Summary{}, fmt.Errorf("run id %s is already committed in %s", cfg.RunID, cfg.Out)
+		return Summary{}, fmt.Errorf("run id %s is already committed in %s", cfg.RunID, st)
 	}
-	removed, err := cleanOrphans(cfg.Out, state.runs)
-	if err != nil {
-		return Summary{}, err
-	}
-	for _, p := range removed {
-		cfg.Log.Warn("removed file of an uncommitted run", "path", p)
+	reader := NewReader(cfg.Stdin)
+	defer reader.Close()
+	var files []InputFile
+	var missing []error
+	if len(cfg.Inputs) > 0 {
+		files, missing = expandInputs(ctx, cfg.Inputs, reader.objects)
 	}
 
+	sum := Summary{RunID: cfg.RunID, Out: st.String(), Shard: cfg.ShardIndex, Shards: cfg.Shards}
 	ingest := started.UTC().Format("2006-01-02")
-	stage := filepath.Join(cfg.Out, stagingDir, cfg.RunID)
-	file := partName(cfg.RunID, 0)
-	rel := func(table string) string { return filepath.Join(table, partition(ingest), file) }
+	stage := cfg.RunID
+	var shardM ShardManifest
+	if cfg.Shards > 0 {
+		stage = fmt.Sprintf("%s/shard-%d", cfg.RunID, cfg.ShardIndex)
+		shardM = ShardManifest{Shard: cfg.ShardIndex, InputsDigest: inputsDigest(files, missing)}
+		files = shardFiles(files, cfg.Shards, cfg.ShardIndex)
+		if cfg.ShardIndex != 0 {
+			missing = nil // reported once, by shard 0
+		}
+		shardM.Manifest = Manifest{RunID: cfg.RunID, Shards: cfg.Shards, IngestDate: ingest,
+			Started: started.UTC().Format(time.RFC3339), Workers: cfg.Workers, Reprocess: cfg.Reprocess,
+			SchemaVersion: models.SchemaVersion, PipelineVersion: Version}
+		if ingest, err = startShard(ctx, st, stage, shardM); err != nil {
+			return sum, err
+		}
+	} else if d, ok := st.(*diskStore); ok {
+		if err := cleanDisk(d, state, cfg.Log); err != nil {
+			return sum, err
+		}
+	}
+
 	meta := map[string]string{
 		MetaSchemaVersion:   models.SchemaVersion,
 		MetaPipelineVersion: Version,
 		MetaRunID:           cfg.RunID,
 	}
-	w, err := NewWriters(func(t string) string { return filepath.Join(stage, rel(t)) }, meta)
+	w, err := newWriters(func(table string) (partFile, string, error) {
+		key := partKey(table, ingest, cfg.RunID, cfg.ShardIndex)
+		f, err := st.create(ctx, stage, key)
+		return f, key, err
+	}, meta)
 	if err != nil {
-		return Summary{}, err
-	}
-	sum := Summary{RunID: cfg.RunID, Out: cfg.Out}
-	reader := NewReader(cfg.Stdin)
-	if !cfg.Reprocess {
-		reader.Skip = state.HasArticle
-		reader.SkipInput = state.HasInput
-	}
-	cfg.Log.Info("run started", "run_id", cfg.RunID, "out", cfg.Out, "workers", cfg.Workers,
-		"inputs", len(cfg.Inputs), "committed_articles", state.Articles(), "reprocess", cfg.Reprocess)
-
-	if err := stream(ctx, an, cfg, reader, w, &sum); err != nil {
-		w.Close()
-		os.RemoveAll(stage)
+		st.clearStage(stage)
 		return sum, err
 	}
-	files, err := w.Close()
+	if !cfg.Reprocess {
+		reader.Skip = state.HasArticle
+		if len(state.inputs) > 0 {
+			reader.SkipInput = state.HasInput
+		}
+	}
+	cfg.Log.Info("run started", "run_id", cfg.RunID, "out", st.String(), "workers", cfg.Workers,
+		"inputs", len(files), "shard", cfg.ShardIndex, "shards", cfg.Shards,
+		"committed_articles", state.Articles(), "reprocess", cfg.Reprocess)
+
+	if err := stream(ctx, an, cfg, reader, files, missing, w, &sum); err != nil {
+		w.Abort()
+		st.clearStage(stage)
+		return sum, err
+	}
+	written, err := w.Close()
 	if err != nil {
-		os.RemoveAll(stage)
+		st.clearStage(stage)
 		return sum, err
 	}
 	sum.Counts = w.Counts()
@@ -179,23 +240,20 @@ func Run(ctx context.Context, an *Analyzer, cfg Config) (Summary, error) {
 		sum.Skipped += in.Skipped
 	}
 
-	// Publish: move the complete files into their partitions, then the manifest.
+	// Publish: make the complete files visible, then write the manifest.
 	var published []FileInfo
-	for _, f := range files {
-		if f.Rows == 0 && hasCommittedFile(cfg.Out, f.Table, state.runs) {
-			continue // keep one file per table so readers always find a schema
+	for _, f := range written {
+		if f.Rows == 0 && state.hasTable(f.Table) {
+			// Keep one file per table so readers always find a schema, but
+			// no more empty ones.
+			if err := st.remove(ctx, f.Path); err != nil {
+				return sum, err
+			}
+			continue
 		}
-		dst := filepath.Join(cfg.Out, rel(f.Table))
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		if err := st.publish(ctx, stage, f.Path); err != nil {
 			return sum, err
 		}
-		if err := os.Rename(f.Path, dst); err != nil {
-			return sum, fmt.Errorf("publish %s: %w", dst, err)
-		}
-		if err := syncDir(filepath.Dir(dst)); err != nil {
-			return sum, err
-		}
-		f.Path = rel(f.Table)
 		published = append(published, f)
 	}
 	sum.Files = published
@@ -209,6 +267,7 @@ func Run(ctx context.Context, an *Analyzer, cfg Config) (Summary, error) {
 		Finished:        cfg.now().UTC().Format(time.RFC3339),
 		ElapsedSeconds:  sum.Elapsed.Seconds(),
 		Workers:         cfg.Workers,
+		Shards:          cfg.Shards,
 		Reprocess:       cfg.Reprocess,
 		Inputs:          reader.Inputs,
 		Files:           published,
@@ -218,26 +277,125 @@ func Run(ctx context.Context, an *Analyzer, cfg Config) (Summary, error) {
 		Skipped:         sum.Skipped,
 		Errors:          sum.Counts[TableErrors],
 	}
-	if m.Inputs == nil {
-		m.Inputs = []InputRecord{}
+	if cfg.Shards > 0 {
+		shardM.Manifest, shardM.Complete = m, true
+		if err := writeShardManifest(ctx, st, shardM); err != nil {
+			return sum, err
+		}
+		st.clearStage(stage)
+		sum.Manifest = st.location(shardManifestKey(cfg.RunID, cfg.ShardIndex))
+		return sum, nil
 	}
-	if err := writeManifest(cfg.Out, m); err != nil {
-		return sum, fmt.Errorf("write manifest: %w", err)
+	created, err := commitManifest(ctx, st, m)
+	if err != nil {
+		return sum, err
 	}
-	os.RemoveAll(filepath.Join(cfg.Out, stagingDir))
-	sum.Manifest = manifestPath(cfg.Out, cfg.RunID)
+	if !created {
+		return sum, fmt.Errorf("run id %s was committed in %s by another run meanwhile; this run's files are not part of it", cfg.RunID, st)
+	}
+	st.clearStage("")
+	sum.Manifest = st.location(manifestKey(cfg.RunID))
 	return sum, nil
 }
 
+// lockRun takes the locks of a run on a local output root. A run without
+// shards holds the root lock exclusively: nothing else writes meanwhile. A
+// shard holds the root lock and its run's lock shared, so the shards of a
+// run (and of other runs) work side by side while runs without shards and
+// the run's commit wait, and its own shard lock exclusively, so no shard
+// runs twice at once.
+func lockRun(st store, cfg Config) (unlock func(), err error) {
+	if cfg.Shards == 0 {
+		u, err := st.lock("", true)
+		if err != nil {
+			return nil, fmt.Errorf("%w; wait for it to finish", err)
+		}
+		return u, nil
+	}
+	var held []func()
+	release := func() {
+		for i := len(held) - 1; i >= 0; i-- {
+			held[i]()
+		}
+	}
+	for _, l := range []struct {
+		name      string
+		exclusive bool
+		what      string
+	}{
+		{"", false, "a run without shards is writing to " + st.String()},
+		{cfg.RunID, false, "run " + cfg.RunID + " is being committed"},
+		{fmt.Sprintf("%s/shard-%d", cfg.RunID, cfg.ShardIndex), true, fmt.Sprintf("shard %d of run %s is already running", cfg.ShardIndex, cfg.RunID)},
+	} {
+		u, err := st.lock(l.name, l.exclusive)
+		if err != nil {
+			release()
+			return nil, fmt.Errorf("%s: %w", l.what, err)
+		}
+		held = append(held, u)
+	}
+	return release, nil
+}
+
+// startShard records that a shard started, before it writes any file, and
+// removes what an earlier attempt of the shard wrote. It returns the ingest
+// date of the shard's files: that of the first attempt, so every attempt
+// writes the same keys and replaces exactly its own files.
+func startShard(ctx context.Context, st store, stage string, m ShardManifest) (ingest string, err error) {
+	prev, err := readShardManifest(ctx, st, m.RunID, m.Shard)
+	if err != nil {
+		return "", err
+	}
+	if prev != nil {
+		if prev.Shards != m.Shards {
+			return "", fmt.Errorf("run %s was started with %d shards, not %d: use a new run id", m.RunID, prev.Shards, m.Shards)
+		}
+		m.IngestDate = prev.IngestDate
+	}
+	if err := writeShardManifest(ctx, st, m); err != nil {
+		return "", err
+	}
+	// An attempt writes its manifest before any file: without an earlier
+	// manifest there are no earlier files.
+	for _, t := range Tables {
+		if prev != nil {
+			if err := st.remove(ctx, partKey(t, m.IngestDate, m.RunID, m.Shard)); err != nil {
+				return "", fmt.Errorf("remove the files of an earlier attempt: %w", err)
+			}
+		}
+	}
+	if err := st.clearStage(stage); err != nil {
+		return "", err
+	}
+	return m.IngestDate, nil
+}
+
+// cleanDisk removes the files of dead runs from a local output root; the
+// caller holds the root lock exclusively.
+func cleanDisk(d *diskStore, state *State, log *slog.Logger) error {
+	finished, err := d.finishedShards(state.runs)
+	if err != nil {
+		return err
+	}
+	removed, err := d.cleanOrphans(state.runs, finished)
+	if err != nil {
+		return err
+	}
+	for _, p := range removed {
+		log.Warn("removed file of an uncommitted run", "path", p)
+	}
+	return nil
+}
+
 // stream runs the read, analyze and write stages until the input ends.
-func stream(ctx context.Context, an *Analyzer, cfg Config, reader *Reader, w *Writers, sum *Summary) error {
+func stream(ctx context.Context, an *Analyzer, cfg Config, reader *Reader, files []InputFile, missing []error, w *Writers, sum *Summary) error {
 	g, ctx := errgroup.WithContext(ctx)
 	items := make(chan Item, 2*cfg.Workers)
 	results := make(chan result, 2*cfg.Workers)
 
 	g.Go(func() error {
 		defer close(items)
-		return read(ctx, cfg, reader, items)
+		return read(ctx, cfg, reader, files, missing, items)
 	})
 	workers, wctx := errgroup.WithContext(ctx)
 	for range cfg.Workers {
@@ -268,7 +426,7 @@ func stream(ctx context.Context, an *Analyzer, cfg Config, reader *Reader, w *Wr
 }
 
 // read sends every input item, in input order, to out.
-func read(ctx context.Context, cfg Config, r *Reader, out chan<- Item) error {
+func read(ctx context.Context, cfg Config, r *Reader, files []InputFile, missing []error, out chan<- Item) error {
 	emit := func(it Item) error {
 		select {
 		case out <- it:
@@ -280,14 +438,13 @@ func read(ctx context.Context, cfg Config, r *Reader, out chan<- Item) error {
 	if len(cfg.Inputs) == 0 {
 		return readSamples(ctx, r, emit)
 	}
-	files, missing := Expand(cfg.Inputs)
 	for _, err := range missing {
 		if e := r.fail(emit, "", 0, "", err); e != nil {
 			return e
 		}
 	}
 	for _, f := range files {
-		if err := r.ReadFile(ctx, f, emit); err != nil {
+		if err := r.ReadInput(ctx, f, emit); err != nil {
 			return err
 		}
 	}

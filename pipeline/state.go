@@ -1,12 +1,11 @@
 package pipeline
 
 import (
+	"context"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"github.com/parquet-go/parquet-go"
 )
@@ -20,6 +19,7 @@ type State struct {
 	runs      map[string]bool
 	inputs    map[string]bool     // sha256 of committed input files
 	articles  map[string][32]byte // article id → content sha256 of its latest rows
+	tables    map[string]bool     // tables with a committed file
 }
 
 // articleKey is the projection of the articles table the state needs.
@@ -28,15 +28,26 @@ type articleKey struct {
 	ContentSHA256 string `parquet:"content_sha256"`
 }
 
-// LoadState reads the manifests under root and the ids and content hashes
-// of the articles they committed. Memory grows with the number of committed
-// articles (about 100 bytes each), not with their text.
+// LoadState reads the manifests under an output root (a directory or an
+// object-store URL) and the ids and content hashes of the articles they
+// committed. Memory grows with the number of committed articles (about 100
+// bytes each), not with their text.
 func LoadState(root string) (*State, error) {
-	ms, err := readManifests(root)
+	ctx := context.Background()
+	st, err := openStore(ctx, root)
 	if err != nil {
 		return nil, err
 	}
-	s := &State{Manifests: ms, runs: map[string]bool{}, inputs: map[string]bool{}, articles: map[string][32]byte{}}
+	defer st.Close()
+	return loadState(ctx, st)
+}
+
+func loadState(ctx context.Context, st store) (*State, error) {
+	ms, err := readManifests(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	s := &State{Manifests: ms, runs: map[string]bool{}, inputs: map[string]bool{}, articles: map[string][32]byte{}, tables: map[string]bool{}}
 	for _, m := range ms {
 		s.runs[m.RunID] = true
 		for _, in := range m.Inputs {
@@ -45,10 +56,11 @@ func LoadState(root string) (*State, error) {
 			}
 		}
 		for _, f := range m.Files {
+			s.tables[f.Table] = true
 			if f.Table != TableArticles || f.Rows == 0 {
 				continue
 			}
-			if err := s.loadArticles(filepath.Join(root, f.Path)); err != nil {
+			if err := s.loadArticles(ctx, st, f.Path); err != nil {
 				return nil, fmt.Errorf("run %s: %w", m.RunID, err)
 			}
 		}
@@ -56,17 +68,20 @@ func LoadState(root string) (*State, error) {
 	return s, nil
 }
 
-func (s *State) loadArticles(path string) error {
-	f, err := os.Open(path)
+// loadArticles reads the ids and content hashes of a committed articles
+// file. From an object store it reads only the footer and those two columns.
+func (s *State) loadArticles(ctx context.Context, st store, key string) error {
+	f, err := st.open(ctx, key)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return err
+	defer f.close()
+	opts := []parquet.FileOption{parquet.SkipPageIndex(true), parquet.SkipBloomFilters(true)}
+	if f.remote {
+		opts = append(opts, parquet.ReadBufferSize(4<<20), parquet.OptimisticRead(true))
 	}
-	pf, err := parquet.OpenFile(f, st.Size())
+	path := st.location(key)
+	pf, err := parquet.OpenFile(f, f.size, opts...)
 	if err != nil {
 		return fmt.Errorf("open %s: %w", path, err)
 	}
@@ -103,3 +118,7 @@ func (s *State) HasArticle(id string, sha [32]byte) bool {
 
 // Articles returns the number of distinct committed articles.
 func (s *State) Articles() int { return len(s.articles) }
+
+// hasTable reports whether a table has a committed file, so readers find its
+// schema even if later runs add no rows to it.
+func (s *State) hasTable(table string) bool { return s.tables[table] }

@@ -35,20 +35,13 @@ const (
 // tableFile writes the rows of one table to one Parquet file. Row groups are
 // bounded, so memory stays flat however many rows the file gets.
 type tableFile[T any] struct {
-	f    *os.File
+	f    partFile
 	w    *parquet.GenericWriter[T]
 	path string
 	rows int64
 }
 
-func createTable[T any](path, table string, meta map[string]string, rowGroup int64) (*tableFile[T], error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return nil, err
-	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return nil, err
-	}
+func createTable[T any](f partFile, path, table string, meta map[string]string, rowGroup int64) *tableFile[T] {
 	opts := []parquet.WriterOption{
 		parquet.Compression(&parquet.Zstd),
 		parquet.MaxRowsPerRowGroup(rowGroup),
@@ -58,7 +51,7 @@ func createTable[T any](path, table string, meta map[string]string, rowGroup int
 	for k, v := range meta {
 		opts = append(opts, parquet.KeyValueMetadata(k, v))
 	}
-	return &tableFile[T]{f: f, w: parquet.NewGenericWriter[T](f, opts...), path: path}, nil
+	return &tableFile[T]{f: f, w: parquet.NewGenericWriter[T](f, opts...), path: path}
 }
 
 func (t *tableFile[T]) write(rows []T) error {
@@ -73,21 +66,21 @@ func (t *tableFile[T]) write(rows []T) error {
 	return nil
 }
 
-// close finishes the file and flushes it to disk.
+// close finishes the file: on disk it is flushed, in an object store the
+// object appears.
 func (t *tableFile[T]) close() error {
 	if err := t.w.Close(); err != nil {
-		t.f.Close()
+		t.f.Abort()
 		return fmt.Errorf("close %s: %w", t.path, err)
-	}
-	if err := t.f.Sync(); err != nil {
-		t.f.Close()
-		return fmt.Errorf("sync %s: %w", t.path, err)
 	}
 	if err := t.f.Close(); err != nil {
 		return fmt.Errorf("close %s: %w", t.path, err)
 	}
 	return nil
 }
+
+// abort discards the file.
+func (t *tableFile[T]) abort() { t.f.Abort() }
 
 func (t *tableFile[T]) info() FileInfo { return FileInfo{Path: t.path, Rows: t.rows} }
 
@@ -108,6 +101,7 @@ type Writers struct {
 	errs        *tableFile[models.Error]
 	all         []interface {
 		close() error
+		abort()
 		info() FileInfo
 	}
 }
@@ -125,20 +119,37 @@ type Rows struct {
 // Counts is the number of rows written per table.
 type Counts map[string]int64
 
-// NewWriters creates one file per table; pathOf gives each table's file path.
+// NewWriters creates one local file per table; pathOf gives each table's
+// file path.
 func NewWriters(pathOf func(table string) string, meta map[string]string) (*Writers, error) {
+	return newWriters(func(table string) (partFile, string, error) {
+		p := pathOf(table)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return nil, "", err
+		}
+		f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			return nil, "", err
+		}
+		return diskPart{f}, p, nil
+	}, meta)
+}
+
+// newWriters creates one file per table with create, which returns the file
+// and the name it is known by.
+func newWriters(create func(table string) (partFile, string, error), meta map[string]string) (*Writers, error) {
 	w := &Writers{}
 	opens := []func() error{
-		func() error { return openTable(w, &w.articles, pathOf, TableArticles, meta, 1024) },
-		func() error { return openTable(w, &w.sentences, pathOf, TableSentences, meta, 64<<10) },
-		func() error { return openTable(w, &w.entities, pathOf, TableEntities, meta, 128<<10) },
-		func() error { return openTable(w, &w.commitments, pathOf, TableCommitments, meta, 64<<10) },
-		func() error { return openTable(w, &w.positions, pathOf, TablePositions, meta, 64<<10) },
-		func() error { return openTable(w, &w.errs, pathOf, TableErrors, meta, 64<<10) },
+		func() error { return openTable(w, &w.articles, create, TableArticles, meta, 1024) },
+		func() error { return openTable(w, &w.sentences, create, TableSentences, meta, 64<<10) },
+		func() error { return openTable(w, &w.entities, create, TableEntities, meta, 128<<10) },
+		func() error { return openTable(w, &w.commitments, create, TableCommitments, meta, 64<<10) },
+		func() error { return openTable(w, &w.positions, create, TablePositions, meta, 64<<10) },
+		func() error { return openTable(w, &w.errs, create, TableErrors, meta, 64<<10) },
 	}
 	for _, open := range opens {
 		if err := open(); err != nil {
-			w.Close()
+			w.Abort()
 			return nil, fmt.Errorf("create output: %w", err)
 		}
 	}
@@ -146,11 +157,12 @@ func NewWriters(pathOf func(table string) string, meta map[string]string) (*Writ
 }
 
 // openTable creates one table file of w and stores it in *dst.
-func openTable[T any](w *Writers, dst **tableFile[T], pathOf func(string) string, table string, meta map[string]string, rowGroup int64) error {
-	t, err := createTable[T](pathOf(table), table, meta, rowGroup)
+func openTable[T any](w *Writers, dst **tableFile[T], create func(string) (partFile, string, error), table string, meta map[string]string, rowGroup int64) error {
+	f, name, err := create(table)
 	if err != nil {
 		return err
 	}
+	t := createTable[T](f, name, table, meta, rowGroup)
 	*dst = t
 	w.all = append(w.all, t)
 	return nil
@@ -179,6 +191,13 @@ func (w *Writers) Close() ([]FileInfo, error) {
 		files = append(files, fi)
 	}
 	return files, errors.Join(errs...)
+}
+
+// Abort discards every file: nothing of them becomes visible.
+func (w *Writers) Abort() {
+	for _, t := range w.all {
+		t.abort()
+	}
 }
 
 // Counts returns the rows written so far per table.

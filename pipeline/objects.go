@@ -1,0 +1,174 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"gocloud.dev/blob"
+	"gocloud.dev/gcerrors"
+)
+
+// Inputs and the output root may be object-store URLs, opened through
+// gocloud.dev/blob, for example
+//
+//	s3://bucket/prefix?endpoint=http://minio:9000&use_path_style=true&region=us-east-1
+//
+// The host is the bucket, the path a key or key prefix in it, and the query
+// configures the client (see gocloud.dev/aws for the parameters). Credentials
+// come from the environment as for any AWS SDK program. file:// URLs and
+// plain paths are local files. Only the s3 driver is linked in, to keep the
+// binary small.
+
+// isURL reports whether s names an object-store location rather than a
+// local path: it has a scheme other than file.
+func isURL(s string) bool {
+	i := strings.Index(s, "://")
+	if i <= 0 {
+		return false
+	}
+	for _, r := range s[:i] {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '+' || r == '-' || r == '.') {
+			return false
+		}
+	}
+	return !strings.EqualFold(s[:i], "file")
+}
+
+// localPath turns a file:// URL into a local path; other names are returned as they are.
+func localPath(s string) string {
+	if len(s) >= 7 && strings.EqualFold(s[:7], "file://") {
+		if u, err := url.Parse(s); err == nil {
+			return filepath.FromSlash(u.Path)
+		}
+	}
+	return s
+}
+
+// location is an object-store URL split into the bucket it opens and a key.
+type location struct {
+	bucket string // scheme://host?query: what blob.OpenBucket opens
+	key    string // key or key prefix in the bucket, without a leading slash
+}
+
+// parseLocation splits an object-store URL.
+func parseLocation(s string) (location, error) {
+	u, err := url.Parse(s)
+	if err != nil {
+		return location{}, fmt.Errorf("parse %s: %w", s, err)
+	}
+	if u.Host == "" {
+		return location{}, fmt.Errorf("%s: no bucket in the URL", s)
+	}
+	b := url.URL{Scheme: u.Scheme, Host: u.Host, RawQuery: u.RawQuery}
+	return location{bucket: b.String(), key: strings.TrimPrefix(u.Path, "/")}, nil
+}
+
+// name returns the URL of key in the location's bucket, without the query,
+// which configures the client and may name private endpoints.
+func (l location) name(key string) string {
+	u, _ := url.Parse(l.bucket)
+	if key == "" {
+		return u.Scheme + "://" + u.Host
+	}
+	return u.Scheme + "://" + u.Host + "/" + key
+}
+
+// openers open buckets by URL scheme; other schemes go to the drivers
+// registered with gocloud.dev/blob (none but s3 are linked in).
+var openers = map[string]func(context.Context, *url.URL) (*blob.Bucket, error){}
+
+// openBucket opens the bucket of a bucket URL.
+func openBucket(ctx context.Context, bucketURL string) (*blob.Bucket, error) {
+	u, err := url.Parse(bucketURL)
+	if err != nil {
+		return nil, err
+	}
+	if open, ok := openers[u.Scheme]; ok {
+		return open(ctx, u)
+	}
+	return blob.OpenBucket(ctx, bucketURL)
+}
+
+// buckets opens each bucket once and closes them all at the end of a run.
+type buckets struct {
+	mu   sync.Mutex
+	open map[string]*blob.Bucket
+}
+
+// get returns the bucket opened from a bucket URL.
+func (bs *buckets) get(ctx context.Context, bucketURL string) (*blob.Bucket, error) {
+	bs.mu.Lock()
+	defer bs.mu.Unlock()
+	if b, ok := bs.open[bucketURL]; ok {
+		return b, nil
+	}
+	b, err := openBucket(ctx, bucketURL)
+	if err != nil {
+		return nil, fmt.Errorf("open bucket: %w", err)
+	}
+	if bs.open == nil {
+		bs.open = map[string]*blob.Bucket{}
+	}
+	bs.open[bucketURL] = b
+	return b, nil
+}
+
+// Close closes every bucket opened.
+func (bs *buckets) Close() error {
+	bs.mu.Lock()
+	defer bs.mu.Unlock()
+	var errs []error
+	for _, b := range bs.open {
+		errs = append(errs, b.Close())
+	}
+	bs.open = nil
+	return errors.Join(errs...)
+}
+
+// notFound converts an object store's "not found" into fs.ErrNotExist, so
+// callers check one error whatever the store.
+func notFound(err error, name string) error {
+	if gcerrors.Code(err) == gcerrors.NotFound {
+		return fmt.Errorf("%s: %w", name, fs.ErrNotExist)
+	}
+	return err
+}
+
+// rangeReaderAt reads an object with one ranged GET per ReadAt, so a
+// Parquet reader fetches only the footer and the column chunks it needs.
+type rangeReaderAt struct {
+	ctx  context.Context
+	b    *blob.Bucket
+	key  string
+	size int64
+}
+
+func (r *rangeReaderAt) ReadAt(p []byte, off int64) (int, error) {
+	if off >= r.size {
+		return 0, io.EOF
+	}
+	n := int64(len(p))
+	if off+n > r.size {
+		n = r.size - off
+	}
+	rd, err := r.b.NewRangeReader(r.ctx, r.key, off, n, nil)
+	if err != nil {
+		return 0, err
+	}
+	defer rd.Close()
+	k, err := io.ReadFull(rd, p[:n])
+	if err != nil {
+		return k, err
+	}
+	if k < len(p) {
+		return k, io.EOF
+	}
+	return k, nil
+}

@@ -1,0 +1,233 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// diskStore is an output root on local disk. Part files are written under
+// _staging and renamed into place; small files (manifests) are written to a
+// temporary file and renamed, or linked when they must not exist yet; locks
+// are flock(2) locks, released by the kernel when a process dies.
+type diskStore struct {
+	root string
+}
+
+func (s *diskStore) String() string { return s.root }
+
+func (s *diskStore) path(key string) string { return filepath.Join(s.root, filepath.FromSlash(key)) }
+
+func (s *diskStore) location(key string) string { return s.path(key) }
+
+// lock locks root/.lock, or root/_staging/<name>.lock.
+func (s *diskStore) lock(name string, exclusive bool) (func(), error) {
+	p := filepath.Join(s.root, lockFile)
+	if name != "" {
+		p = filepath.Join(s.root, stagingDir, filepath.FromSlash(name)+".lock")
+	}
+	return flock(p, exclusive)
+}
+
+func (s *diskStore) stagePath(stage, key string) string {
+	return filepath.Join(s.root, stagingDir, filepath.FromSlash(stage), filepath.FromSlash(key))
+}
+
+func (s *diskStore) create(_ context.Context, stage, key string) (partFile, error) {
+	p := s.stagePath(stage, key)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	return diskPart{f}, nil
+}
+
+// diskPart is a staged part file.
+type diskPart struct{ *os.File }
+
+// Close flushes the file to disk and closes it.
+func (f diskPart) Close() error {
+	if err := f.Sync(); err != nil {
+		f.File.Close()
+		return fmt.Errorf("sync %s: %w", f.Name(), err)
+	}
+	return f.File.Close()
+}
+
+func (f diskPart) Abort() {
+	f.File.Close()
+	os.Remove(f.Name())
+}
+
+// publish renames a staged file into place, replacing what was there.
+func (s *diskStore) publish(_ context.Context, stage, key string) error {
+	dst := s.path(key)
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	if err := os.Rename(s.stagePath(stage, key), dst); err != nil {
+		return fmt.Errorf("publish %s: %w", dst, err)
+	}
+	return syncDir(filepath.Dir(dst))
+}
+
+func (s *diskStore) clearStage(stage string) error {
+	return os.RemoveAll(filepath.Join(s.root, stagingDir, filepath.FromSlash(stage)))
+}
+
+func (s *diskStore) read(_ context.Context, key string) ([]byte, error) {
+	return os.ReadFile(s.path(key))
+}
+
+// write replaces key with b through a temporary file and a rename.
+func (s *diskStore) write(_ context.Context, key string, b []byte) error {
+	tmp, err := s.temp(key, b)
+	if err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, s.path(key)); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return syncDir(filepath.Dir(tmp))
+}
+
+// createExclusive writes b to a temporary file and links it at key: link(2)
+// fails if key exists, so exactly one of concurrent writers wins, and the
+// file is complete when it appears.
+func (s *diskStore) createExclusive(_ context.Context, key string, b []byte) (bool, error) {
+	tmp, err := s.temp(key, b)
+	if err != nil {
+		return false, err
+	}
+	defer os.Remove(tmp)
+	if err := os.Link(tmp, s.path(key)); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return false, nil
+		}
+		return false, err
+	}
+	return true, syncDir(filepath.Dir(tmp))
+}
+
+// temp writes b, flushed to disk, to a new temporary file beside key.
+func (s *diskStore) temp(key string, b []byte) (string, error) {
+	dir := filepath.Dir(s.path(key))
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	f, err := os.CreateTemp(dir, ".tmp-*")
+	if err != nil {
+		return "", err
+	}
+	_, err = f.Write(b)
+	if err == nil {
+		err = f.Sync()
+	}
+	if e := f.Close(); err == nil {
+		err = e
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", err
+	}
+	return f.Name(), nil
+}
+
+func (s *diskStore) listDir(_ context.Context, dir string) ([]string, error) {
+	ents, err := os.ReadDir(s.path(dir))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var keys []string
+	for _, e := range ents {
+		if !e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+			keys = append(keys, strings.TrimSuffix(dir, "/")+"/"+e.Name())
+		}
+	}
+	sort.Strings(keys)
+	return keys, nil
+}
+
+func (s *diskStore) remove(_ context.Context, key string) error {
+	if err := os.Remove(s.path(key)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}
+
+func (s *diskStore) open(_ context.Context, key string) (*openFile, error) {
+	f, err := os.Open(s.path(key))
+	if err != nil {
+		return nil, err
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return &openFile{ReaderAt: f, size: st.Size(), close: f.Close}, nil
+}
+
+func (s *diskStore) Close() error { return nil }
+
+// syncDir flushes a directory entry change (a rename) to disk.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil && !errors.Is(err, fs.ErrInvalid) {
+		return err
+	}
+	return nil
+}
+
+// cleanOrphans removes what dead runs left in a local output root: the
+// staging area, and part files whose run is not committed and whose shard
+// has not finished (a finished shard's files wait for `communique commit`).
+// The caller holds the root lock exclusively, so no run is writing.
+func (s *diskStore) cleanOrphans(committed map[string]bool, finished map[shardKey]bool) (removed []string, err error) {
+	if err := s.clearStage(""); err != nil {
+		return nil, err
+	}
+	for _, table := range Tables {
+		dir := filepath.Join(s.root, table)
+		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) {
+					return nil
+				}
+				return err
+			}
+			if d.IsDir() {
+				return nil
+			}
+			run, shard, ok := parsePartName(d.Name())
+			orphan := ok && !committed[run] && !finished[shardKey{run, shard}]
+			if orphan || strings.HasPrefix(d.Name(), ".tmp-") || strings.HasSuffix(d.Name(), ".tmp") {
+				if err := os.Remove(p); err != nil {
+					return err
+				}
+				removed = append(removed, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return removed, fmt.Errorf("clean %s: %w", dir, err)
+		}
+	}
+	return removed, nil
+}
