@@ -3,14 +3,17 @@
 //
 // Usage:
 //
-//	communique run [--out DIR] [--workers N] [INPUT...]
+//	communique run [--out ROOT] [--workers N] [--shards N [--shard-index I] --run-id R] [INPUT...]
+//	communique commit --run-id R --shards N [--out ROOT]
+//	communique files [--out ROOT] [--table T]
 //	communique eval --gold FILE... [--json] [--diff]
 //	communique eval --plover FILE
 //	communique annotate [INPUT...]
 //	communique schema [--markdown]
 //
 // Exit codes: 0 success; 1 the run failed; 2 usage error; 3 the run finished
-// but some input could not be processed (see the errors table); 130 interrupted.
+// but some input could not be processed (see the errors table); 4 commit
+// refused: a shard is not complete; 130 interrupted.
 package main
 
 import (
@@ -22,6 +25,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/communique/communique/pipeline"
 )
 
 // Exit codes, documented in the README.
@@ -30,6 +35,7 @@ const (
 	exitFailure     = 1
 	exitUsage       = 2
 	exitPartial     = 3
+	exitIncomplete  = 4
 	exitInterrupted = 130
 )
 
@@ -39,7 +45,11 @@ var errPartial = errors.New("some input could not be processed")
 const usage = `communique turns diplomatic news text into Parquet tables.
 
 Usage:
-  communique run [--out DIR] [--workers N] [INPUT...]   process articles (no INPUT: the embedded samples)
+  communique run [--out ROOT] [--workers N] [INPUT...]  process articles (no INPUT: the embedded samples)
+  communique run --shards N --run-id R --out ROOT INPUT...
+                                                        process one shard (index: --shard-index or $JOB_COMPLETION_INDEX)
+  communique commit --run-id R --shards N --out ROOT    publish a sharded run once every shard is complete
+  communique files [--out ROOT] [--table T]             list the files of committed runs
   communique eval --gold FILE... [--json] [--diff]      score the pipeline on gold articles
   communique eval --plover FILE                         score on PLOVER gold standard records
   communique annotate [INPUT...]                        write predictions in the gold format
@@ -63,6 +73,10 @@ func dispatch(ctx context.Context, args []string, stdout io.Writer) error {
 	switch cmd {
 	case "run":
 		return cmdRun(ctx, rest, stdout)
+	case "commit":
+		return cmdCommit(ctx, rest, stdout)
+	case "files":
+		return cmdFiles(ctx, rest, stdout)
 	case "eval":
 		return cmdEval(ctx, rest, stdout)
 	case "annotate":
@@ -90,6 +104,9 @@ func exitCode(ctx context.Context, err error, w io.Writer) int {
 	case errors.Is(err, errPartial):
 		fmt.Fprintf(w, "communique: %v\n", err)
 		return exitPartial
+	case errors.Is(err, pipeline.ErrShardsIncomplete):
+		fmt.Fprintf(w, "communique: %v\n", err)
+		return exitIncomplete
 	}
 	var ue usageError
 	if errors.As(err, &ue) {

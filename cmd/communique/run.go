@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"strconv"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -22,27 +23,57 @@ type runOptions struct {
 	reprocess bool
 	logFormat string
 	progress  string
+	shards    int
+	shard     int // -1: from $JOB_COMPLETION_INDEX
+	partialOK bool
 	inputs    []string
 }
 
 func cmdRun(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := newFlagSet("run")
 	var o runOptions
-	fs.StringVar(&o.out, "out", "out", "output `directory`: one sub-directory per table")
+	fs.StringVar(&o.out, "out", "out", "output `root`: a directory or an object-store URL (s3://bucket/prefix?endpoint=...); one sub-directory per table")
 	fs.IntVar(&o.workers, "workers", 0, "analysis workers (default: one per core)")
 	fs.StringVar(&o.runID, "run-id", "", "run id written to every row (default: time-based)")
 	fs.BoolVar(&o.reprocess, "reprocess", false, "process every article, even those an earlier run committed unchanged")
 	fs.StringVar(&o.logFormat, "log-format", "text", "log format on stderr: text or json")
 	fs.StringVar(&o.progress, "progress", "auto", "progress bar on stderr: auto (when stderr is a terminal), always or never")
+	fs.IntVar(&o.shards, "shards", 0, "run as one of `N` shards; `communique commit` publishes the run when all are complete (needs --run-id)")
+	fs.IntVar(&o.shard, "shard-index", -1, "this shard's `index`, 0..N-1 (default: $JOB_COMPLETION_INDEX, set by Kubernetes Indexed Jobs)")
+	fs.BoolVar(&o.partialOK, "partial-ok", false, "exit 0 instead of 3 when some input became error rows (for schedulers that retry failures)")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: communique run [flags] [INPUT...]\n\nINPUT is a .txt, .jsonl or .jsonl.gz file, a directory, a glob or - for standard input;\nwith none, the embedded sample articles are processed.\n\nflags:")
+		fmt.Fprintln(fs.Output(), "usage: communique run [flags] [INPUT...]\n\nINPUT is a .txt, .jsonl or .jsonl.gz file, a directory, a glob, an object-store URL\n(an object, a prefix or a glob: s3://bucket/feeds/*.jsonl.gz) or - for standard input;\nwith none, the embedded sample articles are processed.\n\nflags:")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	o.inputs = fs.Args()
+	if o.shards == 0 && o.shard >= 0 {
+		return usageError{"--shard-index needs --shards"}
+	}
+	if o.shards > 0 && o.shard < 0 {
+		idx, err := shardIndexFromEnv()
+		if err != nil {
+			return err
+		}
+		o.shard = idx
+	}
 	return runRun(ctx, o, stdout)
+}
+
+// shardIndexFromEnv reads the shard index Kubernetes gives each pod of an
+// Indexed Job.
+func shardIndexFromEnv() (int, error) {
+	v, ok := os.LookupEnv("JOB_COMPLETION_INDEX")
+	if !ok {
+		return 0, usageError{"--shards needs --shard-index or JOB_COMPLETION_INDEX in the environment"}
+	}
+	i, err := strconv.Atoi(v)
+	if err != nil {
+		return 0, usageError{fmt.Sprintf("JOB_COMPLETION_INDEX=%q: not a shard index", v)}
+	}
+	return i, nil
 }
 
 func runRun(ctx context.Context, o runOptions, stdout io.Writer) error {
@@ -51,7 +82,7 @@ func runRun(ctx context.Context, o runOptions, stdout io.Writer) error {
 		return err
 	}
 	cfg := pipeline.Config{Inputs: o.inputs, Out: o.out, Workers: o.workers, RunID: o.runID,
-		Reprocess: o.reprocess, Stdin: os.Stdin, Log: log}
+		Reprocess: o.reprocess, Stdin: os.Stdin, Log: log, Shards: o.shards, ShardIndex: max(o.shard, 0)}
 	if err := cfg.Validate(); err != nil {
 		return usageError{err.Error()}
 	}
@@ -75,12 +106,19 @@ func runRun(ctx context.Context, o runOptions, stdout io.Writer) error {
 	}
 	c := sum.Counts
 	rate := float64(sum.Articles) / max(sum.Elapsed.Seconds(), 1e-9)
-	log.Info("run committed", "run_id", sum.RunID, "articles", sum.Articles, "skipped", sum.Skipped,
+	what, msg := "run "+sum.RunID, "run committed"
+	if sum.Shards > 0 {
+		what, msg = fmt.Sprintf("shard %d/%d of run %s", sum.Shard, sum.Shards, sum.RunID), "shard complete"
+	}
+	log.Info(msg, "run_id", sum.RunID, "shard", sum.Shard, "shards", sum.Shards, "articles", sum.Articles, "skipped", sum.Skipped,
 		"failed", sum.Failed, "errors", c[pipeline.TableErrors], "seconds", sum.Elapsed.Seconds(), "manifest", sum.Manifest)
-	fmt.Fprintf(stdout, "run %s: %d articles (%d unchanged, skipped), %d failed inputs, %.1fs (%.0f articles/s); rows: %d sentences, %d entities, %d commitments, %d positions, %d errors; manifest %s\n",
-		sum.RunID, sum.Articles, sum.Skipped, sum.Failed, sum.Elapsed.Seconds(), rate,
+	fmt.Fprintf(stdout, "%s: %d articles (%d unchanged, skipped), %d failed inputs, %.1fs (%.0f articles/s); rows: %d sentences, %d entities, %d commitments, %d positions, %d errors; manifest %s\n",
+		what, sum.Articles, sum.Skipped, sum.Failed, sum.Elapsed.Seconds(), rate,
 		c[pipeline.TableSentences], c[pipeline.TableEntities], c[pipeline.TableCommitments], c[pipeline.TablePositions], c[pipeline.TableErrors], sum.Manifest)
-	if c[pipeline.TableErrors] > 0 {
+	if sum.Shards > 0 {
+		fmt.Fprintf(stdout, "when every shard is complete: communique commit --run-id %s --shards %d --out %s\n", sum.RunID, sum.Shards, o.out)
+	}
+	if c[pipeline.TableErrors] > 0 && !o.partialOK {
 		return fmt.Errorf("%w: %d error rows in %s/errors", errPartial, c[pipeline.TableErrors], sum.Out)
 	}
 	return nil

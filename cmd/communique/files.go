@@ -1,0 +1,45 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/communique/communique/pipeline"
+)
+
+// filesOptions are the flags of communique files.
+type filesOptions struct {
+	out   string
+	table string
+}
+
+func cmdFiles(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := newFlagSet("files")
+	var o filesOptions
+	fs.StringVar(&o.out, "out", "out", "output `root`: a directory or an object-store URL")
+	fs.StringVar(&o.table, "table", "", "only the files of this `table` (default: every table)")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: communique files [--out ROOT] [--table T]\n\nPrints the files of committed runs, one a line: read these, and never a partial run.\n\nflags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Sprintf("files takes no arguments, got %q", fs.Args())}
+	}
+	if o.table != "" && !slices.Contains(pipeline.Tables, o.table) {
+		return usageError{fmt.Sprintf("table %q: want one of %s", o.table, strings.Join(pipeline.Tables, ", "))}
+	}
+	files, err := pipeline.CommittedFiles(ctx, o.out, o.table)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		fmt.Fprintln(stdout, f)
+	}
+	return nil
+}
