@@ -1,0 +1,64 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"testing"
+
+	"github.com/communique/communique/pipeline"
+)
+
+// TestExitCode checks the documented exit codes, mapped in one place.
+func TestExitCode(t *testing.T) {
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	tests := []struct {
+		name string
+		ctx  context.Context
+		err  error
+		want int
+	}{
+		{"success", context.Background(), nil, 0},
+		{"failure", context.Background(), errors.New("write out/x: disk full"), 1},
+		{"help", context.Background(), flag.ErrHelp, 2},
+		{"usage", context.Background(), usageError{"workers -1"}, 2},
+		{"partial", context.Background(), fmt.Errorf("%w: 3 error rows", errPartial), 3},
+		{"shards incomplete", context.Background(), fmt.Errorf("run r: %w", pipeline.ErrShardsIncomplete), 4},
+		{"interrupted", cancelled, context.Canceled, 130},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var w bytes.Buffer
+			if got := exitCode(tc.ctx, tc.err, &w); got != tc.want {
+				t.Errorf("exitCode(%v) = %d; want %d", tc.err, got, tc.want)
+			}
+			if tc.err != nil && tc.err != flag.ErrHelp && w.Len() == 0 {
+				t.Errorf("exitCode(%v) printed nothing", tc.err)
+			}
+		})
+	}
+}
+
+// TestRunSamples runs the main job as the README's first command does and
+// checks the summary line and a second run that adds nothing.
+func TestRunSamples(t *testing.T) {
+	out := t.TempDir()
+	var stdout bytes.Buffer
+	o := runOptions{out: out, logFormat: "json", progress: "never", shard: -1}
+	if err := runRun(context.Background(), o, &stdout); err != nil {
+		t.Fatalf("run = %v", err)
+	}
+	if !bytes.Contains(stdout.Bytes(), []byte(": 2 articles (0 unchanged, skipped)")) {
+		t.Errorf("summary = %q; want 2 articles", stdout.String())
+	}
+	stdout.Reset()
+	if err := runRun(context.Background(), o, &stdout); err != nil {
+		t.Fatalf("second run = %v", err)
+	}
+	if !bytes.Contains(stdout.Bytes(), []byte(": 0 articles (2 unchanged, skipped)")) {
+		t.Errorf("second summary = %q; want 0 articles, 2 skipped", stdout.String())
+	}
+}
