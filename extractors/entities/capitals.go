@@ -1,6 +1,8 @@
 package entities
 
 import (
+	"strings"
+
 	"github.com/communique/communique/models"
 )
 
@@ -63,19 +65,59 @@ func (t *Tagger) capitalIsState(s *scratch, c *cand) bool {
 	if inSent(prev) && t.lex.has(s.key(prev), cuePlacePrep) {
 		return false // a meeting in Moscow
 	}
-	if inSent(next) {
-		tag := s.units[next].tag
-		if tag == "RB" && inSent(next+1) {
-			tag = s.units[next+1].tag
-		}
-		if tag == "MD" || tag == "VBD" || tag == "VBZ" || tag == "VBP" {
-			return true // Washington said, Stockholm would
-		}
-	}
 	if inSent(prev) && t.lex.has(s.key(prev), cueStatePrep) {
-		return true // relations with Damascus
+		return true // relations with Damascus, criticized Moscow
 	}
-	return false
+	if k := s.key(prev); k == "on" && inSent(prev-1) && t.lex.has(s.key(prev-1), cueStatePrep) {
+		return true // called on Tehran
+	}
+	return inSent(next) && t.subjectOfVerb(s, next)
+}
+
+// subjectOfVerb reports whether a verb follows the name that ends before
+// unit u, past what may stand between a subject and its verb: a
+// parenthesis between commas ("Washington, however, insists", "Washington,
+// which backs Kyiv, said"), a date ("Washington on Monday rejected") and a
+// coordinated possessive phrase ("Washington and its allies reject").
+func (t *Tagger) subjectOfVerb(s *scratch, u int) bool {
+	for skips := 0; skips < 2 && s.sameSent(u-1, u); skips++ {
+		switch k := s.key(u); {
+		case k == "," && s.sameSent(u, u+1) && !s.units[u+1].is(isDigit) && !t.lex.has(s.key(u+1), cueCalendar):
+			e := u + 1
+			for e < len(s.units) && e < u+12 && s.sameSent(u, e) && s.key(e) != "," {
+				e++
+			}
+			if s.key(e) != "," || !s.sameSent(u, e) {
+				return false
+			}
+			u = e + 1
+		case (k == "on" || k == "in" || k == "last" || k == "this" || k == "earlier") && t.lex.has(s.key(u+1), cueCalendar):
+			u += 2
+		case k == "and" && (s.key(u+1) == "its" || s.key(u+1) == "their"):
+			e := u + 2
+			for e < u+5 && s.sameSent(u, e) && s.units[e].is(hasLetter) && !s.units[e].is(upperFirst) && strings.HasPrefix(s.units[e].tag, "N") {
+				e++
+			}
+			if e == u+2 {
+				return false
+			}
+			u = e
+		default:
+			skips = 2
+			continue
+		}
+	}
+	if !s.sameSent(u-1, u) {
+		return false
+	}
+	if s.units[u].tag == "RB" && s.sameSent(u, u+1) {
+		u++
+	}
+	switch s.units[u].tag {
+	case "MD", "VBD", "VBZ", "VBP":
+		return true
+	}
+	return t.lex.has(s.key(u), cueSpeechVerb)
 }
 
 // joinCompounds makes one organization of two names joined by a dash before
