@@ -214,7 +214,7 @@ func (x *Extractor) clauseEnd(v *view, s *sent, from int) int {
 				return k
 			}
 		case v.toks[k].tag == "CC" && (v.is(k, "and") || v.is(k, "but")):
-			if x.verbAhead(v, s, k+1) {
+			if x.verbAhead(v, s, k+1) || x.triggerGerundAt(v, s, k+1) {
 				return k
 			}
 		case v.has(k, roleSubord) && !v.has(k, roleCondition) && (v.is(k, "because") || v.is(k, "while") || v.is(k, "although") || v.is(k, "whereas")):
@@ -238,6 +238,20 @@ func (x *Extractor) verbAhead(v *view, s *sent, i int) bool {
 		return true
 	case "VB", "VBP", "VBN":
 		return true
+	}
+	return false
+}
+
+// triggerGerundAt reports whether a gerund that opens a trigger verb stands
+// at token i: "calling for peace and demanding that".
+func (x *Extractor) triggerGerundAt(v *view, s *sent, i int) bool {
+	if i >= s.b || v.toks[i].tag != "VBG" || v.inMention(i) {
+		return false
+	}
+	for _, ti := range x.lx.byFirst[v.toks[i].stem] {
+		if x.lx.triggers[ti].pos == posVerb {
+			return true
+		}
 	}
 	return false
 }

@@ -366,6 +366,28 @@ func TestExtract(t *testing.T) {
 			"The ECOWAS summit opened. The Arab League chief said he supported the truce.",
 			[]ent{org("ECOWAS", "ECOWAS"), org("Arab League", "ARAB_LEAGUE")},
 			[]row{{table: "P", label: "SUPPORT", actors: []string{"ARAB_LEAGUE"}}}},
+		// restraint and negated plans with "have no"
+		{"no intention of: a pledge of restraint",
+			"Kenya said it had no intention of annexing Uganda's islands.",
+			[]ent{state("Kenya", "KEN"), state("Uganda", "UGA")},
+			[]row{{table: "C", label: "pledge", actors: []string{"KEN"}, trigger: "intention", target: "UGA"}}},
+		{"no plans to: a negated plan",
+			"Norway has no plans to deploy frigates to the Arctic.",
+			[]ent{state("Norway", "NOR")},
+			[]row{{table: "C", label: "plan", actors: []string{"NOR"}, neg: true, trigger: "plans"}}},
+		{"reaffirmed respect for",
+			"The SADC summit closed. The communique reaffirmed respect for the sovereignty of Lesotho.",
+			[]ent{org("SADC", "SADC"), state("Lesotho", "LSO")},
+			[]row{{table: "P", label: "SUPPORT", actors: []string{"SADC"}, trigger: "respect", target: "LSO"}}},
+		{"among the states voting in favour",
+			"Chile and Peru were among the states voting in favour.",
+			[]ent{state("Chile", "CHL"), state("Peru", "PER")},
+			[]row{{table: "P", label: "SUPPORT", actors: []string{"CHL", "PER"}}}},
+		{"coordinated gerund triggers",
+			"The OAS adopted a text calling for calm in Haiti and demanding that Venezuela release the detainees.",
+			[]ent{org("OAS", "OAS"), state("Haiti", "HTI"), state("Venezuela", "VEN")},
+			[]row{{table: "P", label: "CALL", actors: []string{"OAS"}, trigger: "calling for"},
+				{table: "P", label: "CALL", actors: []string{"OAS"}, trigger: "demanding", target: "VEN"}}},
 	}
 	x := newExtractor(t)
 	for _, tc := range tests {

@@ -48,12 +48,13 @@ const (
 	compObjTo                   // object + to + verb
 	compNomOf                   // action noun + of
 	compNP                      // anything but to + verb or a that-clause
-	compAny    = compTo | compToNP | compThat | compThatMD | compObjTo | compNomOf | compNP
+	compOfIng                   // of + gerund: "no intention of violating"
+	compAny    = compTo | compToNP | compThat | compThatMD | compObjTo | compNomOf | compNP | compOfIng
 )
 
 var compNames = map[string]comp{
 	"to": compTo, "tonp": compToNP, "that": compThat, "thatmd": compThatMD,
-	"objto": compObjTo, "nomof": compNomOf, "np": compNP, "any": compAny,
+	"objto": compObjTo, "nomof": compNomOf, "np": compNP, "ofing": compOfIng, "any": compAny,
 }
 
 // table says which table a trigger's rows go to.
@@ -105,6 +106,8 @@ const (
 	rolePlan
 	roleComply
 	rolePerson
+	roleParty
+	roleRestraint
 )
 
 // roleNames maps the role column of cues.tsv to roles; exact roles match the
@@ -121,6 +124,7 @@ var roleNames = map[string]struct {
 	"threat": {roleThreat, false}, "condition": {roleCondition, false}, "time": {roleTime, true},
 	"subord": {roleSubord, true}, "reflexive": {roleReflexive, true}, "people": {rolePeople, true},
 	"plan": {rolePlan, false}, "comply": {roleComply, false}, "person": {rolePerson, true},
+	"party": {roleParty, true}, "restraint": {roleRestraint, false},
 }
 
 // phrase is a cue of several words, matched on stems.

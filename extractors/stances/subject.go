@@ -129,6 +129,12 @@ func (x *Extractor) findSubject(v *view, s *sent, g *vgroup) subject {
 		if np.a-1 >= s.a && v.is(np.a-1, "with") {
 			return subject{kind: subjNP, np: np, head: np}
 		}
+		// "X were among the states voting in favour": X votes
+		if p := np.a - 2; p >= s.a && v.is(p+1, "among") && v.has(p, roleLinking) {
+			if gi := s.groupAt(p); gi >= 0 && s.vgs[gi].kind == vgFinite {
+				return x.findSubject(v, s, &s.vgs[gi])
+			}
+		}
 		// reduced relative: "demonstrators protesting election results";
 		// but a document speaks for its authors ("a resolution calling on
 		// Iran") and a date is no subject ("on Sunday calling for")

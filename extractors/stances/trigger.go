@@ -150,6 +150,9 @@ func (x *Extractor) complementAt(v *view, s *sent, e int) (comp, int) {
 		return c, k + 1
 	}
 	c := compNP
+	if v.is(k, "of") && k+1 < s.b && v.toks[k+1].tag == "VBG" && !v.inMention(k+1) {
+		return compOfIng | compNP, k + 1 // "no intention of violating"
+	}
 	// an object, then to + verb
 	j, n := k, 0
 	for j < s.b && n < 14 {
@@ -461,11 +464,16 @@ func (x *Extractor) licenseNoun(st *state, s *sent, tr *trigger, c cand, cm comp
 		break
 	}
 	switch {
-	case k >= s.a && v.isVerb(k) && v.has(k, roleLight) && s.groupAt(k) >= 0:
+	case k >= s.a && v.isVerb(k) && (v.has(k, roleLight) || neg && isHave(v.toks[k].lower)) && s.groupAt(k) >= 0:
+		// "expressed concern", "had no plans to station"
 		gi := s.groupAt(k)
 		c.gov = gi
 		c.neg = c.neg != (s.vgs[gi].neg || neg)
 		c.actor = st.actorOfGroup(s, gi, tr.table)
+		if c.neg && tr.table == tableCommitment && v.has(i, roleRestraint) {
+			// "had no intention of violating": a pledge not to violate
+			c.neg, c.restraint, c.modality = false, true, models.Pledge
+		}
 	case k >= s.a && v.is(k, "'s") || k >= s.a && v.toks[k].tag == "POS":
 		np, ok := npLeft(v, s, k-1)
 		if !ok {
@@ -501,7 +509,7 @@ func (x *Extractor) licenseNoun(st *state, s *sent, tr *trigger, c cand, cm comp
 		}
 		return cand{}, false
 	}
-	if tr.table == tableCommitment && cm&compTo != 0 {
+	if tr.table == tableCommitment && (cm&compTo != 0 || tr.comp&cm&compOfIng != 0) {
 		c.verb = skipQuotesAdverbs(v, s, c.obj)
 	}
 	if tr.table == tablePosition {
@@ -573,6 +581,11 @@ func (x *Extractor) licenseAdj(st *state, s *sent, c cand) (cand, bool) {
 		c.verb = skipQuotesAdverbs(v, s, c.obj)
 	}
 	return c, c.actor.ok()
+}
+
+// isHave reports whether w is a form of "have".
+func isHave(w string) bool {
+	return w == "have" || w == "has" || w == "had" || w == "having"
 }
 
 // finiteBefore reports whether a finite verb stands in s before token i.
