@@ -24,6 +24,7 @@ const (
 	cueStateNoun // a noun whose complement "of/on/to" a capital is the state ("efforts of Moscow")
 	cuePlaceHead // last word of a place's name ("Shoal", "Strait")
 	cueTitleWord // first word of a title
+	cueNameInner // an honorific that is part of a name inside it ("Hassan Sheikh Mohamud")
 )
 
 var cueNames = map[string]cue{
@@ -38,6 +39,7 @@ var cueNames = map[string]cue{
 	"calendar":      cueCalendar,
 	"state_noun":    cueStateNoun,
 	"place_head":    cuePlaceHead,
+	"name_inner":    cueNameInner,
 }
 
 // opTriggerPrefix starts the cue names of trigger nouns; the rest is the kind.

@@ -1,6 +1,8 @@
 package entities
 
 import (
+	"strings"
+
 	"github.com/communique/communique/models"
 )
 
@@ -192,8 +194,9 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 				(t.lex.has(s.key(u+1), cueSpeechVerb) || s.key(u+1) == "'s") {
 				end, ok = u+1, true // "Xi said" after "Xi Jinping"
 			}
-			if !ok && s.surface(u) == p.surname && !(p.known && p.noSurname) {
-				end, ok = u+1, true
+			if !ok && s.surface(u) == p.surname && !(p.known && p.noSurname) &&
+				(!t.lex.has(s.units[u].key, cueCalendar) || t.lex.has(s.key(u+1), cueSpeechVerb) || s.key(u+1) == "'s") {
+				end, ok = u+1, true // "May said", not "in May"
 				if u > 0 && s.sameSent(u-1, u) && t.nameLike(s, u-1) && s.units[u-1].is(upperFirst) && !s.units[u].is(attached) {
 					ok = false // another person of the same family name
 				}
@@ -334,6 +337,15 @@ func (t *Tagger) scanName(s *scratch, j int) int {
 			words++
 			k += 2
 			end = k
+		case k > j && u.is(upperFirst) && !u.is(allUpper) && s.at(k) == nil && t.lex.has(u.key, cueCalendar) &&
+			!strings.HasSuffix(u.key, "day") && !(k+1 < len(s.units) && s.units[k+1].is(isDigit)):
+			// a month inside a name is a name: "Theresa May", "Zhang Jun"
+			words++
+			k++
+			end = k
+		case k > j && u.is(upperFirst) && t.lex.has(u.key, cueNameInner) && k+1 < len(s.units) && s.sameSent(k, k+1) && t.nameLike(s, k+1):
+			// an honorific inside a name: "Hassan Sheikh Mohamud"
+			k++
 		case k > j && t.lex.has(u.key, cueNameParticle) && !u.is(upperFirst) && k+1 < len(s.units) &&
 			(t.nameLike(s, k+1) || s.units[k+1].is(isDash) && s.units[k+1].is(attached) ||
 				t.lex.has(s.key(k+1), cueNameParticle) && k+2 < len(s.units) && t.nameLike(s, k+2)):
@@ -361,9 +373,11 @@ func (t *Tagger) nameLike(s *scratch, k int) bool {
 		}
 	}
 	if c := s.at(k); c != nil {
-		// a city's name may be a given name ("Santiago Peña")
+		// a city's name may be a given name ("Santiago Peña"), not before a title
+		// ("Supreme Allied Commander Europe General Christopher Cavoli")
 		return c.b == k+1 && (c.kind == kCapital || c.kind == kPlace) && k+1 < len(s.units) &&
-			s.sameSent(k, k+1) && s.units[k+1].is(upperFirst) && s.at(k+1) == nil
+			s.sameSent(k, k+1) && s.units[k+1].is(upperFirst) && s.at(k+1) == nil &&
+			!t.lex.has(s.key(k+1), cueOrgWord|cueCalendar|cueTitleWord)
 	}
 	return true
 }
@@ -384,8 +398,8 @@ func isProper(tag string) bool { return tag == "NNP" || tag == "NNPS" }
 // properRun reports whether the capitalized words of [a, b) are tagged proper nouns.
 func properRun(s *scratch, a, b int) bool {
 	for k := a; k < b; k++ {
-		if s.units[k].is(upperFirst) && !isProper(s.units[k].tag) {
-			return false
+		if u := &s.units[k]; u.is(upperFirst) && !isProper(u.tag) && !(k > a && u.is(attached) && s.units[k-1].is(isDash)) {
+			return false // the tagger's "al-Alimi" is NN, its "Alimi" is a name
 		}
 	}
 	return true
