@@ -203,7 +203,7 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 			hn = k
 		}
 		if !v.inMention(k) { // "League" in "the Arab League chief" is a name's word
-			cls |= v.toks[k].role & (roleCollective | roleBackref | roleDocument | rolePeople)
+			cls |= v.toks[k].role & (roleCollective | roleBackref | roleDocument | rolePeople | roleGroupRef)
 		}
 	}
 	ids := st.idsIn(sub.head, nil)
@@ -276,6 +276,10 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 				}
 			}
 		}
+	case cls&roleGroupRef != 0:
+		if ids := st.groupRef(s, at); ids != nil {
+			return actor{ids: ids, text: sub.np, how: byBackref}
+		}
 	case cls&roleBackref != 0:
 		if sp := st.speakerAt(s, at); sp.ok() {
 			if ids := st.statesOf(sp.ids); len(ids) > 0 {
@@ -346,6 +350,53 @@ func cardinal(v *view, h span) int {
 		}
 	}
 	return 0
+}
+
+// groupRef returns the non-state group "the group" at token at stands for:
+// the speaker's group, else the group named last before it.
+func (st *state) groupRef(s *sent, at int) []string {
+	d := st.v.d
+	if sp := st.speakerAt(s, at); sp.ok() {
+		var out []string
+		for _, m := range d.Mentions {
+			for _, id := range sp.ids {
+				if m.ID == id && m.Label == models.Group || m.ID == id && m.Label == models.Official && st.isGroup(m.Affiliation) {
+					if m.Label == models.Group {
+						out = addID(out, m.ID)
+					} else {
+						out = addID(out, m.Affiliation)
+					}
+				}
+			}
+		}
+		if out != nil {
+			return out
+		}
+	}
+	var last string
+	pos := d.Tokens[at].Start
+	for _, m := range d.Mentions {
+		if m.Start >= pos {
+			break
+		}
+		if m.Label == models.Group && m.ID != "" {
+			last = m.ID
+		}
+	}
+	if last == "" {
+		return nil
+	}
+	return []string{last}
+}
+
+// isGroup reports whether id is a non-state group the document names.
+func (st *state) isGroup(id string) bool {
+	for _, m := range st.v.d.Mentions {
+		if id != "" && m.ID == id {
+			return m.Label == models.Group
+		}
+	}
+	return false
 }
 
 // statesOf returns the states among ids, and the states official ids serve.

@@ -92,12 +92,19 @@ func (x *Extractor) choose(st *state, s *sent) []cand {
 		out = append(out, c)
 	}
 	lex := len(out)
+	conds = append(conds, st.reasons(s)...)
 	more := append(x.modalCandidates(st, s), x.mustCandidates(st, s)...)
 	if c, ok := x.headlineCandidate(st, s); ok {
 		more = append(more, c)
 	}
 	for _, c := range more {
 		c.objEnd = x.clauseEnd(v, s, max(c.obj, c.trig.b))
+		if w := x.warnedThreat(v, s, out[:lex], c); w >= 0 {
+			// "warned that Moscow would retaliate": the speaker's side threatens
+			c.modality = models.Threat
+			out[w] = c
+			continue
+		}
 		if covered(out, c.trig.a) || claims(out[:lex], c) || inAny(conds, c.trig.a) {
 			continue
 		}
@@ -112,6 +119,24 @@ func (x *Extractor) choose(st *state, s *sent) []cand {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].trig.a < out[j].trig.a })
 	return out
+}
+
+// warnedThreat returns the index of the CONCERN of lex whose that-clause
+// holds modal commitment m, when m threatens and its actor is the warning
+// actor's side ("Russia warned that Moscow would retaliate", "the Houthis
+// warned that the group would continue to target ships"): that is a threat,
+// not a concern. It returns -1 otherwise.
+func (x *Extractor) warnedThreat(v *view, s *sent, lex []cand, m cand) int {
+	if m.pos != posModal || m.modality != models.Pledge || !x.threatening(v, s, &m) {
+		return -1
+	}
+	for i, c := range lex {
+		if c.table == tablePosition && c.stance == models.Concern && c.pos == posVerb &&
+			c.obj <= m.trig.a && m.trig.a < c.objEnd && intersects(c.actor.ids, m.actor.ids) {
+			return i
+		}
+	}
+	return -1
 }
 
 // dropReasons drops an evaluation that gives the reason for a stance the

@@ -388,6 +388,19 @@ func TestExtract(t *testing.T) {
 			[]ent{org("OAS", "OAS"), state("Haiti", "HTI"), state("Venezuela", "VEN")},
 			[]row{{table: "P", label: "CALL", actors: []string{"OAS"}, trigger: "calling for"},
 				{table: "P", label: "CALL", actors: []string{"OAS"}, trigger: "demanding", target: "VEN"}}},
+		// threats warned of, aspect verbs, reasons
+		{"warned that its own side would retaliate is a threat",
+			"Iranian Foreign Minister Ali Bagheri warned that Tehran would retaliate against any attack on its ports.",
+			[]ent{state("Iranian", "IRN"), official("Ali Bagheri", "ALI_BAGHERI", "IRN"), state("Tehran", "IRN")},
+			[]row{{table: "C", label: "threat", actors: []string{"IRN"}, trigger: "would"}}},
+		{"the group stands for the speaker's group",
+			"Hamas official Osama Hamdan warned that the group would continue to attack ships.",
+			[]ent{group("Hamas", "HAMAS"), official("Osama Hamdan", "OSAMA_HAMDAN", "HAMAS")},
+			[]row{{table: "C", label: "threat", actors: []string{"HAMAS"}, trigger: "would"}}},
+		{"would continue to support is a pledge",
+			"The African Union said it would continue to support the transition in Chad.",
+			[]ent{org("African Union", "AU"), state("Chad", "TCD")},
+			[]row{{table: "C", label: "pledge", actors: []string{"AU"}, trigger: "would", target: "TCD"}}},
 	}
 	x := newExtractor(t)
 	for _, tc := range tests {
@@ -439,6 +452,8 @@ func TestExtractNone(t *testing.T) {
 			[]ent{org("ECOWAS", "ECOWAS")}},
 		{"schedule said by someone", "The talks will resume in Geneva on Monday, a UN spokesman said.",
 			[]ent{place("Geneva", "GENEVA"), org("UN", "UN")}},
+		{"future in a reason clause", "Brazil abstained because the text would not protect its farmers.",
+			[]ent{state("Brazil", "BRA")}},
 	}
 	x := newExtractor(t)
 	for _, tc := range tests {

@@ -108,6 +108,7 @@ const (
 	rolePerson
 	roleParty
 	roleRestraint
+	roleGroupRef
 )
 
 // roleNames maps the role column of cues.tsv to roles; exact roles match the
@@ -125,6 +126,7 @@ var roleNames = map[string]struct {
 	"subord": {roleSubord, true}, "reflexive": {roleReflexive, true}, "people": {rolePeople, true},
 	"plan": {rolePlan, false}, "comply": {roleComply, false}, "person": {rolePerson, true},
 	"party": {roleParty, true}, "restraint": {roleRestraint, false},
+	"groupref": {roleGroupRef, true},
 }
 
 // phrase is a cue of several words, matched on stems.

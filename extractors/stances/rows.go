@@ -344,3 +344,20 @@ func (st *state) conditions(s *sent) []span {
 	}
 	return out
 }
+
+// reasons returns the reason clauses of s: a future said in one ("did not
+// support the text because it would not help") is a prediction that binds
+// no one, though a stance stated in one is a stance ("because they are
+// concerned about").
+func (st *state) reasons(s *sent) []span {
+	var out []span
+	v := st.v
+	for k := s.a; k < s.b; k++ {
+		if v.is(k, "because") {
+			e := st.x.clauseEnd(v, s, k+1)
+			out = append(out, span{k, e})
+			k = e
+		}
+	}
+	return out
+}

@@ -343,6 +343,9 @@ func (x *Extractor) licenseVerb(st *state, s *sent, tr *trigger, c cand, cm comp
 		// a purpose clause: "summoned the ambassador to complain", "mobilized
 		// groups to help support"; its subject is the clause's before it
 		for k := gi - 1; k >= 0; k-- {
+			if pk := &s.vgs[k]; pk.modal >= 0 && v.has(pk.head, roleAspect) && pk.end == g.start-1 {
+				return cand{}, false // "would continue to support": the modal's commitment
+			}
 			if s.vgs[k].kind == vgFinite || s.vgs[k].kind == vgParticiple {
 				c.gov = gi
 				c.actor = st.actorOfGroup(s, k, tr.table)
@@ -683,10 +686,16 @@ func (x *Extractor) modalCandidates(st *state, s *sent) []cand {
 				passive = true
 			}
 		}
-		// "would continue to target": the infinitive carries the action
+		// "would continue to target": the infinitive carries the action, and
+		// "will keep inspecting" the gerund
 		if v.has(mv, roleAspect) && mv == g.head && g.end+1 < s.b && v.is(g.end, "to") && v.verbish(g.end+1) {
 			mv = g.end + 1
 			obj = g.end + 2
+		} else if v.has(mv, roleAspect) && g.end < s.b && v.toks[g.end].tag == "VBG" && !v.inMention(g.end) {
+			mv = g.end
+			obj = g.end + 1
+		} else if v.has(mv, roleAspect) && mv+1 < g.end && v.toks[mv+1].tag == "VBG" {
+			mv++
 		}
 		if v.has(mv, roleSchedule) {
 			continue
