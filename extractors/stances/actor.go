@@ -67,6 +67,7 @@ type state struct {
 	plural []string   // the last plural actor, for "they"
 	thing  []string   // the last state or body, for "it"
 	coords []coordRun // coordinated states: "Britain, France and Germany"
+	pairs  []coordRun // two sides: "talks between X and Y", "X and Y agreed"
 }
 
 // coordRun is a list of coordinated state mentions ending at token end.
@@ -79,6 +80,7 @@ func newState(x *Extractor, v *view) *state {
 	st := &state{x: x, v: v}
 	st.body = salientBody(v)
 	st.coords = coordRuns(v)
+	st.pairs = sidePairs(v)
 	return st
 }
 
@@ -151,6 +153,74 @@ func coordRuns(v *view) []coordRun {
 		flush()
 	}
 	flush()
+	return out
+}
+
+// maxPairGap is how many sentences back "the parties" find their two sides.
+const maxPairGap = 2
+
+// sidePairs finds the two sides of a meeting or deal: two actor mentions
+// (states, groups, bodies, or the state or body an official serves) after
+// "between" and joined by "and", or joined by "and" as the subject of a verb
+// ("the Yemeni government and the Houthis had committed").
+func sidePairs(v *view) []coordRun {
+	var out []coordRun
+	side := func(i int) (string, int, bool) {
+		if i >= len(v.toks) || !v.inMention(i) {
+			return "", i, false
+		}
+		m := v.mention(i)
+		id := m.ID
+		switch m.Label {
+		case models.State, models.Group, models.Org:
+		case models.Official:
+			if m.Affiliation != "" {
+				id = m.Affiliation
+			}
+		default:
+			return "", i, false
+		}
+		for i+1 < len(v.toks) && v.toks[i+1].mention == v.toks[i].mention {
+			i++
+		}
+		i++
+		if i < len(v.toks) && !v.inMention(i) && (v.toks[i].tag == "NN" || v.toks[i].tag == "NNS") {
+			i++ // "the Yemeni government"
+		}
+		return id, i, id != ""
+	}
+	for i := 0; i < len(v.toks); i++ {
+		between := v.is(i, "between") && i > 0 && v.has(i-1, roleMeeting)
+		a := i
+		if between {
+			a = i + 1
+		} else if i > 0 && (v.inMention(i-1) && v.toks[i-1].mention == v.toks[i].mention || v.isPrep(i-1)) {
+			continue
+		}
+		if a < len(v.toks) && v.is(a, "the") {
+			a++
+		}
+		x, j, ok := side(a)
+		if !ok || j >= len(v.toks) || !v.is(j, "and") {
+			continue
+		}
+		j++
+		if j < len(v.toks) && v.is(j, "the") {
+			j++
+		}
+		y, e, ok := side(j)
+		if !ok || x == y {
+			continue
+		}
+		k := e
+		for k < len(v.toks) && v.isAdverb(k) {
+			k++
+		}
+		if between || k < len(v.toks) && v.isVerb(k) && !v.inMention(k) {
+			out = append(out, coordRun{end: e, ids: []string{x, y}})
+			i = e - 1
+		}
+	}
 	return out
 }
 
@@ -254,6 +324,17 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 		}
 		if pr := possessivePronoun(v, h); pr != 0 {
 			return st.pronoun(s, h.a, pr, sub.np)
+		}
+		if hn >= 0 && v.has(hn, roleParty) {
+			// "the parties agreed": the two sides named in the last sentences
+			for k := len(st.pairs) - 1; k >= 0; k-- {
+				if p := st.pairs[k]; p.end <= at {
+					if d := st.v.d; s.idx-d.SentenceOf(d.Tokens[p.end-1].Start) <= maxPairGap {
+						return actor{ids: p.ids, text: sub.np, how: byCollective, plural: true}
+					}
+					break
+				}
+			}
 		}
 		pl := isPlural(v, h)
 		if st.named != nil {

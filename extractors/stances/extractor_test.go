@@ -401,6 +401,20 @@ func TestExtract(t *testing.T) {
 			"The African Union said it would continue to support the transition in Chad.",
 			[]ent{org("African Union", "AU"), state("Chad", "TCD")},
 			[]row{{table: "C", label: "pledge", actors: []string{"AU"}, trigger: "would", target: "TCD"}}},
+		// the sides of a meeting or deal
+		{"the parties are the two sides just named",
+			"The IGAD summit closed. Sudan and South Sudan had signed the accord in Juba. The parties also agreed to reopen the border crossings.",
+			[]ent{org("IGAD", "IGAD"), state("Sudan", "SDN"), state("South Sudan", "SSD")},
+			[]row{{table: "C", label: "agreement", actors: []string{"SDN", "SSD"}, trigger: "signed"},
+				{table: "C", label: "agreement", actors: []string{"SDN", "SSD"}, trigger: "agreed"}}},
+		{"the sides of talks between two states",
+			"Talks between Serbia and Croatia resumed in Zagreb. The sides agreed to exchange prisoners.",
+			[]ent{state("Serbia", "SRB"), state("Croatia", "HRV"), place("Zagreb", "ZAGREB")},
+			[]row{{table: "C", label: "agreement", actors: []string{"SRB", "HRV"}, trigger: "agreed"}}},
+		{"the parties of a body's summit are the body",
+			"The SCO summit opened in Astana. Border clashes between Tajikistan and Kyrgyzstan were discussed. The parties agreed to hold drills.",
+			[]ent{org("SCO", "SCO"), place("Astana", "ASTANA"), state("Tajikistan", "TJK"), state("Kyrgyzstan", "KGZ")},
+			[]row{{table: "C", label: "agreement", actors: []string{"SCO"}, trigger: "agreed"}}},
 	}
 	x := newExtractor(t)
 	for _, tc := range tests {

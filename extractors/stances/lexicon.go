@@ -109,6 +109,7 @@ const (
 	roleParty
 	roleRestraint
 	roleGroupRef
+	roleMeeting
 )
 
 // roleNames maps the role column of cues.tsv to roles; exact roles match the
@@ -126,7 +127,7 @@ var roleNames = map[string]struct {
 	"subord": {roleSubord, true}, "reflexive": {roleReflexive, true}, "people": {rolePeople, true},
 	"plan": {rolePlan, false}, "comply": {roleComply, false}, "person": {rolePerson, true},
 	"party": {roleParty, true}, "restraint": {roleRestraint, false},
-	"groupref": {roleGroupRef, true},
+	"groupref": {roleGroupRef, true}, "meeting": {roleMeeting, false},
 }
 
 // phrase is a cue of several words, matched on stems.
