@@ -42,7 +42,8 @@ type gazetteer struct {
 	trie    *trie
 	names   map[string]string // canonical name of every state, org and group id
 	labels  map[string]models.Label
-	people  []person // well-known officials
+	people  []person       // well-known officials
+	known   map[string]int // SnakeID of every name and spelling of a well-known official → index in people
 }
 
 // files of data/gazetteer read by loadGazetteer.
@@ -59,7 +60,7 @@ const (
 )
 
 func loadGazetteer() (*gazetteer, error) {
-	g := &gazetteer{trie: newTrie(), names: map[string]string{}, labels: map[string]models.Label{}}
+	g := &gazetteer{trie: newTrie(), names: map[string]string{}, labels: map[string]models.Label{}, known: map[string]int{}}
 	countries, err := data.TSV(countriesFile)
 	if err != nil {
 		return nil, err
@@ -162,8 +163,18 @@ func loadGazetteer() (*gazetteer, error) {
 			return nil, fmt.Errorf("%s: %s: unknown affiliation %q", officialsFile, name, r["affiliation"])
 		}
 		words := strings.Fields(name)
-		g.people = append(g.people, person{id: SnakeID(name), name: name, role: r["role"], affil: r["affiliation"],
-			surname: words[len(words)-1], given: words[0], noSurname: r["surname_alone"] != "yes", known: true})
+		p := person{id: SnakeID(name), name: name, role: r["role"], affil: r["affiliation"],
+			surname: words[len(words)-1], given: words[0], noSurname: r["surname_alone"] != "yes", known: true}
+		g.known[p.id] = len(g.people)
+		for _, a := range splitList(r["spellings"]) {
+			aw := strings.Fields(a)
+			p.alts = append(p.alts, a)
+			if sn := aw[len(aw)-1]; sn != p.surname {
+				p.altSurnames = append(p.altSurnames, sn)
+			}
+			g.known[SnakeID(a)] = len(g.people)
+		}
+		g.people = append(g.people, p)
 	}
 	for i := range g.entries {
 		e := &g.entries[i]

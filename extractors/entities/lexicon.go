@@ -21,10 +21,11 @@ const (
 	cueDocNoun
 	cueOrgWord
 	cueCalendar
-	cueStateNoun // a noun whose complement "of/on/to" a capital is the state ("efforts of Moscow")
-	cuePlaceHead // last word of a place's name ("Shoal", "Strait")
-	cueTitleWord // first word of a title
-	cueNameInner // an honorific that is part of a name inside it ("Hassan Sheikh Mohamud")
+	cueStateNoun  // a noun whose complement "of/on/to" a capital is the state ("efforts of Moscow")
+	cuePlaceHead  // last word of a place's name ("Shoal", "Strait")
+	cueTitleWord  // first word of a title
+	cueNameInner  // an honorific that is part of a name inside it ("Hassan Sheikh Mohamud")
+	cueGovernment // after a leader's name, the state ("the Bush administration")
 )
 
 var cueNames = map[string]cue{
@@ -40,6 +41,7 @@ var cueNames = map[string]cue{
 	"state_noun":    cueStateNoun,
 	"place_head":    cuePlaceHead,
 	"name_inner":    cueNameInner,
+	"government":    cueGovernment,
 }
 
 // opTriggerPrefix starts the cue names of trigger nouns; the rest is the kind.

@@ -12,7 +12,35 @@ type person struct {
 	surname, given        string
 	noSurname             bool // the surname alone is not enough ("Harris")
 	known                 bool // from the gazetteer, not the article
+	alts, altSurnames     []string // other spellings of a well-known official ("Sergey Lavrov")
 	cands                 []int
+}
+
+// hasSurname reports whether w is the person's surname in any spelling.
+func (p *person) hasSurname(w string) bool {
+	if w == p.surname {
+		return true
+	}
+	for _, a := range p.altSurnames {
+		if w == a {
+			return true
+		}
+	}
+	return false
+}
+
+// matchName returns the end of the person's full name, in any spelling,
+// written from unit u, and the spelling.
+func (p *person) matchName(s *scratch, u int) (end int, spelling string, ok bool) {
+	if end, ok := s.matchText(u, p.name); ok {
+		return end, p.name, true
+	}
+	for _, a := range p.alts {
+		if end, ok := s.matchText(u, a); ok {
+			return end, a, true
+		}
+	}
+	return 0, "", false
 }
 
 // findOfficials finds persons by their titles: "CSTO secretary-general
@@ -40,11 +68,25 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 			singles = append(singles, ci)
 			return
 		}
-		id := SnakeID(name)
+		id := SnakeID(name) // the name as written: "Sergey Lavrov" is SERGEY_LAVROV
+		kp, isKnown := t.g.known[id]
 		s.cands[ci].id = id
 		p := find(id)
 		if p < 0 {
-			people = append(people, person{id: id, name: name, surname: s.surface(b - 1), given: s.surface(a)})
+			np := person{id: id, name: name, surname: s.surface(b - 1), given: s.surface(a)}
+			if isKnown {
+				// a well-known official in any spelling: role and state from the gazetteer
+				np = t.g.people[kp]
+				np.id, np.name, np.surname, np.given = id, name, s.surface(b-1), s.surface(a)
+				np.known, np.cands = false, nil
+				if role != "" {
+					np.role = role // the article's title wins
+				}
+				if affil != "" {
+					np.affil = affil
+				}
+			}
+			people = append(people, np)
 			p = len(people) - 1
 		}
 		pp := &people[p]
@@ -155,8 +197,15 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 	}
 
 	// well-known officials the article does not introduce itself
-	for _, kp := range t.g.people {
-		if find(kp.id) < 0 {
+	for i, kp := range t.g.people {
+		introduced := false
+		for k := range people {
+			if ki, ok := t.g.known[people[k].id]; ok && ki == i {
+				introduced = true
+				break
+			}
+		}
+		if !introduced {
 			people = append(people, kp)
 		}
 	}
@@ -166,7 +215,7 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 		c := &s.cands[ci]
 		p := -1
 		for k := range people {
-			if people[k].surname == c.name && !(people[k].known && people[k].noSurname) {
+			if people[k].hasSurname(c.name) && !(people[k].known && people[k].noSurname) {
 				p = k
 				break
 			}
@@ -189,15 +238,19 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 		}
 		for k := range people {
 			p := &people[k]
-			end, ok := s.matchText(u, p.name)
+			end, spelling, ok := p.matchName(s, u)
+			if ok && p.known && spelling != p.name {
+				p.id, p.name = SnakeID(spelling), spelling // ids keep the article's spelling
+			}
 			if !ok && p.given != "" && s.surface(u) == p.given && u+1 < len(s.units) &&
 				(t.lex.has(s.key(u+1), cueSpeechVerb) || s.key(u+1) == "'s") {
 				end, ok = u+1, true // "Xi said" after "Xi Jinping"
 			}
-			if !ok && s.surface(u) == p.surname && !(p.known && p.noSurname) &&
+			if !ok && p.hasSurname(s.surface(u)) && !(p.known && p.noSurname) &&
 				(!t.lex.has(s.units[u].key, cueCalendar) || t.lex.has(s.key(u+1), cueSpeechVerb) || s.key(u+1) == "'s") {
 				end, ok = u+1, true // "May said", not "in May"
-				if u > 0 && s.sameSent(u-1, u) && t.nameLike(s, u-1) && s.units[u-1].is(upperFirst) && !s.units[u].is(attached) {
+				if u > 0 && s.sameSent(u-1, u) && t.nameLike(s, u-1) && s.units[u-1].is(upperFirst) && !s.units[u].is(attached) &&
+					isProper(s.units[u-1].tag) {
 					ok = false // another person of the same family name
 				}
 			}
@@ -208,6 +261,8 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 			}
 		}
 	}
+
+	defer t.governments(s)
 
 	// affiliation: what the title said, else the nearest state or body
 	// before the first mention in its sentence, else the article's main state
@@ -403,4 +458,21 @@ func properRun(s *scratch, a, b int) bool {
 		}
 	}
 	return true
+}
+
+// governments makes "the Bush administration", "the Modi government" the
+// state a leader of the gazetteer or the article served: the span is the
+// name and the head noun.
+func (t *Tagger) governments(s *scratch) {
+	for i := range s.cands {
+		c := &s.cands[i]
+		h := c.b
+		if c.dead || c.label != models.Official || t.g.labels[c.affil] != models.State || !s.sameSent(c.a, h) ||
+			!t.lex.has(s.key(h), cueGovernment) {
+			continue
+		}
+		name := s.text[s.units[c.a].start:s.units[h].end]
+		s.claim(cand{a: c.a, b: h + 1, label: models.State, id: c.affil, name: name, kind: kMetonym,
+			method: methodPattern, conf: 0.7})
+	}
 }
