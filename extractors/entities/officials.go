@@ -10,8 +10,8 @@ import (
 type person struct {
 	id, name, role, affil string
 	surname, given        string
-	noSurname             bool // the surname alone is not enough ("Harris")
-	known                 bool // from the gazetteer, not the article
+	noSurname             bool     // the surname alone is not enough ("Harris")
+	known                 bool     // from the gazetteer, not the article
 	alts, altSurnames     []string // other spellings of a well-known official ("Sergey Lavrov")
 	cands                 []int
 }
