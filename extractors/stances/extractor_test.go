@@ -549,3 +549,28 @@ func TestExtractEmpty(t *testing.T) {
 		t.Errorf("Extract(nil): %v", err)
 	}
 }
+
+// TestTopicFiller checks that topics drop adverbials of time and degree.
+func TestTopicFiller(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+		ents             []ent
+	}{
+		{"degree before the object", "Peru condemned in the strongest terms the attack on its consulate.",
+			"the attack on its consulate", []ent{state("Peru", "PER")}},
+		{"time after the object", "Chile expressed concern over the flooding on Monday at the border.",
+			"the flooding", []ent{state("Chile", "CHL")}},
+	}
+	x := newExtractor(t)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := docWith(t, tc.text, tc.ents...)
+			if err := x.Extract(d); err != nil {
+				t.Fatalf("Extract(%q): %v", tc.text, err)
+			}
+			if len(d.Positions) != 1 || d.Positions[0].Topic != tc.want {
+				t.Errorf("Extract(%q) = %+v; want one position with topic %q", tc.text, d.Positions, tc.want)
+			}
+		})
+	}
+}

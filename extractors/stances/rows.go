@@ -188,7 +188,18 @@ func (st *state) topic(c *cand) string {
 		a, b = c.topicSub.a, c.topicSub.b
 	}
 	for a < b && (v.isPunct(a) || v.is(a, "that") || v.is(a, "to") || v.isPrep(a) && !v.inMention(a)) {
+		if e := fillerAt(v, a, b); e > a {
+			a = e
+			continue
+		}
 		a++
+	}
+	// "the attack on Thursday at the border": the time is no part of the topic
+	for k := a + 1; k < b; k++ {
+		if v.isPrep(k) && !v.inMention(k) && fillerAt(v, k, b) > k {
+			b = k
+			break
+		}
 	}
 	if b-a > maxTopic {
 		b = a + maxTopic
@@ -206,6 +217,29 @@ func (st *state) topic(c *cand) string {
 		return t
 	}
 	return v.text(c.trig.a, c.trig.b) // "lodge a protest": the trigger is the topic
+}
+
+// fillerAt returns the end of an adverbial that opens at preposition k and
+// says when or how strongly, not what: "on Thursday", "in the strongest
+// terms", "last week"; k when there is none.
+func fillerAt(v *view, k, b int) int {
+	if k >= b || !v.isPrep(k) || v.inMention(k) {
+		return k
+	}
+	j, filler := k+1, false
+	for j < b && j <= k+4 && !v.inMention(j) && (v.isNominal(j) || v.toks[j].tag == "CD") {
+		if v.has(j, roleTime) || v.toks[j].tag == "JJS" {
+			filler = true
+		}
+		j++
+		if filler && v.isNoun(j-1) {
+			break // the phrase ends at its noun
+		}
+	}
+	if !filler || j == k+1 {
+		return k
+	}
+	return j
 }
 
 // action returns a commitment's predicate, normalized: the main verb's lemma
