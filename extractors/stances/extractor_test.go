@@ -415,6 +415,10 @@ func TestExtract(t *testing.T) {
 			"The SCO summit opened in Astana. Border clashes between Tajikistan and Kyrgyzstan were discussed. The parties agreed to hold drills.",
 			[]ent{org("SCO", "SCO"), place("Astana", "ASTANA"), state("Tajikistan", "TJK"), state("Kyrgyzstan", "KGZ")},
 			[]row{{table: "C", label: "agreement", actors: []string{"SCO"}, trigger: "agreed"}}},
+		{"a title after the name acts with the person",
+			"Wang Wenbin, spokesman for the Chinese Foreign Ministry, urged Japan to halt the discharge.",
+			[]ent{official("Wang Wenbin", "WANG_WENBIN", ""), state("Chinese", "CHN"), state("Japan", "JPN")},
+			[]row{{table: "P", label: "CALL", actors: []string{"WANG_WENBIN", "CHN"}, target: "JPN"}}},
 	}
 	x := newExtractor(t)
 	for _, tc := range tests {

@@ -198,7 +198,7 @@ func (x *Extractor) subjectEndingAt(v *view, s *sent, j int) subject {
 		// "led by General Tiani", "the United Nations Emergency Relief
 		// Coordinator": the parenthesis names a co-actor
 		if (v.toks[k+1].tag == "VBN" || v.toks[k+1].tag == "VBD") && k+2 < j && v.is(k+2, "by") ||
-			v.toks[k+1].tag == "DT" || appositiveName(v, k+1, j) {
+			v.toks[k+1].tag == "DT" || appositiveName(v, k+1, j) || titleAfterName(v, k, k+1) {
 			sub.coActor = append(sub.coActor, span{k + 1, j})
 		}
 		j = k - 1
@@ -280,6 +280,9 @@ func openerComma(v *view, s *sent, j int) int {
 		if appositiveName(v, n, j) {
 			return k // "The OSCE Chairman-in-Office, North Macedonia's Foreign Minister Bujar Osmani, welcomed"
 		}
+		if titleAfterName(v, k, n) {
+			return k // "Maria Zakharova, spokeswoman for the Russian Foreign Ministry, called"
+		}
 		if shortAdverbial(v, n, j) {
 			return k // "Lukashenko, for his part, stressed", "the ministers, however, said"
 		}
@@ -288,6 +291,17 @@ func openerComma(v *view, s *sent, j int) int {
 		}
 	}
 	return -1
+}
+
+// titleAfterName reports whether the comma at token k follows a person's
+// name and opens a title (token n): "Zakharova, spokeswoman for the
+// Russian Foreign Ministry,"; the title's state or body acts with the person.
+func titleAfterName(v *view, k, n int) bool {
+	if k < 1 || !v.inMention(k-1) || v.mention(k-1).Label != models.Official || v.inMention(n) {
+		return false
+	}
+	t := v.toks[n].tag
+	return t == "NN" || t == "JJ" || t == "NNP"
 }
 
 // appositiveName reports whether tokens [a, b) are a noun phrase that ends
