@@ -34,6 +34,9 @@ type entry struct {
 	place  string   // PLACE id of a capital
 	opKind string   // kind of an operation
 	words  []string // the phrase as written, split like units
+	// unqualified: a context alias that names the organ wherever no other
+	// body or state qualifies it ("the Security Council")
+	unqualified bool
 }
 
 // gazetteer holds the entries and the trie over their phrases.
@@ -128,6 +131,7 @@ func loadGazetteer() (*gazetteer, error) {
 		for _, a := range splitList(r["context_aliases"]) {
 			c := e
 			c.kind = kOrgContext
+			c.unqualified = r["unqualified"] == "yes"
 			g.add(c, a)
 		}
 	}

@@ -32,7 +32,7 @@ func (t *Tagger) matchGazetteer(s *scratch) {
 		e := &g.entries[best]
 		if e.kind != kBlock {
 			s.claim(cand{a: i, b: bestEnd, label: e.label, id: e.id, name: e.name, kind: e.kind,
-				parent: e.parent, place: e.place, opKind: e.opKind, method: methodGazetteer, conf: 0.9})
+				parent: e.parent, place: e.place, opKind: e.opKind, unqualified: e.unqualified, method: methodGazetteer, conf: 0.9})
 		}
 		i = bestEnd
 	}
@@ -87,14 +87,14 @@ func (t *Tagger) resolveContext(s *scratch) {
 		if c.dead || c.kind != kOrgContext {
 			continue
 		}
-		ok := false
+		ok := c.unqualified // "the Security Council" is the UN's unless another body's
 		for _, p := range present {
 			if p == c.parent {
 				ok = true
 				break
 			}
 		}
-		if prev := s.at(c.a - 1); prev != nil && prev.label == models.State {
+		if t.qualified(s, c) {
 			ok = false
 		}
 		if !ok {
@@ -103,6 +103,29 @@ func (t *Tagger) resolveContext(s *scratch) {
 		}
 		c.kind, c.method, c.conf = kOrg, methodContext, 0.7
 	}
+}
+
+// qualified reports whether a name other than the organ's body qualifies its
+// short name: a state or place before it ("the Russian Security Council",
+// "Armenia's Security Council", "the Kentucky General Assembly") or after
+// "of" ("the Security Council of Armenia").
+func (t *Tagger) qualified(s *scratch, c *cand) bool {
+	p := c.a - 1
+	if k := s.key(p); (k == "'s" || k == "'") && s.sameSent(p-1, c.a) {
+		p--
+	}
+	if q := s.at(p); q != nil && s.sameSent(p, c.a) && q.id != c.parent && (actor(q) || q.label == models.Place) {
+		return true
+	}
+	if s.key(c.b) != "of" || !s.sameSent(c.a, c.b+1) {
+		return false
+	}
+	n := c.b + 1
+	if s.key(n) == "the" {
+		n++
+	}
+	q := s.at(n)
+	return q != nil && q.a == n && q.id != c.parent && (actor(q) || q.label == models.Place)
 }
 
 // acronym is an organization whose acronym an article defines.

@@ -52,12 +52,15 @@ type cand struct {
 	kind   kind
 	parent string
 	place  string // PLACE id of a capital
-	role   string
-	affil  string
-	opKind string
-	method string
-	conf   float32
-	dead   bool
+	// unqualified: an organ's short name that names it even where its body
+	// is not mentioned ("the Security Council")
+	unqualified bool
+	role        string
+	affil       string
+	opKind      string
+	method      string
+	conf        float32
+	dead        bool
 }
 
 // Extract adds the document's entity mentions to d.Mentions, sorted by start.
