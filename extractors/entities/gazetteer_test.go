@@ -81,8 +81,8 @@ func TestGazetteerIDs(t *testing.T) {
 		if e.label == models.State && len(e.id) != 3 {
 			t.Errorf("%q: state id %s is not ISO alpha-3", strings.Join(e.words, " "), e.id)
 		}
-		if e.parent != "" && g.labels[e.parent] != models.Org {
-			t.Errorf("%s: parent %s is not an organization", e.id, e.parent)
+		if e.parent != "" && g.labels[e.parent] != models.Org && g.labels[e.parent] != models.State {
+			t.Errorf("%s: parent %s is not an organization or a state", e.id, e.parent)
 		}
 		if e.kind == kOperation && e.opKind != "operation" && e.opKind != "exercise" && e.opKind != "mission" {
 			t.Errorf("%s: operation kind %q", e.id, e.opKind)

@@ -169,6 +169,10 @@ func TestExtract(t *testing.T) {
 			[]string{"Kosovo/PLACE/KOSOVO", "Somaliland/PLACE/SOMALILAND"}},
 		{"European Community", "The European Community grew in 1973.",
 			[]string{"European Community/ORG/EUROPEAN_COMMUNITY"}},
+		{"a state's body", "The US Congress and the Russian State Duma met. Congress voted.",
+			[]string{"US/STATE/USA", "Congress/ORG/US_CONGRESS", "Russian/STATE/RUS", "State Duma/ORG/STATE_DUMA", "Congress/ORG/US_CONGRESS"}},
+		{"no Congress without its state", "The party Congress opened.",
+			nil},
 		{"accents optional", "Delegates from Turkiye and Türkiye met in Sochi.",
 			[]string{"Turkiye/STATE/TUR", "Türkiye/STATE/TUR", "Sochi/PLACE/SOCHI"}},
 	}
