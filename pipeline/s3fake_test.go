@@ -22,6 +22,20 @@ type FakeS3 struct {
 	backend *s3mem.Backend
 	mu      sync.Mutex
 	reqs    map[string]int // by method
+	sent    int64          // response body bytes
+}
+
+// countingWriter counts the bytes of a response body.
+type countingWriter struct {
+	http.ResponseWriter
+	f *FakeS3
+}
+
+func (w countingWriter) Write(b []byte) (int, error) {
+	w.f.mu.Lock()
+	w.f.sent += int64(len(b))
+	w.f.mu.Unlock()
+	return w.ResponseWriter.Write(b)
 }
 
 // NewFakeS3 starts a server with the given buckets and points the AWS SDK's
@@ -40,7 +54,7 @@ func NewFakeS3(t testing.TB, buckets ...string) *FakeS3 {
 		f.mu.Lock()
 		f.reqs[r.Method]++
 		f.mu.Unlock()
-		h.ServeHTTP(w, r)
+		h.ServeHTTP(countingWriter{w, f}, r)
 	}))
 	t.Cleanup(f.srv.Close)
 	for _, b := range buckets {
@@ -87,6 +101,15 @@ func (f *FakeS3) Requests() map[string]int {
 	r := f.reqs
 	f.reqs = map[string]int{}
 	return r
+}
+
+// Sent returns the response body bytes served so far and resets the count.
+func (f *FakeS3) Sent() int64 {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	n := f.sent
+	f.sent = 0
+	return n
 }
 
 // Get returns an object's bytes.
