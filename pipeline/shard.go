@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"container/heap"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -31,21 +32,49 @@ func AssignShards(files []InputFile, shards int) []int {
 		}
 		return fa.Name < fb.Name
 	})
-	load := make([]int64, max(shards, 1))
-	count := make([]int, len(load))
+	h := make(shardHeap, max(shards, 1))
+	for i := range h {
+		h[i].index = i
+	}
 	out := make([]int, len(files))
 	for _, i := range order {
-		best := 0
-		for s := range load {
-			if load[s] < load[best] || load[s] == load[best] && count[s] < count[best] {
-				best = s
-			}
-		}
-		out[i] = best
-		load[best] += files[i].Size
-		count[best]++
+		out[i] = h[0].index
+		h[0].bytes += files[i].Size
+		h[0].files++
+		heap.Fix(&h, 0)
 	}
 	return out
+}
+
+// shardLoad is what a shard has been given so far.
+type shardLoad struct {
+	bytes int64
+	files int
+	index int
+}
+
+// shardHeap keeps the lightest shard first: fewest bytes, then fewest
+// files, then lowest index.
+type shardHeap []shardLoad
+
+func (h shardHeap) Len() int { return len(h) }
+func (h shardHeap) Less(i, j int) bool {
+	a, b := h[i], h[j]
+	if a.bytes != b.bytes {
+		return a.bytes < b.bytes
+	}
+	if a.files != b.files {
+		return a.files < b.files
+	}
+	return a.index < b.index
+}
+func (h shardHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *shardHeap) Push(x any)   { *h = append(*h, x.(shardLoad)) }
+func (h *shardHeap) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
 }
 
 // shardFiles returns the files of one shard, in input order.
@@ -60,14 +89,14 @@ func shardFiles(files []InputFile, shards, shard int) []InputFile {
 }
 
 // inputsDigest identifies a list of input files by names and sizes, so
-// commit can check that every shard was assigned from the same list.
+// commit can check that every shard was assigned from the same list. Inputs
+// that could not be listed count, but not their error messages, which may
+// name a request.
 func inputsDigest(files []InputFile, missing []error) string {
 	h := sha256.New()
 	for _, f := range files {
 		fmt.Fprintf(h, "%s\t%d\n", f.Name, f.Size)
 	}
-	for _, e := range missing {
-		fmt.Fprintf(h, "missing\t%s\n", e)
-	}
+	fmt.Fprintf(h, "missing\t%d\n", len(missing))
 	return hex.EncodeToString(h.Sum(nil))
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -55,6 +56,34 @@ func TestAssignShards(t *testing.T) {
 				t.Errorf("AssignShards of the reversed list = %v; want %v reversed", again, tc.want)
 			}
 		})
+	}
+}
+
+// TestAssignShardsBalance: on many files of random sizes the heaviest and
+// the lightest shard differ by at most one file's size, and every shard
+// gets files.
+func TestAssignShardsBalance(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	var files []pipeline.InputFile
+	var largest int64
+	for i := range 5000 {
+		size := rng.Int64N(1 << 30)
+		largest = max(largest, size)
+		files = append(files, pipeline.InputFile{Name: fmt.Sprintf("f%05d", i), Size: size})
+	}
+	for _, shards := range []int{7, 64, 1000} {
+		load := make([]int64, shards)
+		count := make([]int, shards)
+		for i, s := range pipeline.AssignShards(files, shards) {
+			load[s] += files[i].Size
+			count[s]++
+		}
+		if d := slices.Max(load) - slices.Min(load); d > largest {
+			t.Errorf("%d shards: loads differ by %d bytes; want at most the largest file, %d", shards, d, largest)
+		}
+		if slices.Min(count) == 0 {
+			t.Errorf("%d shards: a shard got no file", shards)
+		}
 	}
 }
 
