@@ -71,6 +71,9 @@ func (t *Tagger) capitalIsState(s *scratch, c *cand) bool {
 	if k := s.key(prev); k == "on" && inSent(prev-1) && t.lex.has(s.key(prev-1), cueStatePrep) {
 		return true // called on Tehran
 	}
+	if s.key(next) == "to" && inSent(next+1) && s.units[next+1].tag == "VB" && inSent(prev) && strings.HasPrefix(s.units[prev].tag, "VB") {
+		return true // expected Islamabad to take action
+	}
 	return inSent(next) && t.subjectOfVerb(s, next)
 }
 
@@ -148,12 +151,15 @@ func (t *Tagger) joinCompounds(s *scratch, text string) {
 // coordinatedState reports whether a capital is joined by "and" or a comma
 // to a capital or state that acts: "Moscow and Beijing oppose".
 func (t *Tagger) coordinatedState(s *scratch, c *cand) bool {
+	if p := c.a - 1; s.sameSent(p, c.a) && t.lex.has(s.key(p), cuePlacePrep) {
+		return false // "in Tokyo, Japanese ministers"
+	}
 	for u := c.b; u < len(s.units) && u < c.b+8 && s.sameSent(c.a, u); {
 		if k := s.key(u); k != "and" && k != "," {
 			return false
 		}
 		n := s.at(u + 1)
-		if n == nil || n.a != u+1 || n.label != models.State {
+		if n == nil || n.a != u+1 || n.label != models.State || n.kind == kDemonym {
 			return false
 		}
 		if n.kind != kCapital || t.capitalIsState(s, n) {

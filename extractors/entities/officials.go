@@ -161,8 +161,8 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 			continue
 		}
 		e := t.scanName(s, j)
-		if e == j {
-			continue
+		if e == j || nameWords(s, j, e) == 1 && s.key(j-1) == "the" {
+			continue // "spokesperson for the North's defense ministry"
 		}
 		if role2, affil2 := t.appositive(s, e); affil == "" && affil2 != "" {
 			role, affil = role2, affil2
@@ -254,7 +254,7 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 					ok = false // another person of the same family name
 				}
 			}
-			if ok && s.free(u, end) && !s.continuesName(end) {
+			if ok && (s.free(u, end) || end-u > 1 && s.onlyPlaces(u+1, end)) && !s.continuesName(end) {
 				p.cands = append(p.cands, s.claim(cand{a: u, b: end, label: models.Official, id: p.id, name: p.name,
 					method: methodName, conf: 0.7}))
 				break
@@ -386,6 +386,18 @@ func (t *Tagger) scanName(s *scratch, j int) int {
 			end = k
 		case k > j && u.is(isDash) && u.is(attached) && k+1 < len(s.units) && s.units[k+1].is(attached) && t.nameLike(s, k+1):
 			k++
+		case k > j && u.is(isDash) && u.is(attached) && k+1 < len(s.units) && s.units[k+1].is(attached) &&
+			s.units[k+1].is(hasLetter) && !s.units[k+1].is(upperFirst) && len(s.units[k+1].key) <= 4 &&
+			s.at(k+1) == nil && !t.lex.has(s.key(k+1), cueStateSuffix):
+			// "Kim Jong-un", "Koo Byoung-sam": a given name's lower-case second syllable
+			k += 2
+			end = k
+		case k > j && words > 0 && u.is(upperFirst) && !u.is(allUpper) && s.at(k) != nil && s.at(k).a == k && s.at(k).b == k+1 &&
+			s.at(k).kind == kPlace && !(k+1 < len(s.units) && s.sameSent(k, k+1) && s.units[k+1].is(upperFirst)):
+			// "Lin Jian": a name's last word that a gazetteer also knows as a place
+			words++
+			k++
+			end = k
 		case k > j+1 && u.is(isDash) && u.is(attached) && t.lex.has(s.key(k-1), cueNameParticle) &&
 			k+1 < len(s.units) && s.units[k+1].is(attached) && s.units[k+1].is(upperFirst):
 			// "al-Houthi": a name after a particle even where the word names something else
@@ -475,4 +487,15 @@ func (t *Tagger) governments(s *scratch) {
 		s.claim(cand{a: c.a, b: h + 1, label: models.State, id: c.affil, name: name, kind: kMetonym,
 			method: methodPattern, conf: 0.7})
 	}
+}
+
+// onlyPlaces reports whether every unit of [a, b) is free or a gazetteer
+// place, which a person's full name may take over ("Wu Jian").
+func (s *scratch) onlyPlaces(a, b int) bool {
+	for u := a; u < b; u++ {
+		if c := s.at(u); c != nil && c.kind != kPlace {
+			return false
+		}
+	}
+	return true
 }
