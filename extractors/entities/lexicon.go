@@ -26,6 +26,7 @@ const (
 	cueTitleWord  // first word of a title
 	cueNameInner  // an honorific that is part of a name inside it ("Hassan Sheikh Mohamud")
 	cueGovernment // after a leader's name, the state ("the Bush administration")
+	cueRegionNoun // lower case after a region's name, no part of it ("the Kursk region")
 )
 
 var cueNames = map[string]cue{
@@ -42,6 +43,7 @@ var cueNames = map[string]cue{
 	"place_head":    cuePlaceHead,
 	"name_inner":    cueNameInner,
 	"government":    cueGovernment,
+	"region_noun":   cueRegionNoun,
 }
 
 // opTriggerPrefix starts the cue names of trigger nouns; the rest is the kind.

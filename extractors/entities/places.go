@@ -14,7 +14,8 @@ import (
 //     "LODZ (Reuters) --";
 //   - capitalized words ending in a place's head noun: "the Second Thomas
 //     Shoal", "Zangezur Corridor";
-//   - proper nouns after "in", "near", "outside" or "around": "a meeting in Lodz".
+//   - proper nouns after "in", "near", "outside" or "around": "a meeting in Lodz";
+//   - proper nouns before a lower-case region noun: "the Turkistan region".
 func (t *Tagger) findPlaces(s *scratch, text string) {
 	for u := 0; u < len(s.units); u++ {
 		if lineStart(s, text, u) {
@@ -31,6 +32,17 @@ func (t *Tagger) findPlaces(s *scratch, text string) {
 			}
 			if a < u {
 				t.claimPlace(s, text, a, u+1)
+			}
+			continue
+		}
+		if !s.units[u].is(upperFirst) && t.lex.has(s.key(u), cueRegionNoun) && u > 0 && s.sameSent(u-1, u) && !s.headline[s.units[u].sent] {
+			// "the Turkistan region", "Zakarpattia oblast": the name before a lower-case region noun
+			a := u
+			for a > 0 && a > u-3 && s.sameSent(a-1, u) && t.placeWord(s, a-1) && isProper(s.units[a-1].tag) {
+				a--
+			}
+			if a < u {
+				t.claimPlace(s, text, a, u)
 			}
 			continue
 		}

@@ -181,6 +181,8 @@ func TestExtract(t *testing.T) {
 			[]string{"Rabat/PLACE/RABAT", "Moroccan/STATE/MAR"}},
 		{"a capital as object of a verb before an infinitive", "Officials expected Hanoi to take action and saw the approach of Vientiane.",
 			[]string{"Hanoi/STATE/VNM", "Vientiane/STATE/LAO"}},
+		{"a region's name before a region noun", "Drones hit the Ostrovan region and Zakarpattia oblast.",
+			[]string{"Ostrovan/PLACE/OSTROVAN", "Zakarpattia/PLACE/ZAKARPATTIA"}},
 		{"accents optional", "Delegates from Turkiye and Türkiye met in Sochi.",
 			[]string{"Turkiye/STATE/TUR", "Türkiye/STATE/TUR", "Sochi/PLACE/SOCHI"}},
 	}
