@@ -58,6 +58,8 @@ type state struct {
 	x    *Extractor
 	v    *view
 	body []string // the body the article is about, or nil
+	// bodyTok is the first token that names body
+	bodyTok int
 	// named is the body a collective subject last named ("the heads of state
 	// of the CIS"): later bare collectives ("the leaders") stand for it
 	named []string
@@ -79,6 +81,15 @@ type coordRun struct {
 func newState(x *Extractor, v *view) *state {
 	st := &state{x: x, v: v}
 	st.body = salientBody(v)
+	st.bodyTok = len(v.toks)
+	if st.body != nil {
+		for i := range v.toks {
+			if v.inMention(i) && v.mention(i).ID == st.body[0] {
+				st.bodyTok = i
+				break
+			}
+		}
+	}
 	st.coords = coordRuns(v)
 	st.pairs = sidePairs(v)
 	return st
@@ -98,7 +109,7 @@ func salientBody(v *view) []string {
 		}
 	}
 	for _, m := range d.Mentions {
-		if m.Label != models.Org || m.ID == "" {
+		if m.Label != models.Org || m.ID == "" || isAgency(d, m) {
 			continue
 		}
 		if _, ok := score[m.ID]; !ok {
@@ -119,6 +130,31 @@ func salientBody(v *view) []string {
 		return nil
 	}
 	return []string{best}
+}
+
+// isAgency reports whether mention m names the news agency that reports
+// the article, not a body it reports on: the article's source ("Kazinform"),
+// or a name in a dateline's parentheses or slashes ("(PTI)", "/TASS/").
+func isAgency(d *extractors.Doc, m extractors.Mention) bool {
+	t := d.Article.Text
+	if src := d.Article.Source; src != "" && (strings.EqualFold(t[m.Start:m.End], src) || strings.EqualFold(m.Name, src)) {
+		return true
+	}
+	if m.Start == 0 || m.End >= len(t) {
+		return false
+	}
+	l, r := t[m.Start-1], t[m.End]
+	if l == '/' && r == '/' {
+		return true
+	}
+	if l != '(' || r != ')' {
+		return false // "the Council of Europe (PACE)" defines an acronym
+	}
+	// "Feb 9 (PTI)", "(Yonhap) --": a date before or a dash after
+	before := strings.TrimRight(t[:m.Start-1], " \u00a0")
+	after := strings.TrimLeft(t[m.End+1:], " \u00a0")
+	return before != "" && before[len(before)-1] >= '0' && before[len(before)-1] <= '9' ||
+		strings.HasPrefix(after, "-") || strings.HasPrefix(after, "–") || strings.HasPrefix(after, "—")
 }
 
 // coordRuns finds runs of two or more state mentions joined by commas and "and".
@@ -201,7 +237,7 @@ func sidePairs(v *view) []coordRun {
 			a++
 		}
 		x, j, ok := side(a)
-		if !ok || j >= len(v.toks) || !v.is(j, "and") {
+		if !ok || j+1 >= len(v.toks) || !(v.is(j, "and") || v.isComma(j) && !between && v.isActorMention(j+1)) {
 			continue
 		}
 		j++
@@ -213,8 +249,9 @@ func sidePairs(v *view) []coordRun {
 			continue
 		}
 		k := e
-		for k < len(v.toks) && v.isAdverb(k) {
-			k++
+		for k < len(v.toks) && (v.isAdverb(k) || v.has(k, roleTime) ||
+			v.isPrep(k) && k+1 < len(v.toks) && v.has(k+1, roleTime)) {
+			k++ // "X and Y on Friday signed"
 		}
 		if between || k < len(v.toks) && v.isVerb(k) && !v.inMention(k) {
 			out = append(out, coordRun{end: e, ids: []string{x, y}})
@@ -339,6 +376,18 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 		pl := isPlural(v, h)
 		if st.named != nil {
 			return actor{ids: st.named, text: sub.np, how: byCollective, plural: pl}
+		}
+		if st.body != nil && st.bodyTok < at {
+			return actor{ids: st.body, text: sub.np, how: byCollective, plural: pl}
+		}
+		if hn >= 0 && v.has(hn, roleParty) {
+			// "the parties" of a bilateral article no body is named in yet:
+			// the two sides last named together
+			for k := len(st.pairs) - 1; k >= 0; k-- {
+				if p := st.pairs[k]; p.end <= at {
+					return actor{ids: p.ids, text: sub.np, how: byCollective, plural: true}
+				}
+			}
 		}
 		if st.body != nil {
 			return actor{ids: st.body, text: sub.np, how: byCollective, plural: pl}

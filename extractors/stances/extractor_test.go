@@ -419,6 +419,19 @@ func TestExtract(t *testing.T) {
 			"Wang Wenbin, spokesman for the Chinese Foreign Ministry, urged Japan to halt the discharge.",
 			[]ent{official("Wang Wenbin", "WANG_WENBIN", ""), state("Chinese", "CHN"), state("Japan", "JPN")},
 			[]row{{table: "P", label: "CALL", actors: []string{"WANG_WENBIN", "CHN"}, target: "JPN"}}},
+		{"the news agency of a dateline is no body",
+			"LIMA, May 3 (Andina) -- Peru and Bolivia on Monday signed a border accord, the ministry told Andina. The delegations agreed to demine the frontier.",
+			[]ent{place("LIMA", "LIMA"), org("Andina", "ANDINA"), state("Peru", "PER"), state("Bolivia", "BOL"), org("Andina", "ANDINA")},
+			[]row{{table: "C", label: "agreement", actors: []string{"PER", "BOL"}, trigger: "signed"},
+				{table: "C", label: "agreement", actors: []string{"PER", "BOL"}, trigger: "agreed"}}},
+		{"the parties before any body is named are the last two sides",
+			"Peru and Bolivia signed a water accord. Peru will build a dam. Bolivia will fund a canal. The parties agreed to share data with the Amazon Cooperation Treaty Organization (ACTO).",
+			[]ent{state("Peru", "PER"), state("Bolivia", "BOL"), state("Peru", "PER"), state("Bolivia", "BOL"),
+				org("Amazon Cooperation Treaty Organization", "ACTO"), org("ACTO", "ACTO")},
+			[]row{{table: "C", label: "agreement", actors: []string{"PER", "BOL"}, trigger: "signed"},
+				{table: "C", label: "pledge", actors: []string{"PER"}},
+				{table: "C", label: "pledge", actors: []string{"BOL"}},
+				{table: "C", label: "agreement", actors: []string{"PER", "BOL"}, trigger: "agreed"}}},
 	}
 	x := newExtractor(t)
 	for _, tc := range tests {
