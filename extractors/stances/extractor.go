@@ -116,6 +116,10 @@ func (x *Extractor) choose(st *state, s *sent) []cand {
 		if c.table == tableCommitment && (c.modality == models.Pledge) && x.threatening(v, s, c) {
 			c.modality = models.Threat
 		}
+		if c.table == tableCommitment && !c.neg && (c.modality == models.Pledge || c.modality == models.Readiness) &&
+			x.adverseCondition(st, s, c) {
+			c.modality = models.Threat // "would expel the diplomats if they continued to"
+		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].trig.a < out[j].trig.a })
 	return out

@@ -278,7 +278,7 @@ func (lx *lexicon) loadCues() error {
 			return fmt.Errorf("%s row %d: empty word", cuesPath, i+1)
 		}
 		if strings.Contains(w, " ") {
-			if rn.r != roleCondition && rn.r != roleSchedule {
+			if rn.r != roleCondition && rn.r != roleSchedule && rn.r != roleThreat {
 				return fmt.Errorf("%s row %d (%s): role %s takes single words", cuesPath, i+1, w, r["role"])
 			}
 			p := phrase{words: stems(w), role: rn.r}

@@ -709,7 +709,8 @@ func (x *Extractor) modalCandidates(st *state, s *sent) []cand {
 		}
 		// "will not strike targets on land" is a pledge of restraint, not a
 		// negated pledge; "would not meet their demands" is a refusal
-		refusal := g.neg && v.has(mv, roleComply)
+		// "would not return to the Assembly" is no giving in: a movement
+		refusal := g.neg && v.has(mv, roleComply) && !(mv+1 < s.b && (v.is(mv+1, "to") || v.is(mv+1, "from")))
 		c := cand{pos: posModal, table: tableCommitment, modality: mod, neg: refusal, restraint: g.neg && !refusal,
 			trig: span{g.modal, g.end}, gov: gi, obj: obj, verb: mv, passive: passive}
 		var a actor
@@ -891,6 +892,13 @@ func (x *Extractor) threatening(v *view, s *sent, c *cand) bool {
 	if v.has(c.verb, roleThreat) {
 		return true
 	}
+	// "would defend its territory “by all means”", "would take all
+	// necessary measures": a threat phrase in the object
+	for k := c.verb + 1; k < c.objEnd && k < s.b; k++ {
+		if _, ok := x.phraseAt(v, k, s.b, roleThreat); ok {
+			return true
+		}
+	}
 	for k := c.verb + 1; k < s.b && k <= c.verb+4; k++ {
 		if v.has(k, roleThreat) {
 			return true
@@ -898,6 +906,36 @@ func (x *Extractor) threatening(v *view, s *sent, c *cand) bool {
 		if !v.isNominal(k) && !v.isPrep(k) {
 			break
 		}
+	}
+	return false
+}
+
+// adverseCondition reports whether a commitment is conditioned on the other
+// side's conduct going on or failing: "as long as the allies pursued their
+// policy", "if there was no progress", "if Ankara did not withdraw". Said
+// of one's own action, that is a threat; "for as long as it takes", "as
+// long as needed" and "if Kabul requested it" are not.
+func (x *Extractor) adverseCondition(st *state, s *sent, c *cand) bool {
+	v := st.v
+	end := min(c.objEnd+1, s.b)
+	for k := max(c.obj, c.trig.b); k < end; k++ {
+		e, ok := st.conditionAt(s, k)
+		if !ok || v.is(k, "when") || v.is(k, "once") || v.is(k, "until") || v.is(k, "till") {
+			continue
+		}
+		if v.is(k, "as") {
+			// "as long as the allies pursued", not "(for) as long as
+			// needed" or "as long as it takes"
+			j := k + 3
+			return j+1 < e && !v.is(k-1, "for") && !(v.is(j, "it") && v.toks[j+1].stem == "take") && !v.is(j, "possible") &&
+				!(v.toks[j].tag == "JJ" || v.toks[j].tag == "VBN" || v.toks[j].tag == "RB")
+		}
+		for j := k + 1; j < e; j++ {
+			if v.has(j, roleNegator) && !v.inMention(j) {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }
