@@ -592,6 +592,10 @@ func (st *state) pronoun(s *sent, at int, r role, np span) actor {
 	}
 	for k := len(s.vgs) - 1; k >= 0; k-- {
 		g := &s.vgs[k]
+		if !g.resolved && g.end <= at && g.kind == vgFinite {
+			// "X rejected what he called ...": X, though no row asked for it yet
+			st.resolve(s, k)
+		}
 		if !g.resolved || g.end > at || !g.actor.ok() || g.actor.how == byPronoun && g.subj.np.a == np.a {
 			continue
 		}

@@ -368,6 +368,10 @@ func (x *Extractor) licenseVerb(st *state, s *sent, tr *trigger, c cand, cm comp
 	}
 	c.gov = gi
 	c.neg = c.neg != g.neg
+	if c.neg && tr.table == tableCommitment && v.has(i, roleRestraint) {
+		// "did not intend to leave": a pledge not to leave
+		c.neg, c.restraint, c.modality = false, true, models.Pledge
+	}
 	if g.passive {
 		// "was condemned by X": the agent acts
 		end := x.clauseEnd(v, s, c.trig.b)
@@ -700,7 +704,7 @@ func (x *Extractor) modalCandidates(st *state, s *sent) []cand {
 		if v.has(mv, roleSchedule) {
 			continue
 		}
-		if _, ok := x.phraseAt(v, mv, s.b, roleSchedule); ok {
+		if x.scheduleAt(v, s, mv) {
 			continue
 		}
 		mod := models.Pledge
@@ -936,6 +940,30 @@ func (x *Extractor) adverseCondition(st *state, s *sent, c *cand) bool {
 			}
 		}
 		return false
+	}
+	return false
+}
+
+// scheduleAt reports whether a schedule phrase opens at verb mv, its object
+// noun past determiners and adjectives: "will hold an interactive dialogue".
+func (x *Extractor) scheduleAt(v *view, s *sent, mv int) bool {
+	if _, ok := x.phraseAt(v, mv, s.b, roleSchedule); ok {
+		return true
+	}
+	k := mv + 1
+	for k < s.b && k <= mv+3 && !v.inMention(k) {
+		if t := v.toks[k].tag; t != "DT" && t != "JJ" && t != "PRP$" && t != "CD" {
+			break
+		}
+		k++
+	}
+	if k == mv+1 || k >= s.b {
+		return false
+	}
+	for _, p := range x.lx.phrases {
+		if p.role == roleSchedule && len(p.words) == 2 && p.words[0] == v.toks[mv].stem && p.words[1] == v.toks[k].stem {
+			return true
+		}
 	}
 	return false
 }
