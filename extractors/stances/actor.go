@@ -374,6 +374,11 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 			}
 		}
 		pl := isPlural(v, h)
+		if sp := st.speakerAt(s, at); sp.ok() && hasOfficial(v.d, sp.ids) && st.anyOrg(sp.ids) {
+			// "Zas said the member states were ready": the body the
+			// speaking official serves, with the official
+			return actor{ids: sp.ids, text: sub.np, how: byCollective, plural: pl}
+		}
 		if st.named != nil {
 			return actor{ids: st.named, text: sub.np, how: byCollective, plural: pl}
 		}
@@ -443,6 +448,16 @@ func (st *state) noteBody(ids []string) {
 		}
 	}
 	st.named = ids
+}
+
+// anyOrg reports whether one of ids is an organization.
+func (st *state) anyOrg(ids []string) bool {
+	for _, id := range ids {
+		if st.isOrg(id) {
+			return true
+		}
+	}
+	return false
 }
 
 func (st *state) isOrg(id string) bool {
