@@ -9,4 +9,12 @@
 //
 // Stages are joined by bounded channels under one errgroup, so memory does
 // not grow with the corpus and Ctrl-C stops every stage.
+//
+// The output root is a local directory or an object-store prefix (store.go,
+// store_disk.go, store_blob.go; inputs may be objects too, inputs.go). A run
+// commits itself by creating its manifest last (output.go), or is one shard
+// of a sharded run (shard.go): each shard processes a share of the input
+// files in its own process and Commit (commit.go) publishes the run once
+// every shard is complete. Committed runs make the incremental state
+// (state.go).
 package pipeline

@@ -77,6 +77,9 @@ func (c Config) Validate() error {
 		return fmt.Errorf("shards %d: want 1..%d", c.Shards, MaxShards)
 	}
 	if c.Shards == 0 {
+		if c.ShardIndex != 0 {
+			return fmt.Errorf("shard index %d of a run without shards", c.ShardIndex)
+		}
 		return nil
 	}
 	if c.ShardIndex < 0 || c.ShardIndex >= c.Shards {

@@ -489,6 +489,7 @@ func TestCommitChecks(t *testing.T) {
 		{Shards: 2, RunID: "x"},
 		{Shards: 2, RunID: "x", Inputs: []string{"-"}},
 		{Shards: -1},
+		{ShardIndex: 1},
 	} {
 		if err := cfg.Validate(); err == nil {
 			t.Errorf("Validate(%+v) = nil; want an error", cfg)
