@@ -496,3 +496,44 @@ func TestCommitChecks(t *testing.T) {
 		}
 	}
 }
+
+// A sharded run: every shard (here in turn; in production each in its own
+// pod) processes its share of the inputs, then Commit publishes the run.
+func ExampleCommit() {
+	dir, _ := os.MkdirTemp("", "communique-example")
+	defer os.RemoveAll(dir)
+	for i, text := range []string{
+		"Russia pledged to provide assistance to Tajikistan.",
+		"Kazakhstan expressed concern about the situation in Afghanistan.",
+	} {
+		os.WriteFile(filepath.Join(dir, fmt.Sprintf("article-%d.txt", i)), []byte("Talks\n\n"+text), 0o644)
+	}
+	out := filepath.Join(dir, "out")
+	for shard := range 2 {
+		sum, err := pipeline.Run(context.Background(), analyzer, pipeline.Config{
+			Inputs: []string{dir}, Out: out, RunID: "2026-11-23", Shards: 2, ShardIndex: shard, Workers: 1,
+		})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("shard %d: %d article\n", shard, sum.Articles)
+	}
+	sum, err := pipeline.Commit(context.Background(), pipeline.CommitConfig{Out: out, RunID: "2026-11-23", Shards: 2})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("published %v: %d articles, %d files\n", sum.Published, sum.Manifest.Articles, len(sum.Manifest.Files))
+	files, _ := pipeline.CommittedFiles(context.Background(), out, pipeline.TableArticles)
+	for _, f := range files {
+		rel, _ := filepath.Rel(out, f)
+		fmt.Println(filepath.ToSlash(filepath.Dir(filepath.Dir(rel))), filepath.Base(rel))
+	}
+	// Output:
+	// shard 0: 1 article
+	// shard 1: 1 article
+	// published true: 2 articles, 12 files
+	// articles part-2026-11-23-0.parquet
+	// articles part-2026-11-23-1.parquet
+}
