@@ -108,9 +108,12 @@ func salientBody(v *view) []string {
 			headEnd = s0.End
 		}
 	}
-	for _, m := range d.Mentions {
+	for i, m := range d.Mentions {
 		if m.Label != models.Org || m.ID == "" || isAgency(d, m) {
 			continue
+		}
+		if i > 0 && d.Mentions[i-1].ID == m.ID && m.Start > 0 && d.Article.Text[m.Start-1] == '(' {
+			continue // "Inter-Services Public Relations (ISPR)" names it once
 		}
 		if _, ok := score[m.ID]; !ok {
 			order = append(order, m.ID)

@@ -240,8 +240,9 @@ func (x *Extractor) subjectEndingAt(v *view, s *sent, j int) subject {
 			np2, _ := npLeft(v, s, p-2)
 			np = span{np2.a, np.b}
 			continue
-		case v.isPrep(p) && p-1 >= s.a && (v.isNoun(p-1) || v.inMention(p-1)):
-			// "the juntas in Mali and Burkina Faso"
+		case v.isPrep(p) && p-1 >= s.a && (v.isNoun(p-1) || v.inMention(p-1) || acronymParens(v, s, p-1)):
+			// "the juntas in Mali and Burkina Faso", "the Gulf Cooperation
+			// Council (GCC) on Sunday"
 			sub.mods = append(sub.mods, modifier{span{p, np.b}, v.toks[p].lower})
 			np2, _ := npLeft(v, s, p-1)
 			np = span{np2.a, np.b}
@@ -322,17 +323,19 @@ func appositiveName(v *view, a, b int) bool {
 }
 
 // shortAdverbial reports whether tokens [a, b) are an adverb or a short
-// prepositional phrase without a verb or a name: "however", "for his part",
-// "in turn", "in a statement".
+// prepositional phrase without a verb or an actor's name: "however", "for
+// his part", "in turn", "in a statement from its headquarters in Jeddah".
 func shortAdverbial(v *view, a, b int) bool {
 	if b == a+1 && v.isAdverb(a) {
 		return true
 	}
-	if !v.isPrep(a) || b-a > 5 || b-a < 2 {
+	if !v.isPrep(a) || b-a > 9 || b-a < 2 {
 		return false
 	}
+	// "in a statement from its headquarters in Jeddah": prepositions and
+	// places may stand inside, no actor
 	for k := a + 1; k < b; k++ {
-		if v.isVerb(k) || v.isActorMention(k) || !v.isNominal(k) {
+		if v.isVerb(k) || v.isActorMention(k) || !(v.isNominal(k) || v.inMention(k) || v.isPrep(k) && k+1 < b) {
 			return false
 		}
 	}
