@@ -196,7 +196,7 @@ func coordRuns(v *view) []coordRun {
 }
 
 // maxPairGap is how many sentences back "the parties" find their two sides.
-const maxPairGap = 2
+const maxPairGap = 3
 
 // sidePairs finds the two sides of a meeting or deal: two actor mentions
 // (states, groups, bodies, or the state or body an official serves) after
@@ -422,6 +422,11 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 		if sp := st.speakerAt(s, at); sp.ok() {
 			if ids := st.statesOf(sp.ids); len(ids) > 0 {
 				return actor{ids: append(ids, officials(st.v.d, sp.ids)...), text: sub.np, how: byBackref}
+			}
+			if possessivePronoun(v, h) != 0 {
+				// "X, head of the council, said his government would": the
+				// speaker's, though no state is known for X
+				return st.pronoun(s, h.a, possessivePronoun(v, h), sub.np)
 			}
 		}
 		if st.thing != nil {
