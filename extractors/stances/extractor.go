@@ -86,7 +86,7 @@ func (x *Extractor) choose(st *state, s *sent) []cand {
 		if c.objEnd < c.trig.b {
 			c.objEnd = c.trig.b
 		}
-		if !c.nested && covered(out, c.trig.a) || inAny(conds, c.trig.a) {
+		if !c.nested && covered(out, c.trig.a) && !reported(v, out, c) || inAny(conds, c.trig.a) {
 			continue
 		}
 		out = append(out, c)
@@ -173,6 +173,27 @@ func intersects(a, b []string) bool {
 		}
 	}
 	return false
+}
+
+// reported reports whether commitment c, inside the object of a row of cs,
+// is another actor's commitment that the object reports in a that-clause
+// with its own named subject: "welcomed the announcement that the
+// government and the rebels had committed to a ceasefire".
+func reported(v *view, cs []cand, c cand) bool {
+	if c.table != tableCommitment || c.actor.how != byMention || c.actor.text.b <= c.actor.text.a {
+		return false
+	}
+	for _, o := range cs {
+		if o.obj <= c.trig.a && c.trig.a < o.objEnd && o.trig.a < c.trig.a {
+			if intersects(o.actor.ids, c.actor.ids) {
+				return false
+			}
+			if k := c.actor.text.a - 1; k <= o.trig.b || !v.is(k, "that") {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // covered reports whether token i lies in the object of one of cs.
