@@ -38,11 +38,12 @@ fuzz:
 		$(GO) test -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
 	done
 
-# Real readers (DuckDB, polars) open a sample run; npm installs them from the lock file.
+# Real readers (DuckDB, polars) open a sample run; npm installs them as the lock file
+# pins them (npm install: npm ci rejects the lock for lacking other platforms' binaries).
 readers:
 	rm -rf $(READERS_OUT)
 	$(GO) run ./cmd/communique run --out $(READERS_OUT) --run-id readers
-	cd docs/readers && npm ci --no-audit --no-fund --loglevel=error && COMMUNIQUE_OUT=$(READERS_OUT) node --test
+	cd docs/readers && npm install --no-audit --no-fund --loglevel=error && COMMUNIQUE_OUT=$(READERS_OUT) node --test
 
 # Benchmarks: every stage, the whole pipeline on a generated corpus of
 # BENCH_ARTICLES articles (tokens/s, articles/s, peak RSS) and the prose
