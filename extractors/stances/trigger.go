@@ -385,6 +385,9 @@ func (x *Extractor) licenseVerb(st *state, s *sent, tr *trigger, c cand, cm comp
 		}
 		return cand{}, false
 	}
+	if tr.modality == models.Threat && cm&compTo == 0 && !x.threatObject(v, s, c.obj) {
+		return cand{}, false // "the attacks threatened navigation": a danger, not a threat of action
+	}
 	if tr.table == tableCommitment && cm&compTo == 0 && cm&compThatMD == 0 && g.kind == vgParticiple && v.toks[i].tag != "VBG" {
 		return cand{}, false // "the ceasefire agreed in talks"
 	}
@@ -963,6 +966,21 @@ func (x *Extractor) scheduleAt(v *view, s *sent, mv int) bool {
 	for _, p := range x.lx.phrases {
 		if p.role == roleSchedule && len(p.words) == 2 && p.words[0] == v.toks[mv].stem && p.words[1] == v.toks[k].stem {
 			return true
+		}
+	}
+	return false
+}
+
+// threatObject reports whether the object that starts at token k names a
+// threatened action: "threatened countermeasures", "threatens ‘overwhelming’
+// response".
+func (x *Extractor) threatObject(v *view, s *sent, k int) bool {
+	for n := 0; k < s.b && n < 5; k, n = k+1, n+1 {
+		if v.has(k, roleThreat) && !v.inMention(k) {
+			return true
+		}
+		if !(v.isNominal(k) || v.isQuote(k)) || v.inMention(k) {
+			return false
 		}
 	}
 	return false
