@@ -57,6 +57,9 @@ func (st *state) findFrames(s *sent) {
 		if q := g.subj.np.a - 1; g.subj.kind == subjNP && q > s.a && v.isComma(q) && v.isQuote(q-1) ||
 			q > s.a && v.isQuote(q) && v.isComma(q-1) {
 			s.frames = append(s.frames, frame{region: span{s.a, q}, speaker: a})
+		} else if q > s.a && g.subj.kind == subjNP && v.isComma(q) && (g.end >= s.b || v.isPunct(g.end) && g.end+1 >= s.b) {
+			// "The units will not fire, the press service stressed."
+			s.frames = append(s.frames, frame{region: span{s.a, q}, speaker: a})
 		}
 	}
 }

@@ -360,6 +360,9 @@ func (x *Extractor) licenseVerb(st *state, s *sent, tr *trigger, c cand, cm comp
 	if tr.table == tableCommitment && x.obliged(v, g) {
 		return cand{}, false // "must reach an agreement": a demand on them
 	}
+	if tr.table == tablePosition && v.has(i, roleReport) && (c.obj >= s.b || v.isPunct(c.obj) && !v.isQuote(c.obj)) {
+		return cand{}, false // "..., the press service stressed.": a verb of saying without an object
+	}
 	if !g.passive && c.trig.b < s.b && v.is(c.trig.b, "by") {
 		return cand{}, false // "as stressed by X": X speaks, the verb has no object
 	}
