@@ -358,7 +358,13 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 		if n := cardinal(v, h); n >= 2 {
 			for k := len(st.coords) - 1; k >= 0; k-- {
 				if st.coords[k].end <= at && len(st.coords[k].ids) == n {
-					return actor{ids: st.coords[k].ids, text: sub.np, how: byCollective, plural: true}
+					// "the four countries" of a body's meeting: the states
+					// and the body
+					ids := st.coords[k].ids
+					if b := st.bodyBefore(at); b != nil {
+						ids = append(append([]string(nil), ids...), b...)
+					}
+					return actor{ids: ids, text: sub.np, how: byCollective, plural: true}
 				}
 			}
 		}
@@ -456,6 +462,18 @@ func (st *state) noteBody(ids []string) {
 		}
 	}
 	st.named = ids
+}
+
+// bodyBefore returns the body a collective subject at token at stands for:
+// the one a collective last named, or the article's body if named before.
+func (st *state) bodyBefore(at int) []string {
+	if st.named != nil {
+		return st.named
+	}
+	if st.body != nil && st.bodyTok < at {
+		return st.body
+	}
+	return nil
 }
 
 // anyOrg reports whether one of ids is an organization.
