@@ -203,3 +203,31 @@ func TestLocks(t *testing.T) {
 		})
 	}
 }
+
+// TestOpenS3 checks the query parameters an s3:// URL takes.
+func TestOpenS3(t *testing.T) {
+	s3 := NewFakeS3(t, "b")
+	base := s3.URL("b", "")
+	for _, tc := range []struct {
+		query string
+		want  string // "" for success
+	}{
+		{"", ""},
+		{"&ssetype=AES256", ""},
+		{"&accelerate=false", ""},
+		{"&accelerate=maybe", `accelerate="maybe"`},
+		{"&ssetype=rot13", `ssetype="rot13"`},
+		{"&colour=blue", `unknown query parameter "colour"`},
+	} {
+		t.Run(tc.query, func(t *testing.T) {
+			st, err := openStore(context.Background(), base+tc.query)
+			if err == nil {
+				defer st.Close()
+				err = st.write(context.Background(), "x.json", []byte("{}"))
+			}
+			if tc.want == "" && err != nil || tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)) {
+				t.Errorf("openStore(...%s) = %v; want %q", tc.query, err, tc.want)
+			}
+		})
+	}
+}
