@@ -368,6 +368,9 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 				}
 			}
 		}
+		if st.countOfSome(h) {
+			return actor{}
+		}
 		if pr := possessivePronoun(v, h); pr != 0 {
 			return st.pronoun(s, h.a, pr, sub.np)
 		}
@@ -451,6 +454,15 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 		return st.pronoun(s, h.a, pr, sub.np)
 	}
 	return actor{}
+}
+
+// countOfSome reports whether a subject counts some members without naming
+// them: "Seventeen members voted in favour" is neither the body nor the
+// states the article lists.
+func (st *state) countOfSome(h span) bool {
+	v := st.v
+	return h.b-h.a >= 2 && (v.toks[h.a].tag == "CD" || v.has(h.a, roleNumber)) && !v.inMention(h.a) &&
+		v.has(h.b-1, roleCollective)
 }
 
 // noteBody remembers ids as the body later collective subjects stand for,

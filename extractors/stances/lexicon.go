@@ -110,6 +110,7 @@ const (
 	roleRestraint
 	roleGroupRef
 	roleMeeting
+	roleNumber
 )
 
 // roleNames maps the role column of cues.tsv to roles; exact roles match the
@@ -127,7 +128,7 @@ var roleNames = map[string]struct {
 	"subord": {roleSubord, true}, "reflexive": {roleReflexive, true}, "people": {rolePeople, true},
 	"plan": {rolePlan, false}, "comply": {roleComply, false}, "person": {rolePerson, true},
 	"party": {roleParty, true}, "restraint": {roleRestraint, false},
-	"groupref": {roleGroupRef, true}, "meeting": {roleMeeting, false},
+	"groupref": {roleGroupRef, true}, "meeting": {roleMeeting, false}, "number": {roleNumber, true},
 }
 
 // phrase is a cue of several words, matched on stems.
