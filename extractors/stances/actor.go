@@ -355,6 +355,18 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 				}
 			}
 		}
+		if hn >= 0 && v.has(hn, roleParty) {
+			// "the parties agreed", "the two sides": the two sides named in
+			// the last sentences
+			for k := len(st.pairs) - 1; k >= 0; k-- {
+				if p := st.pairs[k]; p.end <= at {
+					if d := st.v.d; s.idx-d.SentenceOf(d.Tokens[p.end-1].Start) <= maxPairGap {
+						return actor{ids: p.ids, text: sub.np, how: byCollective, plural: true}
+					}
+					break
+				}
+			}
+		}
 		if n := cardinal(v, h); n >= 2 {
 			for k := len(st.coords) - 1; k >= 0; k-- {
 				if st.coords[k].end <= at && len(st.coords[k].ids) == n {
@@ -373,17 +385,6 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 		}
 		if pr := possessivePronoun(v, h); pr != 0 {
 			return st.pronoun(s, h.a, pr, sub.np)
-		}
-		if hn >= 0 && v.has(hn, roleParty) {
-			// "the parties agreed": the two sides named in the last sentences
-			for k := len(st.pairs) - 1; k >= 0; k-- {
-				if p := st.pairs[k]; p.end <= at {
-					if d := st.v.d; s.idx-d.SentenceOf(d.Tokens[p.end-1].Start) <= maxPairGap {
-						return actor{ids: p.ids, text: sub.np, how: byCollective, plural: true}
-					}
-					break
-				}
-			}
 		}
 		pl := isPlural(v, h)
 		if sp := st.speakerAt(s, at); sp.ok() && hasOfficial(v.d, sp.ids) && st.anyOrg(sp.ids) {
