@@ -35,7 +35,10 @@ fuzz:
 	@for t in $(FUZZ); do \
 		pkg=$${t%%:*}; name=$${t##*:}; \
 		echo "fuzz $$pkg $$name ($(FUZZTIME))"; \
-		$(GO) test -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+		$(GO) test -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) $$pkg > .fuzz.log 2>&1 \
+		|| { grep -q 'context deadline exceeded' .fuzz.log && echo "retry: fuzz engine timed out starting workers (machine busy)" \
+		     && $(GO) test -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) $$pkg > .fuzz.log 2>&1; } \
+		|| { cat .fuzz.log; exit 1; }; tail -n 1 .fuzz.log; \
 	done
 
 # Real readers (DuckDB, polars) open a sample run; npm installs them as the lock file
@@ -62,4 +65,4 @@ schema:
 	$(GO) run ./cmd/communique schema --markdown > docs/SCHEMA.md
 
 clean:
-	rm -rf bin $(OUT) $(READERS_OUT)
+	rm -rf bin $(OUT) $(READERS_OUT) .fuzz.log
