@@ -10,8 +10,10 @@
 //   - match.go: one pass over the units walks a trie of every gazetteer
 //     phrase (data/gazetteer) and keeps the longest match; organs named
 //     without their body ("Security Council") count only where the body is
-//     mentioned; acronyms defined in the text ("... States (ECOWAS)") are
-//     learned for the article;
+//     mentioned; acronyms defined in the text ("... States (ECOWAS)",
+//     "Line of Control (LoC)") are learned for the article, and a name with
+//     "Mission" or "Observer" before its acronym is one mission ("UN
+//     Military Observer Group in India and Pakistan (UNMOGIP)");
 //   - operations.go: named operations after trigger nouns (operation
 //     "Kanal", Operation Prosperity Guardian, mission EUNAVFOR Aspides);
 //   - officials.go: names after titles (lexicon on snowball stems) with the

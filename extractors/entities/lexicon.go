@@ -9,7 +9,7 @@ import (
 )
 
 // cue is a bit set of what the rules know about a lower-case word.
-type cue uint16
+type cue uint32
 
 const (
 	cuePlacePrep cue = 1 << iota
@@ -21,12 +21,14 @@ const (
 	cueDocNoun
 	cueOrgWord
 	cueCalendar
-	cueStateNoun  // a noun whose complement "of/on/to" a capital is the state ("efforts of Moscow")
-	cuePlaceHead  // last word of a place's name ("Shoal", "Strait")
-	cueTitleWord  // first word of a title
-	cueNameInner  // an honorific that is part of a name inside it ("Hassan Sheikh Mohamud")
-	cueGovernment // after a leader's name, the state ("the Bush administration")
-	cueRegionNoun // lower case after a region's name, no part of it ("the Kursk region")
+	cueStateNoun   // a noun whose complement "of/on/to" a capital is the state ("efforts of Moscow")
+	cuePlaceHead   // last word of a place's name ("Shoal", "Strait")
+	cueTitleWord   // first word of a title
+	cueNameInner   // an honorific that is part of a name inside it ("Hassan Sheikh Mohamud")
+	cueGovernment  // after a leader's name, the state ("the Bush administration")
+	cueRegionNoun  // lower case after a region's name, no part of it ("the Kursk region")
+	cueMissionHead // a capitalized word that makes a name with an acronym a mission ("Mission", "Observer")
+	cueCompass     // before "of", a proper noun after it is a place ("south of Crete")
 )
 
 var cueNames = map[string]cue{
@@ -44,6 +46,8 @@ var cueNames = map[string]cue{
 	"name_inner":    cueNameInner,
 	"government":    cueGovernment,
 	"region_noun":   cueRegionNoun,
+	"mission_head":  cueMissionHead,
+	"compass":       cueCompass,
 }
 
 // opTriggerPrefix starts the cue names of trigger nouns; the rest is the kind.

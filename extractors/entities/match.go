@@ -128,12 +128,14 @@ func (t *Tagger) qualified(s *scratch, c *cand) bool {
 	return q != nil && q.a == n && q.id != c.parent && (actor(q) || q.label == models.Place)
 }
 
-// acronym is an organization whose acronym an article defines.
+// acronym is an organization, mission or place whose acronym an article defines.
 type acronym struct {
-	text  string
-	label models.Label
-	id    string
-	name  string
+	text   string
+	label  models.Label
+	id     string
+	name   string
+	kind   kind
+	opKind string
 }
 
 // learnAcronyms finds "Long Name (ACR)": the long name and every use of the
@@ -157,22 +159,31 @@ func (t *Tagger) learnAcronyms(s *scratch, text string) {
 			continue
 		}
 		var a acronym
-		if c := s.at(i - 1); c != nil && c.b == i && c.a < i-1 && c.label != models.Place && c.label != "" {
-			a = acronym{text: acr, label: c.label, id: c.id, name: c.name}
+		if c := s.at(i - 1); c != nil && c.b == i && c.a < i-1 && c.label != "" &&
+			(c.label != models.Place || spellsAcronym(s, c.a, i, acronymLetters(acr))) {
+			// a known name: "Collective Security Treaty Organization (CSTO)", "Line of Control (LoC)"
+			a = acronym{text: acr, label: c.label, id: c.id, name: c.name, kind: c.kind, opKind: c.opKind}
 		} else {
 			start := t.longNameStart(s, i, acr)
 			if start < 0 {
 				continue
 			}
 			name := text[s.units[start].start:s.units[i-1].end]
-			a = acronym{text: acr, label: models.Org, id: SnakeID(acr), name: name}
+			a = acronym{text: acr, label: models.Org, id: SnakeID(acr), name: name, kind: kOrg}
 			if c := s.at(i + 1); c != nil && c.a == i+1 && c.b == j && (c.label == models.Org || c.label == models.Group) {
 				a.label, a.id, a.name = c.label, c.id, c.name // a known acronym with a long name the gazetteers lack
+			} else if t.missionName(s, start, i) {
+				// "UN Military Observer Group in India and Pakistan (UNMOGIP)": one flat span
+				a.label, a.kind, a.opKind = models.Operation, kOperation, "mission"
+				if c := s.at(start); c != nil && c.label == models.Org && c.b == start+1 && s.units[start].is(allUpper) && t.lex.has(s.key(start+1), cueMissionHead) {
+					// named for its body's acronym, like "OSCE Mission to Moldova": the name is the id
+					a.id = SnakeID(name)
+				}
 			}
-			s.claim(cand{a: start, b: i, label: a.label, id: a.id, name: a.name, kind: kOrg, method: methodAcronym, conf: 0.8})
+			s.claim(cand{a: start, b: i, label: a.label, id: a.id, name: a.name, kind: a.kind, opKind: a.opKind, method: methodAcronym, conf: 0.8})
 		}
 		if c := s.at(i + 1); c == nil || c.id != a.id || c.a != i+1 || c.b != j {
-			s.claim(cand{a: i + 1, b: j, label: a.label, id: a.id, name: a.name, kind: kOrg, method: methodAcronym, conf: 0.8})
+			s.claim(cand{a: i + 1, b: j, label: a.label, id: a.id, name: a.name, kind: a.kind, opKind: a.opKind, method: methodAcronym, conf: 0.8})
 		}
 		learned = append(learned, a)
 	}
@@ -180,12 +191,12 @@ func (t *Tagger) learnAcronyms(s *scratch, text string) {
 		return
 	}
 	for u := range s.units {
-		if s.owner[u] >= 0 || !s.units[u].is(allUpper) {
+		if s.owner[u] >= 0 || !s.units[u].is(upperFirst) {
 			continue
 		}
 		for _, a := range learned {
 			if end, ok := s.matchText(u, a.text); ok && s.free(u, end) {
-				s.claim(cand{a: u, b: end, label: a.label, id: a.id, name: a.name, kind: kOrg, method: methodAcronym, conf: 0.8})
+				s.claim(cand{a: u, b: end, label: a.label, id: a.id, name: a.name, kind: a.kind, opKind: a.opKind, method: methodAcronym, conf: 0.8})
 				break
 			}
 		}
@@ -217,23 +228,92 @@ func (s *scratch) matchText(u int, phrase string) (int, bool) {
 	return 0, false
 }
 
-// acronymLike reports whether s looks like an acronym: 2 to 10 characters,
-// capitals, digits and dashes, at least two capitals.
+// acronymLike reports whether s looks like an acronym: 2 to 12 bytes of
+// capitals, digits and dashes, at least two capitals, starting with a
+// capital and fewer small letters than capitals ("LoC", "MoU").
 func acronymLike(s string) bool {
-	if len(s) < 2 || len(s) > 12 {
+	if len(s) < 2 || len(s) > 12 || s[0] < 'A' || s[0] > 'Z' {
 		return false
 	}
-	up := 0
+	up, low := 0, 0
 	for _, r := range s {
 		switch {
 		case 'A' <= r && r <= 'Z':
 			up++
+		case 'a' <= r && r <= 'z':
+			low++
 		case '0' <= r && r <= '9', isDashRune(r), r == '&':
 		default:
 			return false
 		}
 	}
-	return up >= 2
+	return up >= 2 && low < up
+}
+
+// acronymLetters returns the capitals of an acronym in lower case.
+func acronymLetters(acr string) string {
+	return strings.ToLower(strings.Map(func(r rune) rune {
+		if 'A' <= r && r <= 'Z' {
+			return r
+		}
+		return -1
+	}, acr))
+}
+
+// spellsAcronym reports whether the initials of the words [a, b) spell the
+// acronym's letters in order, some words skipped: an all-capitals word
+// gives as many of its letters as follow in the acronym ("UN Military
+// Observer Group" spells UNMOG).
+func spellsAcronym(s *scratch, a, b int, letters string) bool {
+	li := 0
+	for k := a; k < b && li < len(letters); k++ {
+		u := &s.units[k]
+		if !u.is(hasLetter) {
+			continue
+		}
+		if u.is(allUpper) && len(u.key) > 1 {
+			for n := 0; n < len(u.key) && li < len(letters) && u.key[n] == letters[li]; n++ {
+				li++
+			}
+			continue
+		}
+		if u.key[0] == letters[li] {
+			li++
+		}
+	}
+	return li == len(letters)
+}
+
+// missionName reports whether the name [a, b) names a mission by a
+// capitalized head noun ("Mission", "Observer Group"), or by "Force" where
+// the name holds a body or the place it is deployed in ("East African
+// Community Regional Force", "Interim Force in Lebanon"); "Indian Air
+// Force" is no mission.
+func (t *Tagger) missionName(s *scratch, a, b int) bool {
+	force := false
+	for k := a; k < b; k++ {
+		if !s.units[k].is(upperFirst) {
+			continue
+		}
+		if t.lex.has(s.key(k), cueMissionHead) {
+			return true
+		}
+		force = force || s.key(k) == "force"
+	}
+	if !force {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if c := s.at(k); c != nil && c.label == models.Org {
+			return true
+		}
+		if s.key(k) == "in" && k+1 < b {
+			if c := s.at(k + 1); c != nil && (c.label == models.State || c.label == models.Place) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // longNameStart returns the first unit of the capitalized name before the
@@ -251,37 +331,55 @@ func (t *Tagger) longNameStart(s *scratch, p int, acr string) int {
 		}
 		break
 	}
-	letters := strings.ToLower(strings.Map(func(r rune) rune {
-		if 'A' <= r && r <= 'Z' {
-			return r
-		}
-		return -1
-	}, acr))
+	letters := acronymLetters(acr)
+	first := start
 	// move right to the first capitalized word whose initial starts the acronym
 	for start < p && (!s.units[start].is(upperFirst) || s.units[start].key[0] != letters[0]) {
 		start++
 	}
-	if start >= p {
-		return -1
-	}
-	// the acronym's letters must follow the words' initials in order
-	caps, li := 0, 0
+	caps := 0
 	for k := start; k < p; k++ {
-		u := &s.units[k]
-		if !u.is(hasLetter) {
-			continue
-		}
-		if u.is(upperFirst) {
+		if s.units[k].is(upperFirst) {
 			caps++
 		}
-		if li < len(letters) && u.key[0] == letters[li] {
-			li++
+	}
+	if start < p && caps >= 2 && spellsAcronym(s, start, p, letters) {
+		return start
+	}
+	return permutedAcronym(s, first, p, letters)
+}
+
+// permutedAcronym returns the first unit of the last capitalized words
+// before the "(" at unit p whose initials are the acronym's letters in
+// another order, as for a name translated from another language
+// ("National Electoral Council (CNE)"), or -1.
+func permutedAcronym(s *scratch, first, p int, letters string) int {
+	var count [26]int
+	for i := 0; i < len(letters); i++ {
+		if c := letters[i]; 'a' <= c && c <= 'z' {
+			count[c-'a']++
 		}
 	}
-	if caps < 2 || li < len(letters) {
+	n, k := 0, p-1
+	for ; k >= first && n < len(letters); k-- {
+		u := &s.units[k]
+		if !u.is(upperFirst) {
+			if functionWord(u.key) {
+				continue
+			}
+			return -1
+		}
+		c := u.key[0]
+		if c < 'a' || c > 'z' || count[c-'a'] == 0 {
+			return -1
+		}
+		count[c-'a']--
+		n++
+	}
+	if n < 2 || n < len(letters) {
 		return -1
 	}
-	return start
+	return k + 1
 }
 
 // functionWord reports whether w may stand inside an organization's name.

@@ -428,7 +428,7 @@ func (t *Tagger) scanName(s *scratch, j int) int {
 // nameLike reports whether unit k may be a word of a person's name.
 func (t *Tagger) nameLike(s *scratch, k int) bool {
 	u := &s.units[k]
-	if !u.is(upperFirst) || u.is(isDigit) || (u.is(allUpper) && len(u.key) > 1) {
+	if !u.is(upperFirst) || u.is(isDigit) || (u.is(allUpper) && len(u.key) > 1 && !isInitial(u.key)) {
 		return false
 	}
 	if t.lex.has(u.key, cueOrgWord|cueCalendar|cueTitleWord) {
@@ -499,3 +499,6 @@ func (s *scratch) onlyPlaces(a, b int) bool {
 	}
 	return true
 }
+
+// isInitial reports whether a key is one letter and its stop ("w.").
+func isInitial(k string) bool { return len(k) == 2 && k[1] == '.' }

@@ -98,6 +98,9 @@ func (t *Tagger) findOperations(s *scratch, text string) {
 				break
 			}
 		}
+		if a := t.nameBefore(s, i); a < i && s.owner[i] < 0 {
+			add(a, i, kind) // the annual Ulchi Freedom Shield exercise
+		}
 	}
 	t.extendYears(s, text)
 	if len(learned) == 0 {
@@ -118,11 +121,12 @@ func (t *Tagger) findOperations(s *scratch, text string) {
 }
 
 // swallowable reports whether the mentions over [a, b) may give way to an
-// operation's name: a force's acronym at its start ("EUNAVFOR Aspides").
+// operation's name: a force's acronym at its start ("EUNAVFOR Aspides"), a
+// place's word inside a longer name ("Granite Falcon").
 func (t *Tagger) swallowable(s *scratch, a, b int) bool {
 	for u := a; u < b; u++ {
 		if c := s.at(u); c != nil && !(u == a && c.b == a+1 && c.label == models.Org && s.units[a].is(allUpper)) &&
-			!(c.label == models.Operation && c.a >= a && c.b <= b) {
+			!(c.label == models.Operation && c.a >= a && c.b <= b) && !(c.kind == kPlace && b-a >= 2 && c.a >= a && c.b <= b) {
 			return false
 		}
 	}
@@ -243,4 +247,29 @@ func (t *Tagger) extendYears(s *scratch, text string) {
 // isYear reports whether w is a year of the last two centuries.
 func isYear(w string) bool {
 	return len(w) == 4 && (w[:2] == "19" || w[:2] == "20") && w[2] >= '0' && w[2] <= '9' && w[3] >= '0' && w[3] <= '9'
+}
+
+// nameBefore returns the first unit of a name of proper nouns that no
+// gazetteer knows right before the lower-case trigger at unit i ("the
+// South Korea-U.S. Ulchi Freedom Shield exercise", "the RIMPAC drills"), or i.
+func (t *Tagger) nameBefore(s *scratch, i int) int {
+	if s.units[i].is(upperFirst) || s.headline[s.units[i].sent] {
+		return i
+	}
+	a := i
+	for a > 0 && a > i-4 && s.sameSent(a-1, i) {
+		u := &s.units[a-1]
+		if c := s.at(a - 1); c != nil && !(c.kind == kPlace && c.a == a-1 && c.b == a) {
+			break
+		}
+		if !u.is(upperFirst) || !isProper(u.tag) || u.is(allUpper) && !acronymLike(s.surface(a-1)) ||
+			t.lex.has(u.key, cueOrgWord|cueCalendar|cueTitleWord) {
+			break
+		}
+		a--
+	}
+	if a == i || a == i-1 && s.at(a) != nil || a > 0 && s.sameSent(a-1, a) && s.units[a-1].is(upperFirst) && s.at(a-1) == nil {
+		return i // part of a longer capitalized phrase
+	}
+	return a
 }

@@ -14,8 +14,10 @@ import (
 //     "LODZ (Reuters) --";
 //   - capitalized words ending in a place's head noun: "the Second Thomas
 //     Shoal", "Zangezur Corridor";
-//   - proper nouns after "in", "near", "outside" or "around": "a meeting in Lodz";
-//   - proper nouns before a lower-case region noun: "the Turkistan region".
+//   - proper nouns after "in", "near", "outside", "around" or a compass
+//     point's "of": "a meeting in Lodz", "south of Crete";
+//   - proper nouns before a lower-case region noun: "the Turkistan region",
+//     "the Toktogul and Rogun reservoirs".
 func (t *Tagger) findPlaces(s *scratch, text string) {
 	for u := 0; u < len(s.units); u++ {
 		if lineStart(s, text, u) {
@@ -37,16 +39,28 @@ func (t *Tagger) findPlaces(s *scratch, text string) {
 		}
 		if !s.units[u].is(upperFirst) && t.lex.has(s.key(u), cueRegionNoun) && u > 0 && s.sameSent(u-1, u) && !s.headline[s.units[u].sent] {
 			// "the Turkistan region", "Zakarpattia oblast": the name before a lower-case region noun
-			a := u
-			for a > 0 && a > u-3 && s.sameSent(a-1, u) && t.placeWord(s, a-1) && isProper(s.units[a-1].tag) {
-				a--
-			}
-			if a < u {
-				t.claimPlace(s, text, a, u)
+			// "the Toktogul and Rogun reservoirs": each name before a plural one
+			for end := u; ; {
+				a := end
+				for a > 0 && a > end-3 && s.sameSent(a-1, u) && t.placeWord(s, a-1) && isProper(s.units[a-1].tag) {
+					a--
+				}
+				if a == end {
+					break
+				}
+				t.claimPlace(s, text, a, end)
+				if k := s.key(a - 1); (k != "and" && k != ",") || !s.sameSent(a-1, u) {
+					break
+				}
+				end = a - 1
 			}
 			continue
 		}
-		if k := s.key(u); !t.lex.has(k, cuePlacePrep) || !placePrep(k) || s.headline[s.units[u].sent] {
+		k := s.key(u)
+		if k == "of" && u > 0 && s.sameSent(u-1, u) && t.lex.has(s.key(u-1), cueCompass) {
+			k = "near" // "south of Crete"
+		}
+		if !t.lex.has(k, cuePlacePrep) || !placePrep(k) || s.headline[s.units[u].sent] {
 			continue
 		}
 		a := u + 1

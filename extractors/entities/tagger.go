@@ -151,9 +151,13 @@ func (t *Tagger) emit(s *scratch, d *extractors.Doc) {
 			continue
 		}
 		ua, ub := &s.units[c.a], &s.units[c.b-1]
+		tokEnd := ub.tok + 1
+		if ub.is(twoTokens) {
+			tokEnd++
+		}
 		d.Mentions = append(d.Mentions, extractors.Mention{
 			Start: ua.start, End: ub.end,
-			TokStart: ua.tok, TokEnd: ub.tok + 1,
+			TokStart: ua.tok, TokEnd: tokEnd,
 			Sentence:    ua.sent,
 			Label:       c.label,
 			ID:          c.id,

@@ -17,6 +17,7 @@ const (
 	isDash                       // a hyphen or dash
 	attached                     // no space before it (part of a hyphenated word, "'s")
 	isDigit                      // all digits
+	twoTokens                    // an initial and the stop prose split from it ("N" ".")
 )
 
 // unit is a token, or a part of a hyphenated token: prose keeps
@@ -145,6 +146,12 @@ func splitUnits(d *extractors.Doc, s *scratch) {
 			if ti == sent.TokEnd-1 && finalPeriod(text[tk.Start:tk.End]) {
 				end-- // prose keeps "Zas." whole at the end of a sentence
 			}
+			joined := false
+			if n := ti + 1; n < sent.TokEnd && n < len(d.Tokens) && d.Tokens[n].Start == tk.End &&
+				text[d.Tokens[n].Start:d.Tokens[n].End] == "." && initialismTail(text[tk.Start:tk.End]) {
+				// prose splits the stop off "N. Korea" and "Korea-U.S.": the initial keeps it
+				end, joined = d.Tokens[n].End, true
+			}
 			for i, r := range text[tk.Start:end] {
 				p := tk.Start + i
 				if r == '/' && end-tk.Start > 1 {
@@ -166,8 +173,14 @@ func splitUnits(d *extractors.Doc, s *scratch) {
 				a = p + n
 			}
 			addUnit(s, text, a, end, ti, si, tk.Tag)
+			if joined {
+				s.units[len(s.units)-1].shape |= twoTokens
+			}
 			if end < tk.End {
 				addUnit(s, text, end, tk.End, ti, si, ".")
+			}
+			if joined {
+				ti++
 			}
 		}
 	}
@@ -286,4 +299,27 @@ func splitWords(phrase string) []string {
 func finalPeriod(tok string) bool {
 	n := len(tok)
 	return n > 2 && tok[n-1] == '.' && strings.IndexByte(tok[:n-1], '.') < 0 && tok[n-2] != '.'
+}
+
+// initialismTail reports whether the last part of a token, after any dash,
+// is a capital initial or dotted initials without their final stop: "N",
+// "U.S" in "Korea-U.S".
+func initialismTail(tok string) bool {
+	last := 0
+	for i, r := range tok {
+		if isDashRune(r) {
+			last = i + utf8.RuneLen(r)
+		}
+	}
+	tok = tok[last:]
+	if tok == "" {
+		return false
+	}
+	for i := 0; i < len(tok); i++ {
+		c := tok[i]
+		if i%2 == 0 && !('A' <= c && c <= 'Z') || i%2 == 1 && c != '.' {
+			return false
+		}
+	}
+	return len(tok)%2 == 1
 }
