@@ -14,12 +14,14 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
 
+	"github.com/communique/communique/data"
 	"github.com/communique/communique/models"
 )
 
@@ -450,4 +452,50 @@ func firstLine(text string) string {
 // isBinary reports whether b looks like a binary file: NUL bytes early on.
 func isBinary(b []byte) bool {
 	return bytes.IndexByte(b[:min(len(b), 8000)], 0) >= 0
+}
+
+// ReadSamples reads the sample articles embedded in the binary.
+func (r *Reader) ReadSamples(ctx context.Context, emit func(Item) error) error {
+	names, err := fs.Glob(data.FS(), "samples/*.jsonl")
+	if err != nil {
+		return err
+	}
+	for _, name := range names {
+		b, err := data.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		source := "sample:" + path.Base(name)
+		r.Inputs = append(r.Inputs, InputRecord{Path: source, Bytes: int64(len(b))})
+		if err := r.ReadJSONL(ctx, source, bytes.NewReader(b), emit); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ReadAll reads the command line's inputs (files, directories, globs,
+// object-store URLs, "-"), or the embedded samples when there are none, and
+// calls emit for each article or failure, as a run does.
+func (r *Reader) ReadAll(ctx context.Context, inputs []string, emit func(Item) error) error {
+	if len(inputs) == 0 {
+		return r.ReadSamples(ctx, emit)
+	}
+	files, missing := ExpandInputs(ctx, inputs)
+	return r.readInputs(ctx, files, missing, emit)
+}
+
+// readInputs reports the inputs that could not be found, then reads the files.
+func (r *Reader) readInputs(ctx context.Context, files []InputFile, missing []error, emit func(Item) error) error {
+	for _, err := range missing {
+		if e := r.fail(emit, "", 0, "", err); e != nil {
+			return e
+		}
+	}
+	for _, f := range files {
+		if err := r.ReadInput(ctx, f, emit); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -1,23 +1,19 @@
 package pipeline
 
 import (
-	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"log/slog"
-	"path"
 	"runtime"
 	"strings"
 	"time"
 
 	"golang.org/x/sync/errgroup"
 
-	"github.com/communique/communique/data"
 	"github.com/communique/communique/models"
 )
 
@@ -439,38 +435,9 @@ func read(ctx context.Context, cfg Config, r *Reader, files []InputFile, missing
 		}
 	}
 	if len(cfg.Inputs) == 0 {
-		return readSamples(ctx, r, emit)
+		return r.ReadSamples(ctx, emit)
 	}
-	for _, err := range missing {
-		if e := r.fail(emit, "", 0, "", err); e != nil {
-			return e
-		}
-	}
-	for _, f := range files {
-		if err := r.ReadInput(ctx, f, emit); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// readSamples reads the sample articles embedded in the binary.
-func readSamples(ctx context.Context, r *Reader, emit func(Item) error) error {
-	names, err := fs.Glob(data.FS(), "samples/*.jsonl")
-	if err != nil {
-		return err
-	}
-	for _, name := range names {
-		b, err := data.ReadFile(name)
-		if err != nil {
-			return err
-		}
-		r.Inputs = append(r.Inputs, InputRecord{Path: "sample:" + path.Base(name), Bytes: int64(len(b))})
-		if err := r.ReadJSONL(ctx, "sample:"+path.Base(name), bytes.NewReader(b), emit); err != nil {
-			return err
-		}
-	}
-	return nil
+	return r.readInputs(ctx, files, missing, emit)
 }
 
 // analyze turns one input item into its rows. A failure, even a panic in an

@@ -2,16 +2,12 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path"
 
-	"github.com/communique/communique/data"
 	"github.com/communique/communique/eval"
 	"github.com/communique/communique/pipeline"
 )
@@ -78,7 +74,7 @@ func runAnnotate(ctx context.Context, o annotateOptions, stdout io.Writer) error
 		return nil
 	}
 	r := pipeline.NewReader(os.Stdin)
-	if err := readInputs(ctx, r, o.inputs, emit); err != nil {
+	if err := r.ReadAll(ctx, o.inputs, emit); err != nil {
 		return err
 	}
 	if err := bw.Flush(); err != nil {
@@ -86,39 +82,6 @@ func runAnnotate(ctx context.Context, o annotateOptions, stdout io.Writer) error
 	}
 	if failed > 0 {
 		return fmt.Errorf("%w: %d inputs", errPartial, failed)
-	}
-	return nil
-}
-
-// readInputs reads the inputs with the pipeline's reader, or the embedded
-// samples when there are none, and calls emit for each item.
-func readInputs(ctx context.Context, r *pipeline.Reader, inputs []string, emit func(pipeline.Item) error) error {
-	if len(inputs) == 0 {
-		names, err := fs.Glob(data.FS(), "samples/*.jsonl")
-		if err != nil {
-			return err
-		}
-		for _, name := range names {
-			b, err := data.ReadFile(name)
-			if err != nil {
-				return err
-			}
-			if err := r.ReadJSONL(ctx, "sample:"+path.Base(name), bytes.NewReader(b), emit); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	files, missing := pipeline.Expand(inputs)
-	for _, err := range missing {
-		if e := emit(pipeline.Item{Err: err}); e != nil {
-			return e
-		}
-	}
-	for _, f := range files {
-		if err := r.ReadFile(ctx, f, emit); err != nil {
-			return err
-		}
 	}
 	return nil
 }
