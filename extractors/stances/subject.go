@@ -197,7 +197,9 @@ func (x *Extractor) subjectEndingAt(v *view, s *sent, j int) subject {
 		}
 		// "led by General Tiani", "the United Nations Emergency Relief
 		// Coordinator": the parenthesis names a co-actor
-		if (v.toks[k+1].tag == "VBN" || v.toks[k+1].tag == "VBD") && k+2 < j && v.is(k+2, "by") ||
+		// but "The text, presented by Luxembourg," names a sponsor: the
+		// document speaks for the body that adopts it
+		if (v.toks[k+1].tag == "VBN" || v.toks[k+1].tag == "VBD") && k+2 < j && v.is(k+2, "by") && !v.has(k-1, roleDocument) ||
 			v.toks[k+1].tag == "DT" || appositiveName(v, k+1, j) || titleAfterName(v, k, k+1) {
 			sub.coActor = append(sub.coActor, span{k + 1, j})
 		}
