@@ -26,6 +26,9 @@ func SnakeID(name string) string {
 				b.WriteByte('_')
 			}
 			gap = false
+			if r >= utf8.RuneSelf && r < rune(len(latinFold)) && latinFold[r] != 0 {
+				r = latinFold[r] // letters NFD keeps whole: "Støre" is STORE, "Łukasz" LUKASZ
+			}
 			b.WriteRune(unicode.ToUpper(r))
 		default:
 			gap = true

@@ -29,6 +29,7 @@ const (
 	cueRegionNoun  // lower case after a region's name, no part of it ("the Kursk region")
 	cueMissionHead // a capitalized word that makes a name with an acronym a mission ("Mission", "Observer")
 	cueCompass     // before "of", a proper noun after it is a place ("south of Crete")
+	cuePortfolio   // a word of a minister's portfolio ("Minister of Water Resources and Irrigation")
 )
 
 var cueNames = map[string]cue{
@@ -48,6 +49,7 @@ var cueNames = map[string]cue{
 	"region_noun":   cueRegionNoun,
 	"mission_head":  cueMissionHead,
 	"compass":       cueCompass,
+	"portfolio":     cuePortfolio,
 }
 
 // opTriggerPrefix starts the cue names of trigger nouns; the rest is the kind.

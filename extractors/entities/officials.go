@@ -121,6 +121,13 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 				j = m
 			}
 		}
+		if s.key(j) == "in" && s.sameSent(i, j+1) {
+			// "permanent representative in Geneva, Gennady Gatilov"
+			if c := s.at(j + 1); c != nil && c.a == j+1 && (c.label == models.Place || c.kind == kCapital) &&
+				s.key(c.b) == "," && nameWords(s, c.b+1, t.scanName(s, c.b+1)) >= 2 {
+				j = c.b
+			}
+		}
 		if k := s.key(j); (k == "to" || k == "at") && s.sameSent(i, j+1) {
 			// "Permanent Representative to the OSCE Alexander Lukashevich"
 			m := j + 1
@@ -144,6 +151,19 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 					affil = stateOf(c)
 				}
 				j = c.b
+				// "head of the Azerbaijani delegation, Samad Seyidov"
+				m := j
+				for m < len(s.units) && m < j+2 && s.sameSent(k, m) && s.at(m) == nil && !s.units[m].is(upperFirst) &&
+					(s.units[m].tag == "NN" || s.units[m].tag == "NNS") {
+					m++
+				}
+				if m > j && s.key(m) == "," {
+					j = m
+				}
+			} else if m := t.portfolio(s, k); m > k {
+				// "Minister of Water Resources and Irrigation Nurzhan Nurzhigitov": the role as written
+				role = s.text[s.units[i].start:s.units[m-1].end]
+				j = m
 			} else {
 				m := k
 				for m < len(s.units) && m < k+3 && s.sameSent(k, m) && s.units[m].is(hasLetter) && !s.units[m].is(upperFirst) {
@@ -177,8 +197,8 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 		if s.at(i) != nil || !t.nameLike(s, i) || !isProper(u.tag) || s.headline[u.sent] {
 			continue
 		}
-		if i > 0 && s.sameSent(i-1, i) && s.units[i-1].is(upperFirst) {
-			continue // inside a longer capitalized phrase
+		if i > 0 && s.sameSent(i-1, i) && (s.units[i-1].is(upperFirst) || s.key(i-1) == "the") {
+			continue // inside a longer capitalized phrase; "the Unitary Platform said" names no person
 		}
 		e := t.scanName(s, i)
 		if nameWords(s, i, e) < 2 || !properRun(s, i, e) {
@@ -502,3 +522,22 @@ func (s *scratch) onlyPlaces(a, b int) bool {
 
 // isInitial reports whether a key is one letter and its stop ("w.").
 func isInitial(k string) bool { return len(k) == 2 && k[1] == '.' }
+
+// portfolio returns the end of the capitalized portfolio that starts at unit
+// k after a title's "of" ("Water Resources and Irrigation", "Emergency
+// Situations"), or k: its words are in the lexicon, joined by "and", "the"
+// or commas.
+func (t *Tagger) portfolio(s *scratch, k int) int {
+	end := k
+	for m := k; m < len(s.units) && m < k+8 && s.sameSent(k, m); m++ {
+		u := &s.units[m]
+		switch {
+		case u.is(upperFirst) && t.lex.has(u.key, cuePortfolio) && s.at(m) == nil:
+			end = m + 1
+		case m > k && (u.key == "and" || u.key == "," || u.key == "the"):
+		default:
+			return end
+		}
+	}
+	return end
+}

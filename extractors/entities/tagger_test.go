@@ -205,6 +205,18 @@ func TestExtract(t *testing.T) {
 			[]string{"Amu Darya/PLACE/AMU_DARYA", "Velikan/PLACE/VELIKAN", "Ostrova/PLACE/OSTROVA", "Pashkar/PLACE/PASHKAR"}},
 		{"compass point of a place", "The ships sailed south of Velmora.",
 			[]string{"Velmora/PLACE/VELMORA"}},
+		{"minister with a long portfolio", "Tajik Minister of Energy and Water Resources Daler Rahimov spoke. Rahimov left.",
+			[]string{"Tajik/STATE/TJK", "Daler Rahimov/OFFICIAL/DALER_RAHIMOV(Minister of Energy and Water Resources@TJK)", "Rahimov/OFFICIAL/DALER_RAHIMOV(Minister of Energy and Water Resources@TJK)"}},
+		{"head of a state's delegation", "The head of the Georgian delegation, Levan Gabunia, objected.",
+			[]string{"Georgian/STATE/GEO", "Levan Gabunia/OFFICIAL/LEVAN_GABUNIA(Head@GEO)"}},
+		{"official in apposition", "Talks were led by Pedro Alves, Brazil's top security official.",
+			[]string{"Pedro Alves/OFFICIAL/PEDRO_ALVES(top security official@BRA)", "Brazil/STATE/BRA"}},
+		{"representative in a city", "Norway's permanent representative in Vienna, Erik Holm, spoke.",
+			[]string{"Norway/STATE/NOR", "Vienna/PLACE/VIENNA", "Erik Holm/OFFICIAL/ERIK_HOLM(Permanent Representative@NOR)"}},
+		{"rapporteur", "Special Rapporteur Ana Lindqvist asked for access.",
+			[]string{"Ana Lindqvist/OFFICIAL/ANA_LINDQVIST(Special Rapporteur@)"}},
+		{"no person after the", "Opposition leader Rosa Vidal of the Civic Platform said the count was wrong.",
+			[]string{"Rosa Vidal/OFFICIAL/ROSA_VIDAL(leader@)"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -230,6 +242,8 @@ func TestSnakeID(t *testing.T) {
 		{"Côte d'Ivoire", "COTE_DIVOIRE"},
 		{"Recep Tayyip Erdoğan", "RECEP_TAYYIP_ERDOGAN"},
 		{"U.S.", "US"},
+		{"Jonas Gahr Støre", "JONAS_GAHR_STORE"},
+		{"Łukasz Kowalski", "LUKASZ_KOWALSKI"},
 		{"  ", ""},
 	}
 	for _, tc := range tests {
