@@ -11,7 +11,7 @@ import (
 func (t *Tagger) matchGazetteer(s *scratch) {
 	g := t.g
 	for i := 0; i < len(s.units); {
-		best, bestEnd := int32(-1), i
+		best, bestEnd, bestNode := int32(-1), i, int32(0)
 		n := int32(0)
 		for j := i; j < len(s.units) && s.units[j].sent == s.units[i].sent; j++ {
 			n = g.trie.child(n, s.units[j].key)
@@ -20,7 +20,7 @@ func (t *Tagger) matchGazetteer(s *scratch) {
 			}
 			for _, e := range g.trie.nodes[n].entries {
 				if t.fits(s, i, &g.entries[e]) {
-					best, bestEnd = e, j+1
+					best, bestEnd, bestNode = e, j+1, n
 					break
 				}
 			}
@@ -32,7 +32,7 @@ func (t *Tagger) matchGazetteer(s *scratch) {
 		e := &g.entries[best]
 		if e.kind != kBlock {
 			s.claim(cand{a: i, b: bestEnd, label: e.label, id: e.id, name: e.name, kind: e.kind,
-				parent: e.parent, place: e.place, opKind: e.opKind, unqualified: e.unqualified, method: methodGazetteer, conf: 0.9})
+				parent: e.parent, place: e.place, opKind: e.opKind, unqualified: e.unqualified, node: bestNode, method: methodGazetteer, conf: 0.9})
 		}
 		i = bestEnd
 	}
@@ -88,10 +88,15 @@ func (t *Tagger) resolveContext(s *scratch) {
 			continue
 		}
 		ok := c.unqualified // "the Security Council" is the UN's unless another body's
-		for _, p := range present {
-			if p == c.parent {
-				ok = true
-				break
+		if has(present, c.parent) {
+			ok = true
+		} else {
+			// "Permanent Council" is the OSCE's or the OAS's: the body the article mentions
+			for _, e := range t.g.trie.nodes[c.node].entries {
+				if o := &t.g.entries[e]; o.kind == kOrgContext && o.parent != c.parent && has(present, o.parent) {
+					c.id, c.name, c.parent, c.unqualified, ok = o.id, o.name, o.parent, o.unqualified, true
+					break
+				}
 			}
 		}
 		if t.qualified(s, c) {
@@ -387,6 +392,15 @@ func functionWord(w string) bool {
 	switch w {
 	case "of", "and", "for", "the", "on", "in", "de", "to", "against", "&":
 		return true
+	}
+	return false
+}
+
+func has(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
 	}
 	return false
 }

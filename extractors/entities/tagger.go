@@ -58,6 +58,7 @@ type cand struct {
 	role        string
 	affil       string
 	opKind      string
+	node        int32 // trie node of a gazetteer match, for the other bodies its phrase may name
 	method      string
 	conf        float32
 	dead        bool
