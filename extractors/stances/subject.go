@@ -236,7 +236,7 @@ func (x *Extractor) subjectEndingAt(v *view, s *sent, j int) subject {
 			np2, _ := npLeft(v, s, p-2)
 			np = span{np2.a, np.b}
 			continue
-		case v.isPrep(p) && p-2 >= s.a && v.isAdverb(p-1) && (v.isNoun(p-2) || v.inMention(p-2)):
+		case v.isPrep(p) && p-2 >= s.a && (v.isAdverb(p-1) || v.isPrep(p-1) && !v.inMention(p-1)) && (v.isNoun(p-2) || v.inMention(p-2)):
 			// "Washington along with its allies"
 			sub.mods = append(sub.mods, modifier{span{p - 1, np.b}, v.toks[p].lower})
 			np2, _ := npLeft(v, s, p-2)
