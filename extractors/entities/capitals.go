@@ -10,7 +10,7 @@ import (
 // government (STATE: "Kabul's statements", "Moscow-led", "Washington said",
 // "relations with Damascus") or is a place (PLACE: "VILNIUS, 11 July", "a
 // meeting in Moscow", "travel to Tehran"). A place before a document's name
-// ("Jeddah Declaration") is no mention.
+// ("Jeddah Declaration") or a process's ("the Luanda process") is no mention.
 func (t *Tagger) resolveCapitals(s *scratch) {
 	for i := range s.cands {
 		c := &s.cands[i]
@@ -18,7 +18,8 @@ func (t *Tagger) resolveCapitals(s *scratch) {
 			continue
 		}
 		next := c.b
-		if next < len(s.units) && s.sameSent(c.a, next) && s.units[next].is(upperFirst) && t.lex.has(s.key(next), cueDocNoun) {
+		if next < len(s.units) && s.sameSent(c.a, next) && (s.units[next].is(upperFirst) && t.lex.has(s.key(next), cueDocNoun) ||
+			!s.units[next].is(upperFirst) && t.lex.has(s.key(next), cueDocNounLower)) {
 			s.kill(i)
 			continue
 		}
@@ -179,14 +180,17 @@ func (t *Tagger) stateComplement(s *scratch, p int) bool {
 	switch s.key(p) {
 	case "of":
 		span = 1
-	case "on", "to":
-		span = 6
+	case "on", "to", "toward", "towards":
+		span = 6 // "hostile intent toward Pyongyang"
 	default:
 		return false
 	}
 	for k := p - 1; k >= p-span && s.sameSent(k, p); k-- {
 		if t.lex.has(s.key(k), cueStateNoun) {
 			return true
+		}
+		if isQuote(s.key(k)) {
+			continue // no “hostile intent” toward Pyongyang
 		}
 		if u := &s.units[k]; !u.is(hasLetter) || s.at(k) != nil && s.at(k).label != models.State {
 			return false

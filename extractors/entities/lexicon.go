@@ -21,35 +21,37 @@ const (
 	cueDocNoun
 	cueOrgWord
 	cueCalendar
-	cueStateNoun   // a noun whose complement "of/on/to" a capital is the state ("efforts of Moscow")
-	cuePlaceHead   // last word of a place's name ("Shoal", "Strait")
-	cueTitleWord   // first word of a title
-	cueNameInner   // an honorific that is part of a name inside it ("Hassan Sheikh Mohamud")
-	cueGovernment  // after a leader's name, the state ("the Bush administration")
-	cueRegionNoun  // lower case after a region's name, no part of it ("the Kursk region")
-	cueMissionHead // a capitalized word that makes a name with an acronym a mission ("Mission", "Observer")
-	cueCompass     // before "of", a proper noun after it is a place ("south of Crete")
-	cuePortfolio   // a word of a minister's portfolio ("Minister of Water Resources and Irrigation")
+	cueStateNoun    // a noun whose complement "of/on/to" a capital is the state ("efforts of Moscow")
+	cuePlaceHead    // last word of a place's name ("Shoal", "Strait")
+	cueTitleWord    // first word of a title
+	cueNameInner    // an honorific that is part of a name inside it ("Hassan Sheikh Mohamud")
+	cueGovernment   // after a leader's name, the state ("the Bush administration")
+	cueRegionNoun   // lower case after a region's name, no part of it ("the Kursk region")
+	cueMissionHead  // a capitalized word that makes a name with an acronym a mission ("Mission", "Observer")
+	cueCompass      // before "of", a proper noun after it is a place ("south of Crete")
+	cuePortfolio    // a word of a minister's portfolio ("Minister of Water Resources and Irrigation")
+	cueDocNounLower // in lower case after a place, a process named for it ("the Luanda process")
 )
 
 var cueNames = map[string]cue{
-	"place_prep":    cuePlacePrep,
-	"state_prep":    cueStatePrep,
-	"state_suffix":  cueStateSuffix,
-	"speech_verb":   cueSpeechVerb,
-	"name_particle": cueNameParticle,
-	"compound_head": cueCompoundHead,
-	"doc_noun":      cueDocNoun,
-	"org_word":      cueOrgWord,
-	"calendar":      cueCalendar,
-	"state_noun":    cueStateNoun,
-	"place_head":    cuePlaceHead,
-	"name_inner":    cueNameInner,
-	"government":    cueGovernment,
-	"region_noun":   cueRegionNoun,
-	"mission_head":  cueMissionHead,
-	"compass":       cueCompass,
-	"portfolio":     cuePortfolio,
+	"place_prep":     cuePlacePrep,
+	"state_prep":     cueStatePrep,
+	"state_suffix":   cueStateSuffix,
+	"speech_verb":    cueSpeechVerb,
+	"name_particle":  cueNameParticle,
+	"compound_head":  cueCompoundHead,
+	"doc_noun":       cueDocNoun,
+	"org_word":       cueOrgWord,
+	"calendar":       cueCalendar,
+	"state_noun":     cueStateNoun,
+	"place_head":     cuePlaceHead,
+	"name_inner":     cueNameInner,
+	"government":     cueGovernment,
+	"region_noun":    cueRegionNoun,
+	"mission_head":   cueMissionHead,
+	"compass":        cueCompass,
+	"portfolio":      cuePortfolio,
+	"doc_noun_lower": cueDocNounLower,
 }
 
 // opTriggerPrefix starts the cue names of trigger nouns; the rest is the kind.
