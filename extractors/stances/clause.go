@@ -214,8 +214,8 @@ func (x *Extractor) clauseEnd(v *view, s *sent, from int) int {
 				return k
 			}
 		case v.toks[k].tag == "CC" && (v.is(k, "and") || v.is(k, "but")):
-			if x.verbAhead(v, s, k+1) || x.triggerGerundAt(v, s, k+1) {
-				return k
+			if x.verbAhead(v, s, k+1) || x.triggerGerundAt(v, s, k+1) || k+1 < s.b && v.is(k+1, "that") {
+				return k // "... and that the council would set up"
 			}
 		case v.has(k, roleSubord) && !v.has(k, roleCondition) && (v.is(k, "because") || v.is(k, "while") || v.is(k, "although") || v.is(k, "whereas")):
 			return k
