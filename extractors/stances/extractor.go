@@ -99,7 +99,7 @@ func (x *Extractor) choose(st *state, s *sent) []cand {
 	}
 	for _, c := range more {
 		c.objEnd = x.clauseEnd(v, s, max(c.obj, c.trig.b))
-		if w := x.warnedThreat(v, s, out[:lex], c); w >= 0 {
+		if w := x.warnedThreat(st, s, out[:lex], c); w >= 0 {
 			// "warned that Moscow would retaliate": the speaker's side threatens
 			c.modality = models.Threat
 			out[w] = c
@@ -126,12 +126,14 @@ func (x *Extractor) choose(st *state, s *sent) []cand {
 }
 
 // warnedThreat returns the index of the CONCERN of lex whose that-clause
-// holds modal commitment m, when m threatens and its actor is the warning
-// actor's side ("Russia warned that Moscow would retaliate", "the Houthis
-// warned that the group would continue to target ships"): that is a threat,
-// not a concern. It returns -1 otherwise.
-func (x *Extractor) warnedThreat(v *view, s *sent, lex []cand, m cand) int {
-	if m.pos != posModal || m.modality != models.Pledge || !x.threatening(v, s, &m) {
+// holds modal commitment m, when m threatens or is conditioned and its actor
+// is the warning actor's side ("Russia warned that Moscow would retaliate",
+// "the Houthis warned that the group would continue to target ships",
+// "warned that Moscow would reconsider its participation if ..."): that is a
+// threat, not a concern. It returns -1 otherwise.
+func (x *Extractor) warnedThreat(st *state, s *sent, lex []cand, m cand) int {
+	v := st.v
+	if m.pos != posModal || m.modality != models.Pledge || m.neg || !x.threatening(v, s, &m) && !x.conditioned(st, s, &m) {
 		return -1
 	}
 	for i, c := range lex {

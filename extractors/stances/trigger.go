@@ -988,3 +988,20 @@ func (x *Extractor) threatObject(v *view, s *sent, k int) bool {
 	}
 	return false
 }
+
+// conditioned reports whether commitment c's clause states a condition on
+// what others do: "if its interests continued to be ignored", "unless",
+// "as long as"; not a time ("when", "until").
+func (x *Extractor) conditioned(st *state, s *sent, c *cand) bool {
+	v := st.v
+	end := min(c.objEnd+1, s.b)
+	for k := max(c.obj, c.trig.b); k < end; k++ {
+		if v.is(k, "when") || v.is(k, "once") || v.is(k, "until") || v.is(k, "till") {
+			continue
+		}
+		if _, ok := st.conditionAt(s, k); ok {
+			return true
+		}
+	}
+	return false
+}
