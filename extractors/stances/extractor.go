@@ -133,7 +133,7 @@ func (x *Extractor) choose(st *state, s *sent) []cand {
 // threat, not a concern. It returns -1 otherwise.
 func (x *Extractor) warnedThreat(st *state, s *sent, lex []cand, m cand) int {
 	v := st.v
-	if m.pos != posModal || m.modality != models.Pledge || m.neg || !x.threatening(v, s, &m) && !x.conditioned(st, s, &m) {
+	if m.pos != posModal || m.modality != models.Pledge || m.neg || !x.threatening(v, s, &m) && !conditioned(st, s, &m) {
 		return -1
 	}
 	for i, c := range lex {

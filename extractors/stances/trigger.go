@@ -927,27 +927,39 @@ func (x *Extractor) threatening(v *view, s *sent, c *cand) bool {
 // long as needed" and "if Kabul requested it" are not.
 func (x *Extractor) adverseCondition(st *state, s *sent, c *cand) bool {
 	v := st.v
-	end := min(c.objEnd+1, s.b)
-	for k := max(c.obj, c.trig.b); k < end; k++ {
-		e, ok := st.conditionAt(s, k)
-		if !ok || v.is(k, "when") || v.is(k, "once") || v.is(k, "until") || v.is(k, "till") {
-			continue
-		}
-		if v.is(k, "as") {
-			// "as long as the allies pursued", not "(for) as long as
-			// needed" or "as long as it takes"
-			j := k + 3
-			return j+1 < e && !v.is(k-1, "for") && !(v.is(j, "it") && v.toks[j+1].stem == "take") && !v.is(j, "possible") &&
-				!(v.toks[j].tag == "JJ" || v.toks[j].tag == "VBN" || v.toks[j].tag == "RB")
-		}
-		for j := k + 1; j < e; j++ {
-			if v.has(j, roleNegator) && !v.inMention(j) {
-				return true
-			}
-		}
+	k, e, ok := st.conditionIn(s, c)
+	if !ok {
 		return false
 	}
+	if v.is(k, "as") {
+		// "as long as the allies pursued", not "(for) as long as
+		// needed" or "as long as it takes"
+		j := k + 3
+		return j+1 < e && !v.is(k-1, "for") && !(v.is(j, "it") && v.toks[j+1].stem == "take") && !v.is(j, "possible") &&
+			!(v.toks[j].tag == "JJ" || v.toks[j].tag == "VBN" || v.toks[j].tag == "RB")
+	}
+	for j := k + 1; j < e; j++ {
+		if v.has(j, roleNegator) && !v.inMention(j) {
+			return true
+		}
+	}
 	return false
+}
+
+// conditionIn returns the span [k, e) of the first condition in commitment
+// c's clause that is no time ("when", "once", "until").
+func (st *state) conditionIn(s *sent, c *cand) (int, int, bool) {
+	v := st.v
+	end := min(c.objEnd+1, s.b)
+	for k := max(c.obj, c.trig.b); k < end; k++ {
+		if v.is(k, "when") || v.is(k, "once") || v.is(k, "until") || v.is(k, "till") {
+			continue
+		}
+		if e, ok := st.conditionAt(s, k); ok {
+			return k, e, true
+		}
+	}
+	return 0, 0, false
 }
 
 // scheduleAt reports whether a schedule phrase opens at verb mv, its object
@@ -990,18 +1002,9 @@ func (x *Extractor) threatObject(v *view, s *sent, k int) bool {
 }
 
 // conditioned reports whether commitment c's clause states a condition on
-// what others do: "if its interests continued to be ignored", "unless",
-// "as long as"; not a time ("when", "until").
-func (x *Extractor) conditioned(st *state, s *sent, c *cand) bool {
-	v := st.v
-	end := min(c.objEnd+1, s.b)
-	for k := max(c.obj, c.trig.b); k < end; k++ {
-		if v.is(k, "when") || v.is(k, "once") || v.is(k, "until") || v.is(k, "till") {
-			continue
-		}
-		if _, ok := st.conditionAt(s, k); ok {
-			return true
-		}
-	}
-	return false
+// what others do: "if its interests continued to be ignored", "unless", "as
+// long as"; not a time ("when", "until").
+func conditioned(st *state, s *sent, c *cand) bool {
+	_, _, ok := st.conditionIn(s, c)
+	return ok
 }
