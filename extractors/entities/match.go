@@ -170,7 +170,7 @@ func (t *Tagger) learnAcronyms(s *scratch, text string) {
 			a = acronym{text: acr, label: c.label, id: c.id, name: c.name, kind: c.kind, opKind: c.opKind}
 		} else {
 			start := t.longNameStart(s, i, acr)
-			if start < 0 {
+			if start < 0 || t.documentName(s, start, i) {
 				continue
 			}
 			name := text[s.units[start].start:s.units[i-1].end]
@@ -399,6 +399,22 @@ func functionWord(w string) bool {
 func has(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// documentName reports whether the name [a, b) names a document, not a
+// body: it has a document's noun ("Memorandum of Understanding", "Joint
+// Comprehensive Plan of Action") and does not end in an organization's
+// ("Collective Security Treaty Organization").
+func (t *Tagger) documentName(s *scratch, a, b int) bool {
+	if t.lex.has(s.key(b-1), cueOrgWord) {
+		return false
+	}
+	for k := a; k < b; k++ {
+		if s.units[k].is(upperFirst) && t.lex.has(s.key(k), cueDocNoun) {
 			return true
 		}
 	}

@@ -164,6 +164,16 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 				// "Minister of Water Resources and Irrigation Nurzhan Nurzhigitov": the role as written
 				role = s.text[s.units[i].start:s.units[m-1].end]
 				j = m
+				n := m + 1
+				if s.key(n) == "the" {
+					n++
+				}
+				if c := s.at(n); c != nil && c.a == n && s.key(m) == "of" && actor(c) {
+					if affil == "" {
+						affil = stateOf(c) // "Minister of Culture and Sport of Greece"
+					}
+					j = c.b
+				}
 			} else {
 				m := k
 				for m < len(s.units) && m < k+3 && s.sameSent(k, m) && s.units[m].is(hasLetter) && !s.units[m].is(upperFirst) {

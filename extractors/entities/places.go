@@ -45,8 +45,8 @@ func (t *Tagger) findPlaces(s *scratch, text string) {
 				for a > 0 && a > end-3 && s.sameSent(a-1, u) && t.placeWord(s, a-1) && isProper(s.units[a-1].tag) {
 					a--
 				}
-				if a == end {
-					break
+				if a == end || a == end-1 && t.lex.has(s.key(a), cueCompass) {
+					break // "the Western sector"
 				}
 				t.claimPlace(s, text, a, end)
 				if k := s.key(a - 1); (k != "and" && k != ",") || !s.sameSent(a-1, u) {
