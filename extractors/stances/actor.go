@@ -443,6 +443,9 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 			return actor{ids: st.thing, text: sub.np, how: byBackref}
 		}
 	case cls&roleDocument != 0:
+		if st.draftOnly(h) {
+			return actor{}
+		}
 		if st.body != nil {
 			return actor{ids: st.body, text: sub.np, how: byDocument}
 		}
@@ -455,6 +458,21 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 		return st.pronoun(s, h.a, pr, sub.np)
 	}
 	return actor{}
+}
+
+// draftOnly reports whether a subject is a draft document ("a draft
+// resolution that called on"): until adopted it speaks for no one.
+func (st *state) draftOnly(h span) bool {
+	v := st.v
+	if h.b <= h.a || !v.has(h.b-1, roleDocument) {
+		return false
+	}
+	for k := h.a; k < h.b; k++ {
+		if v.has(k, roleDraft) {
+			return true
+		}
+	}
+	return false
 }
 
 // countOfSome reports whether a subject counts some members without naming

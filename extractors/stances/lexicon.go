@@ -111,6 +111,7 @@ const (
 	roleGroupRef
 	roleMeeting
 	roleNumber
+	roleDraft
 )
 
 // roleNames maps the role column of cues.tsv to roles; exact roles match the
@@ -129,6 +130,7 @@ var roleNames = map[string]struct {
 	"plan": {rolePlan, false}, "comply": {roleComply, false}, "person": {rolePerson, true},
 	"party": {roleParty, true}, "restraint": {roleRestraint, false},
 	"groupref": {roleGroupRef, true}, "meeting": {roleMeeting, false}, "number": {roleNumber, true},
+	"draft": {roleDraft, true},
 }
 
 // phrase is a cue of several words, matched on stems.

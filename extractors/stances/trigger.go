@@ -252,7 +252,7 @@ func (st *state) actorOfGroup(s *sent, gi int, t table) actor {
 	if a.ok() {
 		return a
 	}
-	if g := &s.vgs[gi]; g.subj.kind == subjNP && (st.peopleOfNoOne(g.subj.head) || st.countOfSome(g.subj.head)) {
+	if g := &s.vgs[gi]; g.subj.kind == subjNP && (st.peopleOfNoOne(g.subj.head) || st.countOfSome(g.subj.head) || st.draftOnly(g.subj.head)) {
 		return actor{} // "human rights groups protested": no one the article names
 	}
 	if sp := st.speakerAt(s, s.vgs[gi].start); sp.ok() {
