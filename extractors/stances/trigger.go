@@ -994,8 +994,9 @@ func (x *Extractor) threatObject(v *view, s *sent, k int) bool {
 		if v.has(k, roleThreat) && !v.inMention(k) {
 			return true
 		}
-		if !(v.isNominal(k) || v.isQuote(k)) || v.inMention(k) {
-			return false
+		t := v.toks[k].tag
+		if !(v.isNominal(k) || v.isQuote(k) || t == "VBG" || t == "VBN") || v.inMention(k) {
+			return false // "‘overwhelming’ response": a participle modifies the noun
 		}
 	}
 	return false
