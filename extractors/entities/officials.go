@@ -105,8 +105,13 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 			continue // in "US Envoy Arrives" any word is capitalized
 		}
 		te, role := t.lex.matchTitle(s, i)
-		if role == "" || !s.free(i, te) {
+		if role == "" || !s.free(i, te) && !s.onlyPlaces(i, te) {
 			continue
+		}
+		for u := i; u < te; u++ {
+			if s.owner[u] >= 0 {
+				s.kill(int(s.owner[u])) // "Supreme Allied Commander Europe": the place is the title's
+			}
 		}
 		affil := t.affiliationBefore(s, i)
 		j := te
@@ -188,11 +193,13 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 			}
 		}
 		if !s.sameSent(i, j) {
+			i = te - 1
 			continue
 		}
 		e := t.scanName(s, j)
 		if e == j || nameWords(s, j, e) == 1 && s.key(j-1) == "the" {
-			continue // "spokesperson for the North's defense ministry"
+			i = te - 1 // no title inside a title: "Supreme Allied Commander Europe General X"
+			continue   // "spokesperson for the North's defense ministry"
 		}
 		if role2, affil2 := t.appositive(s, e); affil == "" && affil2 != "" {
 			role, affil = role2, affil2

@@ -76,7 +76,8 @@ func (t *Tagger) findOperations(s *scratch, text string) {
 		if s.key(j) == "," && s.sameSent(i, j+1) {
 			j++
 		}
-		if e := t.nameRun(s, j, true); e > j && s.sameSent(i, j) && !verbAt(s, e) {
+		if e := t.nameRun(s, j, true); e > j && s.sameSent(i, j) && (!verbAt(s, e) || e == j+1 && s.units[j].is(allUpper) && acronymLike(s.surface(j))) {
+			// an acronym before a verb names the mission ("its mission EULEX would"), a person does not
 			add(j, e, kind)
 			i = e - 1
 			continue
