@@ -31,6 +31,7 @@ const (
 	cueCompass      // before "of", a proper noun after it is a place ("south of Crete")
 	cuePortfolio    // a word of a minister's portfolio ("Minister of Water Resources and Irrigation")
 	cueDocNounLower // in lower case after a place, a process named for it ("the Luanda process")
+	cuePlacePrefix  // first word of a place's name ("Lake Chad", "Mount Elbrus")
 )
 
 var cueNames = map[string]cue{
@@ -52,6 +53,7 @@ var cueNames = map[string]cue{
 	"compass":        cueCompass,
 	"portfolio":      cuePortfolio,
 	"doc_noun_lower": cueDocNounLower,
+	"place_prefix":   cuePlacePrefix,
 }
 
 // opTriggerPrefix starts the cue names of trigger nouns; the rest is the kind.

@@ -12,8 +12,9 @@ import (
 //
 //   - a dateline at the start of a line: "ST. PETERSBURG, December 25",
 //     "LODZ (Reuters) --";
-//   - capitalized words ending in a place's head noun: "the Second Thomas
-//     Shoal", "Zangezur Corridor";
+//   - capitalized words ending in a place's head noun, or a state's name
+//     before one: "the Second Thomas Shoal", "Zangezur Corridor", "the
+//     Panama Canal"; a prefix and the words after it: "Lake Chad";
 //   - proper nouns after "in", "near", "outside", "around" or a compass
 //     point's "of": "a meeting in Lodz", "south of Crete";
 //   - proper nouns before a lower-case region noun: "the Turkistan region",
@@ -32,8 +33,28 @@ func (t *Tagger) findPlaces(s *scratch, text string) {
 			for a > 0 && s.sameSent(a-1, u) && t.placeWord(s, a-1) {
 				a--
 			}
+			if c := s.at(u - 1); a == u && c != nil && c.b == u && c.kind == kState && s.sameSent(c.a, u) {
+				a = c.a // "the Panama Canal": a feature named for a state
+			}
 			if a < u {
 				t.claimPlace(s, text, a, u+1)
+				continue
+			}
+		}
+		if s.units[u].is(upperFirst) && t.lex.has(s.key(u), cuePlacePrefix) && s.at(u) == nil && !s.headline[s.units[u].sent] &&
+			u+1 < len(s.units) && s.sameSent(u, u+1) && s.units[u+1].is(upperFirst) && !s.units[u+1].is(attached) {
+			// "Lake Chad", "Mount Elbrus": the words after a place's prefix, a state's name too
+			e := u + 1
+			if c := s.at(e); c != nil && c.a == e && (c.kind == kState || c.kind == kPlace || c.kind == kCapital) {
+				e = c.b
+			} else {
+				for e < len(s.units) && e < u+4 && s.sameSent(u, e) && t.placeWord(s, e) && isProper(s.units[e].tag) {
+					e++
+				}
+			}
+			if e > u+1 {
+				t.claimPlace(s, text, u, e)
+				u = e - 1
 			}
 			continue
 		}

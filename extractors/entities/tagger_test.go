@@ -195,6 +195,8 @@ func TestExtract(t *testing.T) {
 			[]string{"Southern Kordofan/PLACE/SOUTHERN_KORDOFAN"}},
 		{"acronym mission before a verb", "The EU said its border mission EUBAM would stay.",
 			[]string{"EU/ORG/EU", "EUBAM/OPERATION/EUBAM(mission)"}},
+		{"features named for a state and after a prefix", "Ships crossed the Panama Canal; Chad relies on Lake Chad and climbers left Mount Elbrus.",
+			[]string{"Panama Canal/PLACE/PANAMA_CANAL", "Chad/STATE/TCD", "Lake Chad/PLACE/LAKE_CHAD", "Mount Elbrus/PLACE/MOUNT_ELBRUS"}},
 		{"no person after the", "A spokesperson for the South's army said so.",
 			nil},
 		{"a capital after in is no coordination", "After the meeting in Rabat, Moroccan officials said so.",
