@@ -120,6 +120,9 @@ func (x *Extractor) choose(st *state, s *sent) []cand {
 			x.adverseCondition(st, s, c) {
 			c.modality = models.Threat // "would expel the diplomats if they continued to"
 		}
+		if c.pos == posModal && c.modality == models.Pledge && !c.restraint && datedAhead(v, c.obj, c.objEnd) {
+			c.modality = models.Plan // "would set up a committee next year"
+		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].trig.a < out[j].trig.a })
 	return out
@@ -241,6 +244,22 @@ func inAny(spans []span, i int) bool {
 	for _, sp := range spans {
 		if sp.has(i) {
 			return true
+		}
+	}
+	return false
+}
+
+// datedAhead reports whether tokens [a, b) date an act ahead: "next year",
+// "later this month".
+func datedAhead(v *view, a, b int) bool {
+	for k := a; k+1 < b; k++ {
+		if !v.has(k, roleFuture) {
+			continue
+		}
+		for j := k + 1; j < b && j <= k+2; j++ {
+			if v.has(j, roleTime) {
+				return true
+			}
 		}
 	}
 	return false

@@ -112,6 +112,7 @@ const (
 	roleMeeting
 	roleNumber
 	roleDraft
+	roleFuture
 )
 
 // roleNames maps the role column of cues.tsv to roles; exact roles match the
@@ -130,7 +131,7 @@ var roleNames = map[string]struct {
 	"plan": {rolePlan, false}, "comply": {roleComply, false}, "person": {rolePerson, true},
 	"party": {roleParty, true}, "restraint": {roleRestraint, false},
 	"groupref": {roleGroupRef, true}, "meeting": {roleMeeting, false}, "number": {roleNumber, true},
-	"draft": {roleDraft, true},
+	"draft": {roleDraft, true}, "future": {roleFuture, true},
 }
 
 // phrase is a cue of several words, matched on stems.
