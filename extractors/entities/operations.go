@@ -44,7 +44,9 @@ func (t *Tagger) findOperations(s *scratch, text string) {
 			s.units[i-2].is(upperFirst) && s.at(i-2) == nil {
 			// Interaction-2021
 			a := i - 2
-			for a > 0 && s.sameSent(a-1, i) && s.units[a-1].is(upperFirst) && s.at(a-1) == nil && !s.units[a].is(attached) && s.units[a-1].tag == "NNP" {
+			for a > 0 && s.sameSent(a-1, i) && s.units[a-1].is(upperFirst) && s.at(a-1) == nil && !s.units[a].is(attached) &&
+				(s.units[a-1].tag == "NNP" || s.units[a-1].tag == "JJ") && !t.lex.has(s.key(a-1), cueCalendar|cueTitleWord) {
+				// Joint Sea-2024
 				a--
 			}
 			add(a, i+1, t.nearTrigger(s, i, "exercise"))
@@ -99,8 +101,8 @@ func (t *Tagger) findOperations(s *scratch, text string) {
 				break
 			}
 		}
-		if a := t.nameBefore(s, i); a < i && s.owner[i] < 0 {
-			add(a, i, kind) // the annual Ulchi Freedom Shield exercise
+		if a, b := t.nameBefore(s, i); a < b && s.owner[i] < 0 {
+			add(a, b, kind) // the annual Ulchi Freedom Shield exercise, the Varuna naval exercise
 		}
 	}
 	t.extendYears(s, text)
@@ -250,15 +252,24 @@ func isYear(w string) bool {
 	return len(w) == 4 && (w[:2] == "19" || w[:2] == "20") && w[2] >= '0' && w[2] <= '9' && w[3] >= '0' && w[3] <= '9'
 }
 
-// nameBefore returns the first unit of a name of proper nouns that no
-// gazetteer knows right before the lower-case trigger at unit i ("the
-// South Korea-U.S. Ulchi Freedom Shield exercise", "the RIMPAC drills"), or i.
-func (t *Tagger) nameBefore(s *scratch, i int) int {
+// nameBefore returns the units [a, b) of a name of proper nouns that no
+// gazetteer knows before the lower-case trigger at unit i, past up to two
+// lower-case modifiers ("the South Korea-U.S. Ulchi Freedom Shield
+// exercise", "the RIMPAC drills", "the Varuna naval exercise"), or a == b.
+func (t *Tagger) nameBefore(s *scratch, i int) (int, int) {
 	if s.units[i].is(upperFirst) || s.headline[s.units[i].sent] {
-		return i
+		return i, i
 	}
-	a := i
-	for a > 0 && a > i-4 && s.sameSent(a-1, i) {
+	b := i
+	for b > 0 && b > i-2 && s.sameSent(b-1, i) && s.at(b-1) == nil && s.units[b-1].is(hasLetter) &&
+		!s.units[b-1].is(upperFirst) && (s.units[b-1].tag == "JJ" || s.units[b-1].tag == "NN") && !functionWord(s.key(b-1)) {
+		b--
+	}
+	if b == i || !s.units[b-1].is(upperFirst) {
+		b = i // no modifiers, or none before a name
+	}
+	a := b
+	for a > 0 && a > b-4 && s.sameSent(a-1, b) {
 		u := &s.units[a-1]
 		if c := s.at(a - 1); c != nil && !(c.kind == kPlace && c.a == a-1 && c.b == a) {
 			break
@@ -269,8 +280,8 @@ func (t *Tagger) nameBefore(s *scratch, i int) int {
 		}
 		a--
 	}
-	if a == i || a == i-1 && s.at(a) != nil || a > 0 && s.sameSent(a-1, a) && s.units[a-1].is(upperFirst) && s.at(a-1) == nil {
-		return i // part of a longer capitalized phrase
+	if a == b || a == b-1 && s.at(a) != nil || a > 0 && s.sameSent(a-1, a) && s.units[a-1].is(upperFirst) && s.at(a-1) == nil {
+		return i, i // part of a longer capitalized phrase
 	}
-	return a
+	return a, b
 }

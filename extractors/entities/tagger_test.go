@@ -211,6 +211,8 @@ func TestExtract(t *testing.T) {
 			[]string{"N. Korea/STATE/PRK", "S. Korea/STATE/KOR", "Japan/STATE/JPN", "U.S./STATE/USA"}},
 		{"operation before a lower-case trigger", "Troops joined the annual Granite Falcon exercise on Monday.",
 			[]string{"Granite Falcon/OPERATION/GRANITE_FALCON(exercise)"}},
+		{"exercise name before modifiers", "The India-France Varuna naval exercise and the Joint Sea-2024 drills ended.",
+			[]string{"India/STATE/IND", "France/STATE/FRA", "Varuna/OPERATION/VARUNA(exercise)", "Joint Sea-2024/OPERATION/JOINT_SEA_2024(exercise)"}},
 		{"observer mission with acronym", "The Pan-Andean Observer Mission in Peru and Bolivia (PAOMPB) reported calm. PAOMPB will stay.",
 			[]string{"Pan-Andean Observer Mission in Peru and Bolivia/OPERATION/PAOMPB(mission)", "PAOMPB/OPERATION/PAOMPB(mission)", "PAOMPB/OPERATION/PAOMPB(mission)"}},
 		{"body's mission with acronym", "The OSCE Mission in Georgia (OMG) closed.",
