@@ -165,8 +165,9 @@ func (t *Tagger) learnAcronyms(s *scratch, text string) {
 		}
 		var a acronym
 		if c := s.at(i - 1); c != nil && c.b == i && c.a < i-1 && c.label != "" &&
-			(c.label != models.Place || spellsAcronym(s, c.a, i, acronymLetters(acr))) {
-			// a known name: "Collective Security Treaty Organization (CSTO)", "Line of Control (LoC)"
+			(c.label != models.Place && c.label != models.State || spellsAcronym(s, c.a, i, acronymLetters(acr))) {
+			// a known name: "Collective Security Treaty Organization (CSTO)", "Line of Control (LoC)";
+			// a state's or place's name must spell it ("... of the Congo (MONUSCO)" is a mission's)
 			a = acronym{text: acr, label: c.label, id: c.id, name: c.name, kind: c.kind, opKind: c.opKind}
 		} else {
 			start := t.longNameStart(s, i, acr)

@@ -115,6 +115,11 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 		}
 		affil := t.affiliationBefore(s, i)
 		j := te
+		if m := t.portfolio(s, j+1); s.key(j) == "for" && m > j+1 && t.scanName(s, m) > m {
+			// "Minister for Water Resources and Agriculture Azamat Kadyrov": the role as written
+			role = s.text[s.units[i].start:s.units[m-1].end]
+			j = m
+		}
 		if k := s.key(j); (k == "for" || k == "on") && s.sameSent(i, j+1) {
 			// "special envoy for Afghan affairs Yue Xiaoyong"
 			m := j + 1
