@@ -141,6 +141,7 @@ type acronym struct {
 	name   string
 	kind   kind
 	opKind string
+	affil  string // a mission's body, named inside its name
 }
 
 // learnAcronyms finds "Long Name (ACR)": the long name and every use of the
@@ -181,15 +182,16 @@ func (t *Tagger) learnAcronyms(s *scratch, text string) {
 			} else if t.missionName(s, start, i) {
 				// "UN Military Observer Group in India and Pakistan (UNMOGIP)": one flat span
 				a.label, a.kind, a.opKind = models.Operation, kOperation, "mission"
+				a.affil = bodyInside(s, start, i)
 				if c := s.at(start); c != nil && c.label == models.Org && c.b == start+1 && s.units[start].is(allUpper) && t.lex.has(s.key(start+1), cueMissionHead) {
 					// named for its body's acronym, like "OSCE Mission to Moldova": the name is the id
 					a.id = SnakeID(name)
 				}
 			}
-			s.claim(cand{a: start, b: i, label: a.label, id: a.id, name: a.name, kind: a.kind, opKind: a.opKind, method: methodAcronym, conf: 0.8})
+			s.claim(cand{a: start, b: i, label: a.label, id: a.id, name: a.name, kind: a.kind, opKind: a.opKind, affil: a.affil, method: methodAcronym, conf: 0.8})
 		}
 		if c := s.at(i + 1); c == nil || c.id != a.id || c.a != i+1 || c.b != j {
-			s.claim(cand{a: i + 1, b: j, label: a.label, id: a.id, name: a.name, kind: a.kind, opKind: a.opKind, method: methodAcronym, conf: 0.8})
+			s.claim(cand{a: i + 1, b: j, label: a.label, id: a.id, name: a.name, kind: a.kind, opKind: a.opKind, affil: a.affil, method: methodAcronym, conf: 0.8})
 		}
 		learned = append(learned, a)
 	}
@@ -202,7 +204,7 @@ func (t *Tagger) learnAcronyms(s *scratch, text string) {
 		}
 		for _, a := range learned {
 			if end, ok := s.matchText(u, a.text); ok && s.free(u, end) {
-				s.claim(cand{a: u, b: end, label: a.label, id: a.id, name: a.name, kind: a.kind, opKind: a.opKind, method: methodAcronym, conf: 0.8})
+				s.claim(cand{a: u, b: end, label: a.label, id: a.id, name: a.name, kind: a.kind, opKind: a.opKind, affil: a.affil, method: methodAcronym, conf: 0.8})
 				break
 			}
 		}
@@ -420,4 +422,15 @@ func (t *Tagger) documentName(s *scratch, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// bodyInside returns the id of the first organization named inside the
+// units [a, b), the body a mission serves ("SADC Mission in the DRC"), or "".
+func bodyInside(s *scratch, a, b int) string {
+	for k := a; k < b; k++ {
+		if c := s.at(k); c != nil && c.label == models.Org {
+			return c.id
+		}
+	}
+	return ""
 }

@@ -217,7 +217,7 @@ func (t *Tagger) bodyMission(s *scratch, text string, i int) bool {
 	}
 	name := text[s.units[start].start:s.units[end-1].end]
 	s.claim(cand{a: start, b: end, label: models.Operation, id: SnakeID(name), name: name, kind: kOperation,
-		opKind: "mission", method: methodPattern, conf: 0.7})
+		opKind: "mission", affil: body.id, method: methodPattern, conf: 0.7})
 	return true
 }
 
