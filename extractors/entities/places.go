@@ -85,6 +85,9 @@ func (t *Tagger) findPlaces(s *scratch, text string) {
 			continue
 		}
 		a := u + 1
+		if k == "near" && s.key(u) == "of" && s.key(a) == "the" {
+			a++ // "east of the Dnieper"
+		}
 		e := a
 		for e < len(s.units) && e < a+3 && s.sameSent(u, e) && t.placeWord(s, e) && isProper(s.units[e].tag) {
 			e++
