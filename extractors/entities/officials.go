@@ -115,6 +115,13 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 		}
 		affil := t.affiliationBefore(s, i)
 		j := te
+		if k := s.key(j); (k == "and" || k == ",") && t.lex.has(s.key(te-1), cuePortfolio) {
+			// "Minister of Foreign Affairs and International Cooperation": the role as written
+			if m := t.portfolio(s, j+1); m > j+1 {
+				role = s.text[s.units[i].start:s.units[m-1].end]
+				j = m
+			}
+		}
 		if m := t.portfolio(s, j+1); s.key(j) == "for" && m > j+1 && t.scanName(s, m) > m {
 			// "Minister for Water Resources and Agriculture Azamat Kadyrov": the role as written
 			role = s.text[s.units[i].start:s.units[m-1].end]
