@@ -14,7 +14,8 @@
 //     "Line of Control (LoC)") are learned for the article, and a name with
 //     "Mission" or "Observer" before its acronym is one mission ("UN
 //     Military Observer Group in India and Pakistan (UNMOGIP)") whose
-//     affiliation is the body named inside it;
+//     affiliation is the body named inside it; an unknown acronym before
+//     "rebels" or "militia" is a group ("the ADF rebels");
 //   - operations.go: named operations after trigger nouns (operation
 //     "Kanal", Operation Prosperity Guardian, mission EUNAVFOR Aspides);
 //   - officials.go: names after titles (lexicon on snowball stems) with the

@@ -32,6 +32,7 @@ const (
 	cuePortfolio    // a word of a minister's portfolio ("Minister of Water Resources and Irrigation")
 	cueDocNounLower // in lower case after a place, a process named for it ("the Luanda process")
 	cuePlacePrefix  // first word of a place's name ("Lake Chad", "Mount Elbrus")
+	cueGroupNoun    // after an unknown acronym, an armed group ("the ADF rebels")
 )
 
 var cueNames = map[string]cue{
@@ -54,6 +55,7 @@ var cueNames = map[string]cue{
 	"portfolio":      cuePortfolio,
 	"doc_noun_lower": cueDocNounLower,
 	"place_prefix":   cuePlacePrefix,
+	"group_noun":     cueGroupNoun,
 }
 
 // opTriggerPrefix starts the cue names of trigger nouns; the rest is the kind.

@@ -434,3 +434,33 @@ func bodyInside(s *scratch, a, b int) string {
 	}
 	return ""
 }
+
+// findGroups makes an acronym no gazetteer knows before a lower-case noun
+// of armed groups a GROUP, with the acronym as id: "the ADF rebels", "the
+// FDLR militia"; the article's other uses of it follow.
+func (t *Tagger) findGroups(s *scratch, text string) {
+	var learned []string
+	for u := 0; u+1 < len(s.units); u++ {
+		if s.owner[u] >= 0 || !s.units[u].is(allUpper) || !s.sameSent(u, u+1) || !t.lex.has(s.key(u+1), cueGroupNoun) ||
+			!acronymLike(s.surface(u)) || s.headline[s.units[u].sent] {
+			continue
+		}
+		acr := s.surface(u)
+		s.claim(cand{a: u, b: u + 1, label: models.Group, id: SnakeID(acr), name: acr, kind: kGroup, method: methodPattern, conf: 0.7})
+		learned = append(learned, acr)
+	}
+	if len(learned) == 0 {
+		return
+	}
+	for u := range s.units {
+		if s.owner[u] >= 0 || !s.units[u].is(allUpper) {
+			continue
+		}
+		for _, acr := range learned {
+			if s.surface(u) == acr {
+				s.claim(cand{a: u, b: u + 1, label: models.Group, id: SnakeID(acr), name: acr, kind: kGroup, method: methodPattern, conf: 0.6})
+				break
+			}
+		}
+	}
+}

@@ -76,6 +76,7 @@ func (t *Tagger) Extract(d *extractors.Doc) error {
 	}
 	t.matchGazetteer(s)
 	t.learnAcronyms(s, d.Text())
+	t.findGroups(s, d.Text())
 	t.resolveContext(s)
 	t.findOperations(s, d.Text())
 	t.findOfficials(s, d.Text())

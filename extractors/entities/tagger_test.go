@@ -219,6 +219,8 @@ func TestExtract(t *testing.T) {
 			[]string{"Italy/STATE/ITA", "Antonio Tajani/OFFICIAL/ANTONIO_TAJANI(Minister of Foreign Affairs and International Cooperation@ITA)"}},
 		{"head of an administration", "Head of the Presidential Administration Anton Vaino attended.",
 			[]string{"Anton Vaino/OFFICIAL/ANTON_VAINO(Head of the Presidential Administration@)"}},
+		{"acronym of an armed group", "The ADF rebels attacked a village; later ADF fighters fled.",
+			[]string{"ADF/GROUP/ADF", "ADF/GROUP/ADF"}},
 		{"portfolio after for", "Kyrgyz Minister for Water Resources and Agriculture Azamat Kadyrov spoke.",
 			[]string{"Kyrgyz/STATE/KGZ", "Azamat Kadyrov/OFFICIAL/AZAMAT_KADYROV(Minister for Water Resources and Agriculture@KGZ)"}},
 		{"observer mission with acronym", "The Pan-Andean Observer Mission in Peru and Bolivia (PAOMPB) reported calm. PAOMPB will stay.",
