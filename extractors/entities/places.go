@@ -27,6 +27,7 @@ func (t *Tagger) findPlaces(s *scratch, text string) {
 				u = e - 1
 				continue
 			}
+			t.datelineAgency(s, text, u)
 		}
 		if s.units[u].is(upperFirst) && t.lex.has(s.key(u), cuePlaceHead) && s.at(u) == nil && !s.headline[s.units[u].sent] {
 			a := u
@@ -173,4 +174,27 @@ func placePrep(k string) bool {
 		return true
 	}
 	return false
+}
+
+// datelineAgency tags the news agency of a dateline "CITY. AGENCY –" or
+// "CITY. AGENCY." at the line that starts at unit u ("ASTANA. KAZINFORM –",
+// "ULAANBAATAR. MONTSAME.") as an organization, with its name as id.
+func (t *Tagger) datelineAgency(s *scratch, text string, u int) {
+	c := s.at(u)
+	if c == nil || c.a != u || !(c.label == models.Place || c.kind == kCapital) || !s.units[u].is(allUpper) {
+		return
+	}
+	d := c.b
+	if s.key(d) != "." || d+2 >= len(s.units) {
+		return
+	}
+	a := &s.units[d+1]
+	if !a.is(allUpper) || len(a.key) < 4 || s.at(d+1) != nil || !isLetterRune(rune(a.key[0])) {
+		return
+	}
+	if k := s.key(d + 2); k != "." && k != "-" && k != "--" {
+		return
+	}
+	name := s.surface(d + 1)
+	s.claim(cand{a: d + 1, b: d + 2, label: models.Org, id: SnakeID(name), name: name, kind: kOrg, method: methodPattern, conf: 0.6})
 }

@@ -221,6 +221,8 @@ func TestExtract(t *testing.T) {
 			[]string{"Anton Vaino/OFFICIAL/ANTON_VAINO(Head of the Presidential Administration@)"}},
 		{"acronym of an armed group", "The ADF rebels attacked a village; later ADF fighters fled.",
 			[]string{"ADF/GROUP/ADF", "ADF/GROUP/ADF"}},
+		{"agency after a dateline's stop", "MINSK. BELTA – Belarus said so.",
+			[]string{"MINSK/PLACE/MINSK", "BELTA/ORG/BELTA", "Belarus/STATE/BLR"}},
 		{"portfolio after for", "Kyrgyz Minister for Water Resources and Agriculture Azamat Kadyrov spoke.",
 			[]string{"Kyrgyz/STATE/KGZ", "Azamat Kadyrov/OFFICIAL/AZAMAT_KADYROV(Minister for Water Resources and Agriculture@KGZ)"}},
 		{"observer mission with acronym", "The Pan-Andean Observer Mission in Peru and Bolivia (PAOMPB) reported calm. PAOMPB will stay.",
