@@ -22,7 +22,8 @@
 //     role and the state or body served, untitled names before speech verbs,
 //     later surname-only mentions, well-known officials;
 //   - places.go: places no gazetteer knows, from datelines ("ST. PETERSBURG,
-//     December 25", and the agency of "MINSK. BELTA –"), head nouns ("Second Thomas Shoal") and "in Lodz";
+//     December 25", and the agency of "MINSK. BELTA –"), head nouns
+//     ("Second Thomas Shoal", "the Shardara reservoir") and "in Lodz";
 //   - capitals.go: a capital is the state where it stands for the government
 //     ("Kabul's statements", "Washington said", "the efforts of Moscow") and a
 //     place otherwise.

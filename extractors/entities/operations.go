@@ -265,7 +265,7 @@ func (t *Tagger) nameBefore(s *scratch, i int) (int, int) {
 		!s.units[b-1].is(upperFirst) && (s.units[b-1].tag == "JJ" || s.units[b-1].tag == "NN") && !functionWord(s.key(b-1)) {
 		b--
 	}
-	if b == i || !s.units[b-1].is(upperFirst) {
+	if b == i || b == 0 || !s.units[b-1].is(upperFirst) {
 		b = i // no modifiers, or none before a name
 	}
 	a := b

@@ -225,6 +225,7 @@ func TestExtract(t *testing.T) {
 			[]string{"MINSK/PLACE/MINSK", "BELTA/ORG/BELTA", "Belarus/STATE/BLR"}},
 		{"portfolio after for", "Kyrgyz Minister for Water Resources and Agriculture Azamat Kadyrov spoke.",
 			[]string{"Kyrgyz/STATE/KGZ", "Azamat Kadyrov/OFFICIAL/AZAMAT_KADYROV(Minister for Water Resources and Agriculture@KGZ)"}},
+		{"modifier at the start of the text", "naval exercise began.", nil},
 		{"observer mission with acronym", "The Pan-Andean Observer Mission in Peru and Bolivia (PAOMPB) reported calm. PAOMPB will stay.",
 			[]string{"Pan-Andean Observer Mission in Peru and Bolivia/OPERATION/PAOMPB(mission)", "PAOMPB/OPERATION/PAOMPB(mission)", "PAOMPB/OPERATION/PAOMPB(mission)"}},
 		{"body's mission with acronym", "The OSCE Mission in Georgia (OMG) closed.",
