@@ -172,6 +172,13 @@ func (t *Tagger) learnAcronyms(s *scratch, text string) {
 			a = acronym{text: acr, label: c.label, id: c.id, name: c.name, kind: c.kind, opKind: c.opKind}
 		} else {
 			start := t.longNameStart(s, i, acr)
+			if c := s.at(i + 1); start < 0 && c != nil && c.a == i+1 && c.b == j && c.opKind == "mission" {
+				// a known mission's name in another language's order: "UN Organization Stabilization
+				// Mission in the Democratic Republic of the Congo (MONUSCO)"
+				if a := t.nameRunStart(s, i); a < i && t.missionName(s, a, i) {
+					start = a
+				}
+			}
 			if start < 0 || t.documentName(s, start, i) {
 				continue
 			}
@@ -190,7 +197,9 @@ func (t *Tagger) learnAcronyms(s *scratch, text string) {
 			}
 			s.claim(cand{a: start, b: i, label: a.label, id: a.id, name: a.name, kind: a.kind, opKind: a.opKind, affil: a.affil, method: methodAcronym, conf: 0.8})
 		}
-		if c := s.at(i + 1); c == nil || c.id != a.id || c.a != i+1 || c.b != j {
+		if c := s.at(i + 1); c != nil && c.id == a.id && c.a == i+1 && c.b == j {
+			c.affil = a.affil
+		} else {
 			s.claim(cand{a: i + 1, b: j, label: a.label, id: a.id, name: a.name, kind: a.kind, opKind: a.opKind, affil: a.affil, method: methodAcronym, conf: 0.8})
 		}
 		learned = append(learned, a)
@@ -198,6 +207,15 @@ func (t *Tagger) learnAcronyms(s *scratch, text string) {
 	if len(learned) == 0 {
 		return
 	}
+	defer func() {
+		for i := range s.cands {
+			for _, a := range learned {
+				if c := &s.cands[i]; a.affil != "" && c.id == a.id && c.affil == "" {
+					c.affil = a.affil // every MONUSCO of the article serves the UN
+				}
+			}
+		}
+	}()
 	for u := range s.units {
 		if s.owner[u] >= 0 || !s.units[u].is(upperFirst) {
 			continue
@@ -327,18 +345,7 @@ func (t *Tagger) missionName(s *scratch, a, b int) bool {
 // longNameStart returns the first unit of the capitalized name before the
 // "(" at unit p whose initials spell acr, or -1.
 func (t *Tagger) longNameStart(s *scratch, p int, acr string) int {
-	start := p
-	for k := p - 1; k >= 0 && k > p-14 && s.sameSent(k, p); k-- {
-		u := &s.units[k]
-		if c := s.at(k); c != nil && (c.label == models.Official || c.label == models.Operation) {
-			break
-		}
-		if u.is(upperFirst) || u.is(isDash) || (u.is(isDigit)) || functionWord(u.key) {
-			start = k
-			continue
-		}
-		break
-	}
+	start := t.nameRunStart(s, p)
 	letters := acronymLetters(acr)
 	first := start
 	// move right to the first capitalized word whose initial starts the acronym
@@ -355,6 +362,28 @@ func (t *Tagger) longNameStart(s *scratch, p int, acr string) int {
 		return start
 	}
 	return permutedAcronym(s, first, p, letters)
+}
+
+// nameRunStart returns the first unit of the run of capitalized words, dashes,
+// digits and function words before the "(" at unit p, moved right to its
+// first capitalized word, or p.
+func (t *Tagger) nameRunStart(s *scratch, p int) int {
+	start := p
+	for k := p - 1; k >= 0 && k > p-14 && s.sameSent(k, p); k-- {
+		u := &s.units[k]
+		if c := s.at(k); c != nil && (c.label == models.Official || c.label == models.Operation) {
+			break
+		}
+		if u.is(upperFirst) || u.is(isDash) || (u.is(isDigit)) || functionWord(u.key) {
+			start = k
+			continue
+		}
+		break
+	}
+	for start < p && (!s.units[start].is(upperFirst) || functionWord(s.key(start))) {
+		start++
+	}
+	return start
 }
 
 // permutedAcronym returns the first unit of the last capitalized words
