@@ -437,11 +437,17 @@ func has(list []string, s string) bool {
 	return false
 }
 
-// documentName reports whether the name [a, b) names a document, not a
-// body: it has a document's noun ("Memorandum of Understanding", "Joint
-// Comprehensive Plan of Action") and does not end in an organization's
-// ("Collective Security Treaty Organization").
+// documentName reports whether the name [a, b) names a document or a
+// ministry, not a body: it has a document's noun ("Memorandum of
+// Understanding", "Joint Comprehensive Plan of Action") and does not end in
+// an organization's ("Collective Security Treaty Organization"), or it is
+// a ministry ("Ministry of Defence (MoD)"), which yields only its state.
 func (t *Tagger) documentName(s *scratch, a, b int) bool {
+	for k := a; k < b; k++ {
+		if k := s.key(k); k == "ministry" || k == "ministries" {
+			return true
+		}
+	}
 	if t.lex.has(s.key(b-1), cueOrgWord) {
 		return false
 	}

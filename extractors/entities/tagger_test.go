@@ -223,6 +223,8 @@ func TestExtract(t *testing.T) {
 			[]string{"ADF/GROUP/ADF", "ADF/GROUP/ADF"}},
 		{"agency after a dateline's stop", "MINSK. BELTA – Belarus said so.",
 			[]string{"MINSK/PLACE/MINSK", "BELTA/ORG/BELTA", "Belarus/STATE/BLR"}},
+		{"a ministry's acronym yields only the state", "The Russian Ministry of Defence (MoD) said so.",
+			[]string{"Russian/STATE/RUS"}},
 		{"portfolio after for", "Kyrgyz Minister for Water Resources and Agriculture Azamat Kadyrov spoke.",
 			[]string{"Kyrgyz/STATE/KGZ", "Azamat Kadyrov/OFFICIAL/AZAMAT_KADYROV(Minister for Water Resources and Agriculture@KGZ)"}},
 		{"modifier at the start of the text", "naval exercise began.", nil},
