@@ -33,6 +33,7 @@ const (
 	cueDocNounLower // in lower case after a place, a process named for it ("the Luanda process")
 	cuePlacePrefix  // first word of a place's name ("Lake Chad", "Mount Elbrus")
 	cueGroupNoun    // after an unknown acronym, an armed group ("the ADF rebels")
+	cueTitleMod     // before a title, part of it ("First Deputy Director")
 )
 
 var cueNames = map[string]cue{
@@ -56,6 +57,7 @@ var cueNames = map[string]cue{
 	"doc_noun_lower": cueDocNounLower,
 	"place_prefix":   cuePlacePrefix,
 	"group_noun":     cueGroupNoun,
+	"title_modifier": cueTitleMod,
 }
 
 // opTriggerPrefix starts the cue names of trigger nouns; the rest is the kind.
@@ -146,8 +148,26 @@ func (lx *lexicon) stemAt(s *scratch, u int) string {
 }
 
 // matchTitle returns the end unit and role of the longest title starting at
-// unit i, or i and "" when none does.
+// unit i, or i and "" when none does. Modifiers before a title the lexicon
+// does not list with them ("First Deputy Director") are part of it, and the
+// role is then the title as written.
 func (lx *lexicon) matchTitle(s *scratch, i int) (int, string) {
+	end, role := lx.matchListed(s, i)
+	j := i
+	for j < len(s.units) && j < i+3 && s.sameSent(i, j) && lx.has(s.units[j].key, cueTitleMod) {
+		j++
+	}
+	if j > i {
+		if e, r := lx.matchListed(s, j); r != "" && e > end {
+			return e, s.text[s.units[i].start:s.units[e-1].end]
+		}
+	}
+	return end, role
+}
+
+// matchListed returns the end unit and role of the longest title of the
+// lexicon starting at unit i, or i and "".
+func (lx *lexicon) matchListed(s *scratch, i int) (int, string) {
 	st := lx.stemAt(s, i)
 	if st == "" {
 		return i, ""
@@ -168,6 +188,17 @@ func (lx *lexicon) matchTitle(s *scratch, i int) (int, string) {
 		n = lx.titles.child(n, st)
 	}
 	return end, role
+}
+
+// plural reports whether unit u is the plural of a title or trigger word
+// ("Ministers").
+func (lx *lexicon) plural(s *scratch, u int) bool {
+	k := s.key(u)
+	if !strings.HasSuffix(k, "s") {
+		return false
+	}
+	_, ok := lx.stems[strings.TrimSuffix(k, "s")]
+	return ok || strings.HasSuffix(k, "men")
 }
 
 // trigger returns the operation kind of a trigger noun at unit u, or "".

@@ -217,14 +217,29 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 			role, affil = role2, affil2
 		}
 		addPerson(j, e, role, affil, methodTitle)
+		if t.lex.plural(s, te-1) {
+			// "Foreign Ministers Ararat Mirzoyan and Jeyhun Bayramov": each name has the title
+			for s.key(e) == "," || s.key(e) == "and" {
+				k := e + 1
+				if s.key(e) == "," && s.key(k) == "and" {
+					k++
+				}
+				n := t.scanName(s, k)
+				if !s.sameSent(i, k) || nameWords(s, k, n) < 2 || !s.free(k, n) && !s.onlyPlaces(k, n) {
+					break
+				}
+				addPerson(k, n, role, affil, methodTitle)
+				e = n
+			}
+		}
 		i = e - 1
 	}
 
 	// untitled names before a speech verb or a title in apposition
 	for i := 0; i < len(s.units); i++ {
 		u := &s.units[i]
-		if s.at(i) != nil || !t.nameLike(s, i) || !isProper(u.tag) || s.headline[u.sent] {
-			continue
+		if !t.nameLike(s, i) || !isProper(u.tag) || s.headline[u.sent] {
+			continue // nameLike takes a place's name as a given name only before a name ("Vladimir Kulishov")
 		}
 		if i > 0 && s.sameSent(i-1, i) && (s.units[i-1].is(upperFirst) || s.key(i-1) == "the") {
 			continue // inside a longer capitalized phrase; "the Unitary Platform said" names no person
