@@ -18,6 +18,10 @@
 //     "rebels" or "militia" is a group ("the ADF rebels");
 //   - operations.go: named operations after trigger nouns (operation
 //     "Kanal", Operation Prosperity Guardian, mission EUNAVFOR Aspides);
+//   - organs.go: organs no gazetteer lists, by the shape of their names
+//     ("the Council of Commanders of Border Troops", "Iran's Supreme National
+//     Security Council"), with the id of their body and their initials
+//     (CIS_CCBT, IRN_SNSC);
 //   - officials.go: names after titles (lexicon on snowball stems) with the
 //     role and the state or body served, untitled names before speech verbs,
 //     later surname-only mentions, well-known officials;

@@ -34,6 +34,7 @@ const (
 	cuePlacePrefix  // first word of a place's name ("Lake Chad", "Mount Elbrus")
 	cueGroupNoun    // after an unknown acronym, an armed group ("the ADF rebels")
 	cueTitleMod     // before a title, part of it ("First Deputy Director")
+	cueOrganHead    // the head noun of an organ's name ("Council of Foreign Ministers")
 )
 
 var cueNames = map[string]cue{
@@ -58,6 +59,7 @@ var cueNames = map[string]cue{
 	"place_prefix":   cuePlacePrefix,
 	"group_noun":     cueGroupNoun,
 	"title_modifier": cueTitleMod,
+	"organ_head":     cueOrganHead,
 }
 
 // opTriggerPrefix starts the cue names of trigger nouns; the rest is the kind.

@@ -99,38 +99,44 @@ func (t *Tagger) resolveContext(s *scratch) {
 				}
 			}
 		}
-		if t.qualified(s, c) {
-			ok = false
-		}
-		if !ok {
+		q := t.qualifier(s, c)
+		if !ok || q != nil {
 			s.kill(i)
+			// its body is not mentioned, or another body's name qualifies it ("the OIC Council of
+			// Foreign Ministers"): findOrgans names it after the article's body
+			c.orphan = q == nil || q.label == models.Org
 			continue
 		}
 		c.kind, c.method, c.conf = kOrg, methodContext, 0.7
 	}
 }
 
-// qualified reports whether a name other than the organ's body qualifies its
-// short name: a state or place before it ("the Russian Security Council",
-// "Armenia's Security Council", "the Kentucky General Assembly") or after
-// "of" ("the Security Council of Armenia").
-func (t *Tagger) qualified(s *scratch, c *cand) bool {
+// qualifier returns the name other than the organ's body that qualifies its
+// short name, or nil: a state, place or other body before it ("the Russian
+// Security Council", "Armenia's Security Council", "the Kentucky General
+// Assembly") or after "of" ("the Security Council of Armenia").
+func (t *Tagger) qualifier(s *scratch, c *cand) *cand {
 	p := c.a - 1
+	for p > 0 && s.sameSent(p, c.a) && s.owner[p] < 0 && s.units[p].is(upperFirst) && !s.units[p].is(allUpper) {
+		p-- // "Iran's Supreme National Security Council"
+	}
 	if k := s.key(p); (k == "'s" || k == "'") && s.sameSent(p-1, c.a) {
 		p--
 	}
 	if q := s.at(p); q != nil && s.sameSent(p, c.a) && q.id != c.parent && (actor(q) || q.label == models.Place) {
-		return true
+		return q
 	}
 	if s.key(c.b) != "of" || !s.sameSent(c.a, c.b+1) {
-		return false
+		return nil
 	}
 	n := c.b + 1
 	if s.key(n) == "the" {
 		n++
 	}
-	q := s.at(n)
-	return q != nil && q.a == n && q.id != c.parent && (actor(q) || q.label == models.Place)
+	if q := s.at(n); q != nil && q.a == n && q.id != c.parent && (actor(q) || q.label == models.Place) {
+		return q
+	}
+	return nil
 }
 
 // acronym is an organization, mission or place whose acronym an article defines.

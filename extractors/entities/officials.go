@@ -177,6 +177,9 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 				if m > j && s.key(m) == "," {
 					j = m
 				}
+				if n := s.ofNext(j); n >= 0 {
+					j = s.at(n).b // "Chairman of the Council of Ministers of Bosnia and Herzegovina, X"
+				}
 			} else if m := t.portfolio(s, k); m > k {
 				// "Minister of Water Resources and Irrigation Nurzhan Nurzhigitov": the role as written
 				role = s.text[s.units[i].start:s.units[m-1].end]

@@ -59,9 +59,12 @@ type cand struct {
 	affil       string
 	opKind      string
 	node        int32 // trie node of a gazetteer match, for the other bodies its phrase may name
-	method      string
-	conf        float32
-	dead        bool
+	// orphan: an organ's short name dropped because the article does not
+	// mention its body
+	orphan bool
+	method string
+	conf   float32
+	dead   bool
 }
 
 // Extract adds the document's entity mentions to d.Mentions, sorted by start.
@@ -79,6 +82,7 @@ func (t *Tagger) Extract(d *extractors.Doc) error {
 	t.findGroups(s, d.Text())
 	t.resolveContext(s)
 	t.findOperations(s, d.Text())
+	t.findOrgans(s, d.Text())
 	t.findOfficials(s, d.Text())
 	t.findPlaces(s, d.Text())
 	t.resolveCapitals(s)

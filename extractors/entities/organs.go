@@ -1,0 +1,233 @@
+package entities
+
+import (
+	"strings"
+
+	"github.com/communique/communique/models"
+)
+
+// findOrgans finds the organs no gazetteer lists, by the shape of their
+// names: capitalized words around a head noun such as Council, Committee
+// or Commission, after "the" or their body ("the Council of Commanders of
+// Border Troops", "the OIC Council of Foreign Ministers", "Iran's Supreme
+// National Security Council"). The body is the one named before the organ
+// or after its "of", else the article's main body, else its main state;
+// the id is the body's and the initials of the organ's name (CIS_CCBT), as
+// the gazetteer's organs have (OSCE_PC, AU_PSC). A short name a gazetteer
+// knows and the rules dropped ("the Security Council of Armenia") stays
+// dropped, and one capitalized word ("the Council") is a back-reference.
+func (t *Tagger) findOrgans(s *scratch, text string) {
+	var touched []int // units of gazetteer names the rules dropped
+	main := ""
+	for u := 0; u < len(s.units); u++ {
+		if s.owner[u] >= 0 || !s.units[u].is(upperFirst) || s.units[u].is(allUpper) || s.headline[s.units[u].sent] {
+			continue
+		}
+		a, parent := t.organStart(s, u)
+		if a < 0 {
+			continue
+		}
+		e, heads := u, 0
+		words := 0
+		absorbed := -1 // an organ's short name inside a longer name ("Supreme National Security Council")
+		for k := u; k < len(s.units) && s.sameSent(u, k); k++ {
+			w := &s.units[k]
+			if c := s.at(k); c != nil && c.a == k && k > u && c.method == methodContext && absorbed < 0 {
+				absorbed = int(s.owner[k])
+				words, heads, e = words+c.b-c.a, heads+1, c.b
+				k = c.b - 1
+				continue
+			}
+			switch {
+			case w.is(upperFirst) && !w.is(allUpper) && s.owner[k] < 0 && !t.lex.has(w.key, cueCalendar|cueDocNoun):
+				words++
+				if t.lex.has(w.key, cueOrganHead) {
+					heads++
+				}
+				e = k + 1
+				continue
+			case w.is(isDash) && w.is(attached) && k > u && k+1 < len(s.units) && s.units[k+1].is(attached):
+				continue // "Anti-Terrorism"
+			case (w.key == "of" || w.key == "and" || w.key == "for" || w.key == "on") && k+1 < len(s.units) ||
+				w.key == "the" && s.key(k-1) == "of":
+				continue
+			}
+			break
+		}
+		if words < 2 || heads == 0 || !t.lex.has(s.key(e-1), cueOrganHead) && !t.lex.has(s.key(u), cueOrganHead) ||
+			t.titleAt(s, u) {
+			continue // "the Chairman of the Council of Ministers": the organ may start further on
+		}
+		if touched == nil {
+			touched = s.touched()
+			main = t.mainBody(s)
+		}
+		if s.dropped(touched, u, e) {
+			u = e - 1
+			continue
+		}
+		b, id := e, ""
+		acr := ""
+		if s.key(e) == "(" && s.key(e+2) == ")" && s.units[e+1].is(allUpper) && acronymLike(s.surface(e+1)) {
+			acr = s.surface(e + 1) // "the Ceasefire Violations Committee (CFVC)": a body of its own
+			id, parent = acr, ""
+		} else {
+			if n := s.ofNext(e); n >= 0 && parent == "" {
+				if c := s.at(n); c.label == models.Org {
+					parent, b = c.id, c.b // "the Parliamentary Assembly of the Union State": one name
+					s.kill(int(s.owner[n]))
+				} else {
+					parent = c.id // "the Council of Ministers of Bosnia": the state is a mention of its own
+				}
+			}
+			if parent == "" {
+				parent = main
+			}
+			if parent == "" {
+				u = e - 1
+				continue
+			}
+			id = parent + "_" + initials(s, u, e)
+		}
+		if a < u {
+			s.kill(int(s.owner[a])) // "the OIC Council of Foreign Ministers" is one name
+		}
+		if absorbed >= 0 && s.cands[absorbed].b <= e {
+			s.kill(absorbed)
+		}
+		name := text[s.units[a].start:s.units[b-1].end]
+		s.claim(cand{a: a, b: b, label: models.Org, id: id, name: name, kind: kOrg, parent: parent,
+			method: methodPattern, conf: 0.6})
+		if acr != "" {
+			for k := b + 1; k < len(s.units); k++ {
+				if s.owner[k] < 0 && s.surface(k) == acr {
+					s.claim(cand{a: k, b: k + 1, label: models.Org, id: id, name: name, kind: kOrg, method: methodAcronym, conf: 0.6})
+				}
+			}
+		}
+		u = b - 1
+	}
+}
+
+// organStart returns where an organ's name that may start at unit u begins,
+// and its body when a mention of the body comes just before: after "the",
+// "its" or "their" the name starts at u; after a body ("the OIC Council")
+// it starts at the body; after a state ("Iran's Supreme Council") it starts
+// at u and the state is the body. It returns -1 when no organ may start at u.
+func (t *Tagger) organStart(s *scratch, u int) (int, string) {
+	p := u - 1
+	if p < 0 || !s.sameSent(p, u) {
+		return -1, ""
+	}
+	switch s.key(p) {
+	case "the", "its", "their":
+		return u, ""
+	case "'s", "'":
+		p--
+	}
+	c := s.at(p)
+	if c == nil || c.b != p+1 || !s.sameSent(p, u) {
+		return -1, ""
+	}
+	switch {
+	case c.label == models.Org && c.kind == kOrg && c.parent == "" && p == u-1:
+		return c.a, c.id
+	case c.label == models.State:
+		return u, c.id
+	}
+	return -1, ""
+}
+
+// titleAt reports whether a title starts at unit u ("Chairman of ...").
+func (t *Tagger) titleAt(s *scratch, u int) bool {
+	_, role := t.lex.matchTitle(s, u)
+	return role != ""
+}
+
+// ofNext returns the unit of the state or body named after "of [the]" at
+// unit e, or -1.
+func (s *scratch) ofNext(e int) int {
+	if s.key(e) != "of" || !s.sameSent(e, e+1) {
+		return -1
+	}
+	n := e + 1
+	if s.key(n) == "the" {
+		n++
+	}
+	if c := s.at(n); c != nil && c.a == n && (c.label == models.Org || c.label == models.State) {
+		return n
+	}
+	return -1
+}
+
+// touched returns, for each unit, the end of the dropped candidate that
+// covered it, or 0: a gazetteer name the rules dropped ("the Security
+// Council of Armenia"), not one dropped only because its body is not
+// mentioned.
+func (s *scratch) touched() []int {
+	m := make([]int, len(s.units))
+	for i := range s.cands {
+		c := &s.cands[i]
+		if !c.dead || c.orphan {
+			continue
+		}
+		for u := c.a; u < c.b; u++ {
+			m[u] = max(m[u], c.b)
+		}
+	}
+	return m
+}
+
+// dropped reports whether the organ's name [a, b) is no longer than a
+// gazetteer name the rules dropped inside it: "Security Council" of
+// Armenia stays dropped, "Iran's Supreme National Security Council" is a
+// longer name of its own.
+func (s *scratch) dropped(touched []int, a, b int) bool {
+	for u := a; u < b; u++ {
+		if touched[u] > 0 {
+			start := u
+			for start > 0 && touched[start-1] == touched[u] {
+				start--
+			}
+			return start <= a && touched[u] >= b
+		}
+	}
+	return false
+}
+
+// mainBody returns the intergovernmental body the article mentions most
+// (the first on a tie), else the state it mentions most, or "".
+func (t *Tagger) mainBody(s *scratch) string {
+	best := func(label models.Label) string {
+		id, n := "", 0
+		counts := map[string]int{}
+		for i := range s.cands {
+			c := &s.cands[i]
+			if c.dead || c.label != label || c.parent != "" {
+				continue
+			}
+			counts[c.id]++
+			if counts[c.id] > n {
+				id, n = c.id, counts[c.id]
+			}
+		}
+		return id
+	}
+	if id := best(models.Org); id != "" {
+		return id
+	}
+	return best(models.State)
+}
+
+// initials returns the upper-case initials of the capitalized words of
+// [a, b), a hyphenated word giving one for each part ("Anti-Terrorism
+// Center" is ATC).
+func initials(s *scratch, a, b int) string {
+	var sb strings.Builder
+	for k := a; k < b; k++ {
+		if u := &s.units[k]; u.is(upperFirst) {
+			sb.WriteString(strings.ToUpper(string([]rune(u.key)[0])))
+		}
+	}
+	return sb.String()
+}
