@@ -86,6 +86,10 @@ func loadGazetteer() (*gazetteer, error) {
 			g.define(r["id"], r["text"], models.State)
 		}
 	}
+	listed := make(map[string]bool, len(states))
+	for _, r := range states {
+		listed[r["text"]] = true
+	}
 	for i, r := range states {
 		id, text := r["id"], r["text"]
 		if _, ok := g.names[id]; !ok {
@@ -105,6 +109,9 @@ func loadGazetteer() (*gazetteer, error) {
 			return nil, fmt.Errorf("%s: %q: unknown kind %q", statesFile, text, r["kind"])
 		}
 		g.add(e, text)
+		if pl := text + "s"; e.kind == kDemonym && !listed[pl] && (strings.HasSuffix(text, "n") || strings.HasSuffix(text, "i")) {
+			g.add(e, pl) // "Tuvaluans", "Omanis": the plural of a demonym in -n or -i
+		}
 	}
 	orgs, err := data.TSV(orgsFile)
 	if err != nil {

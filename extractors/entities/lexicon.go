@@ -35,6 +35,8 @@ const (
 	cueGroupNoun    // after an unknown acronym, an armed group ("the ADF rebels")
 	cueTitleMod     // before a title, part of it ("First Deputy Director")
 	cueOrganHead    // the head noun of an organ's name ("Council of Foreign Ministers")
+	cuePlaceNoun    // in lower case before "of", makes the proper noun after it a place ("the port of Faw")
+	cueBodyHead     // the head noun of a body's name ("the New Development Bank")
 )
 
 var cueNames = map[string]cue{
@@ -60,6 +62,8 @@ var cueNames = map[string]cue{
 	"group_noun":     cueGroupNoun,
 	"title_modifier": cueTitleMod,
 	"organ_head":     cueOrganHead,
+	"place_noun":     cuePlaceNoun,
+	"body_head":      cueBodyHead,
 }
 
 // opTriggerPrefix starts the cue names of trigger nouns; the rest is the kind.

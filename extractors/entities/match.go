@@ -192,6 +192,9 @@ func (t *Tagger) learnAcronyms(s *scratch, text string) {
 			a = acronym{text: acr, label: models.Org, id: SnakeID(acr), name: name, kind: kOrg}
 			if c := s.at(i + 1); c != nil && c.a == i+1 && c.b == j && (c.label == models.Org || c.label == models.Group) {
 				a.label, a.id, a.name = c.label, c.id, c.name // a known acronym with a long name the gazetteers lack
+			} else if kind := t.lex.trigger(s, j+1); kind != "" && !s.units[j+1].is(upperFirst) && s.sameSent(j, j+1) {
+				// "a Multinational Security Support (MSS) mission": the name is the mission's
+				a.label, a.kind, a.opKind, a.id = models.Operation, kOperation, kind, SnakeID(name)
 			} else if t.missionName(s, start, i) {
 				// "UN Military Observer Group in India and Pakistan (UNMOGIP)": one flat span
 				a.label, a.kind, a.opKind = models.Operation, kOperation, "mission"
@@ -261,25 +264,28 @@ func (s *scratch) matchText(u int, phrase string) (int, bool) {
 }
 
 // acronymLike reports whether s looks like an acronym: 2 to 12 bytes of
-// capitals, digits and dashes, at least two capitals, starting with a
-// capital and fewer small letters than capitals ("LoC", "MoU").
+// capitals, digits and dashes, starting with a capital, with at least two
+// capitals or one and digits ("G9", "M23"), and fewer small letters than
+// capitals ("LoC", "MoU").
 func acronymLike(s string) bool {
 	if len(s) < 2 || len(s) > 12 || s[0] < 'A' || s[0] > 'Z' {
 		return false
 	}
-	up, low := 0, 0
+	up, low, digits := 0, 0, 0
 	for _, r := range s {
 		switch {
 		case 'A' <= r && r <= 'Z':
 			up++
 		case 'a' <= r && r <= 'z':
 			low++
-		case '0' <= r && r <= '9', isDashRune(r), r == '&':
+		case '0' <= r && r <= '9':
+			digits++
+		case isDashRune(r), r == '&':
 		default:
 			return false
 		}
 	}
-	return up >= 2 && low < up
+	return (up >= 2 || up == 1 && digits > 0 && low == 0) && low < up
 }
 
 // acronymLetters returns the capitals of an acronym in lower case.

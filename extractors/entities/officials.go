@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/communique/communique/models"
@@ -252,6 +253,11 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 			i = e
 			continue
 		}
+		if t.lex.has(s.key(i), cueNameParticle) && e == i+3 &&
+			slices.ContainsFunc(people, func(p person) bool { return p.hasSurname(s.surface(e - 1)) }) {
+			i = e // "Al-Sudani said": the surname of a person named before, found below
+			continue
+		}
 		role, affil := t.appositive(s, e)
 		next := e
 		if s.key(next) != "" && s.units[min(next, len(s.units)-1)].tag == "RB" {
@@ -308,6 +314,10 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 			end, spelling, ok := p.matchName(s, u)
 			if ok && p.known && spelling != p.name {
 				p.id, p.name = SnakeID(spelling), spelling // ids keep the article's spelling
+			}
+			if !ok && t.lex.has(s.units[u].key, cueNameParticle) && u+2 < len(s.units) && s.units[u+1].is(isDash) &&
+				s.units[u+1].is(attached) && s.units[u+2].is(attached) && p.hasSurname(s.surface(u+2)) {
+				end, ok = u+3, true // "Al-Sudani said" after "Mohammed Shia al-Sudani"
 			}
 			if !ok && p.given != "" && s.surface(u) == p.given && u+1 < len(s.units) &&
 				(t.lex.has(s.key(u+1), cueSpeechVerb) || s.key(u+1) == "'s") {

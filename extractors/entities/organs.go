@@ -6,16 +6,26 @@ import (
 	"github.com/communique/communique/models"
 )
 
-// findOrgans finds the organs no gazetteer lists, by the shape of their
-// names: capitalized words around a head noun such as Council, Committee
-// or Commission, after "the" or their body ("the Council of Commanders of
-// Border Troops", "the OIC Council of Foreign Ministers", "Iran's Supreme
-// National Security Council"). The body is the one named before the organ
-// or after its "of", else the article's main body, else its main state;
-// the id is the body's and the initials of the organ's name (CIS_CCBT), as
-// the gazetteer's organs have (OSCE_PC, AU_PSC). A short name a gazetteer
-// knows and the rules dropped ("the Security Council of Armenia") stays
-// dropped, and one capitalized word ("the Council") is a back-reference.
+// findOrgans finds the organs and bodies no gazetteer lists, by the shape
+// of their names: capitalized words around a head noun.
+//
+// An organ's head noun (Council, Committee, Commission, ...) names a part of
+// a body or state, after "the" or after that body or state ("the Council of
+// Commanders of Border Troops", "the OIC Council of Foreign Ministers",
+// "Iran's Supreme National Security Council"). Its body is the one named
+// before the organ or after its "of", else the article's main body, else
+// its main state; the id is the body's and the initials of the organ's name
+// (CIS_CCBT), as the gazetteer's organs have (OSCE_PC, AU_PSC).
+//
+// A body's head noun (Organization, Agency, Bank, ...) names a body of its
+// own ("the New Development Bank" is NDB); one of a state, after "of", has
+// the state's id before its initials.
+//
+// Either name followed by its acronym ("the National Intelligence
+// Organization (MIT)") takes the acronym as id, wherever it starts. A short
+// name a gazetteer knows and the rules dropped ("the Security Council of
+// Armenia") stays dropped, and one capitalized word ("the Council") is a
+// back-reference.
 func (t *Tagger) findOrgans(s *scratch, text string) {
 	var touched []int // units of gazetteer names the rules dropped
 	main := ""
@@ -24,26 +34,22 @@ func (t *Tagger) findOrgans(s *scratch, text string) {
 			continue
 		}
 		a, parent := t.organStart(s, u)
-		if a < 0 {
+		if a < 0 && (u == 0 || !s.sameSent(u-1, u) || s.units[u-1].is(upperFirst)) {
 			continue
 		}
-		e, heads := u, 0
-		words := 0
+		e, words := u, 0
 		absorbed := -1 // an organ's short name inside a longer name ("Supreme National Security Council")
 		for k := u; k < len(s.units) && s.sameSent(u, k); k++ {
 			w := &s.units[k]
 			if c := s.at(k); c != nil && c.a == k && k > u && c.method == methodContext && absorbed < 0 {
 				absorbed = int(s.owner[k])
-				words, heads, e = words+c.b-c.a, heads+1, c.b
+				words, e = words+c.b-c.a, c.b
 				k = c.b - 1
 				continue
 			}
 			switch {
 			case w.is(upperFirst) && !w.is(allUpper) && s.owner[k] < 0 && !t.lex.has(w.key, cueCalendar|cueDocNoun):
 				words++
-				if t.lex.has(w.key, cueOrganHead) {
-					heads++
-				}
 				e = k + 1
 				continue
 			case w.is(isDash) && w.is(attached) && k > u && k+1 < len(s.units) && s.units[k+1].is(attached):
@@ -54,9 +60,19 @@ func (t *Tagger) findOrgans(s *scratch, text string) {
 			}
 			break
 		}
-		if words < 2 || heads == 0 || !t.lex.has(s.key(e-1), cueOrganHead) && !t.lex.has(s.key(u), cueOrganHead) ||
-			t.titleAt(s, u) {
+		head := t.organHead(s, u, e)
+		if words < 2 || head == 0 || t.titleAt(s, u) {
 			continue // "the Chairman of the Council of Ministers": the organ may start further on
+		}
+		acr := ""
+		if s.key(e) == "(" && s.key(e+2) == ")" && s.units[e+1].is(allUpper) && acronymLike(s.surface(e+1)) {
+			acr = s.surface(e + 1) // "the Ceasefire Violations Committee (CFVC)": a body of its own
+		}
+		if a < 0 {
+			if acr == "" {
+				continue
+			}
+			a = u
 		}
 		if touched == nil {
 			touched = s.touched()
@@ -66,12 +82,8 @@ func (t *Tagger) findOrgans(s *scratch, text string) {
 			u = e - 1
 			continue
 		}
-		b, id := e, ""
-		acr := ""
-		if s.key(e) == "(" && s.key(e+2) == ")" && s.units[e+1].is(allUpper) && acronymLike(s.surface(e+1)) {
-			acr = s.surface(e + 1) // "the Ceasefire Violations Committee (CFVC)": a body of its own
-			id, parent = acr, ""
-		} else {
+		b, id := e, acr
+		if acr == "" {
 			if n := s.ofNext(e); n >= 0 && parent == "" {
 				if c := s.at(n); c.label == models.Org {
 					parent, b = c.id, c.b // "the Parliamentary Assembly of the Union State": one name
@@ -80,14 +92,16 @@ func (t *Tagger) findOrgans(s *scratch, text string) {
 					parent = c.id // "the Council of Ministers of Bosnia": the state is a mention of its own
 				}
 			}
-			if parent == "" {
-				parent = main
-			}
-			if parent == "" {
-				u = e - 1
+			switch {
+			case head == cueOrganHead && parent == "" && main == "":
 				continue
+			case head == cueOrganHead && parent == "":
+				id = main + "_" + initials(s, u, e)
+			case parent != "":
+				id = parent + "_" + initials(s, u, e)
+			default:
+				id = initials(s, u, e) // "the New Development Bank"
 			}
-			id = parent + "_" + initials(s, u, e)
 		}
 		if a < u {
 			s.kill(int(s.owner[a])) // "the OIC Council of Foreign Ministers" is one name
@@ -96,6 +110,9 @@ func (t *Tagger) findOrgans(s *scratch, text string) {
 			s.kill(absorbed)
 		}
 		name := text[s.units[a].start:s.units[b-1].end]
+		if acr != "" {
+			parent = ""
+		}
 		s.claim(cand{a: a, b: b, label: models.Org, id: id, name: name, kind: kOrg, parent: parent,
 			method: methodPattern, conf: 0.6})
 		if acr != "" {
@@ -107,6 +124,21 @@ func (t *Tagger) findOrgans(s *scratch, text string) {
 		}
 		u = b - 1
 	}
+}
+
+// organHead returns cueOrganHead or cueBodyHead when the name [a, b) ends
+// in such a head noun or starts with one before "of" ("Council of Foreign
+// Ministers"), and 0 otherwise.
+func (t *Tagger) organHead(s *scratch, a, b int) cue {
+	for _, k := range []string{s.key(b - 1), s.key(a)} {
+		switch {
+		case t.lex.has(k, cueOrganHead):
+			return cueOrganHead
+		case t.lex.has(k, cueBodyHead):
+			return cueBodyHead
+		}
+	}
+	return 0
 }
 
 // organStart returns where an organ's name that may start at unit u begins,

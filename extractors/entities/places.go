@@ -15,8 +15,9 @@ import (
 //   - capitalized words ending in a place's head noun, or a state's name
 //     before one: "the Second Thomas Shoal", "Zangezur Corridor", "the
 //     Panama Canal"; a prefix and the words after it: "Lake Chad";
-//   - proper nouns after "in", "near", "outside", "around" or a compass
-//     point's "of": "a meeting in Lodz", "south of Crete";
+//   - proper nouns after "in", "near", "outside", "around", a compass
+//     point's "of" or a place noun's: "a meeting in Lodz", "south of
+//     Crete", "the port of Faw";
 //   - proper nouns before a lower-case region noun: "the Turkistan region",
 //     "the Toktogul and Rogun reservoirs".
 func (t *Tagger) findPlaces(s *scratch, text string) {
@@ -34,8 +35,8 @@ func (t *Tagger) findPlaces(s *scratch, text string) {
 			for a > 0 && s.sameSent(a-1, u) && t.placeWord(s, a-1) {
 				a--
 			}
-			if c := s.at(u - 1); a == u && c != nil && c.b == u && c.kind == kState && s.sameSent(c.a, u) {
-				a = c.a // "the Panama Canal": a feature named for a state
+			if c := s.at(u - 1); a == u && c != nil && c.b == u && (c.kind == kState || c.kind == kPlace) && s.sameSent(c.a, u) {
+				a = c.a // "the Panama Canal", "the Kurdistan Region": a feature named for a state or place
 			}
 			if a < u {
 				t.claimPlace(s, text, a, u+1)
@@ -79,8 +80,9 @@ func (t *Tagger) findPlaces(s *scratch, text string) {
 			continue
 		}
 		k := s.key(u)
-		if k == "of" && u > 0 && s.sameSent(u-1, u) && t.lex.has(s.key(u-1), cueCompass) {
-			k = "near" // "south of Crete"
+		if k == "of" && u > 0 && s.sameSent(u-1, u) && (t.lex.has(s.key(u-1), cueCompass) ||
+			t.lex.has(s.key(u-1), cuePlaceNoun) && !s.units[u-1].is(upperFirst)) {
+			k = "near" // "south of Crete", "the port of Faw"
 		}
 		if !t.lex.has(k, cuePlacePrep) || !placePrep(k) || s.headline[s.units[u].sent] {
 			continue
