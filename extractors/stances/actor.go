@@ -60,6 +60,9 @@ type state struct {
 	body []string // the body the article is about, or nil
 	// bodyTok is the first token that names body
 	bodyTok int
+	// headEnd is the end token of the headline, 0 without one: a
+	// headline's collectives stand for the body the article names later
+	headEnd int
 	// named is the body a collective subject last named ("the heads of state
 	// of the CIS"): later bare collectives ("the leaders") stand for it
 	named []string
@@ -82,6 +85,11 @@ func newState(x *Extractor, v *view) *state {
 	st := &state{x: x, v: v}
 	st.body = salientBody(v)
 	st.bodyTok = len(v.toks)
+	if e := headlineEnd(v.d); e > 0 {
+		for st.headEnd < len(v.toks) && v.d.Tokens[st.headEnd].End <= e {
+			st.headEnd++
+		}
+	}
 	if st.body != nil {
 		for i := range v.toks {
 			if v.inMention(i) && v.mention(i).ID == st.body[0] {
@@ -101,13 +109,7 @@ func salientBody(v *view) []string {
 	d := v.d
 	score := map[string]int{}
 	order := []string{}
-	headEnd := -1 // a headline's names count thrice
-	if len(d.Sentences) > 1 {
-		s0 := d.Sentences[0]
-		if last := strings.TrimSpace(d.Article.Text[s0.Start:s0.End]); last != "" && !strings.ContainsAny(last[len(last)-1:], ".!?\"'") {
-			headEnd = s0.End
-		}
-	}
+	headEnd := headlineEnd(d) // a headline's names count thrice
 	for i, m := range d.Mentions {
 		if m.Label != models.Org || m.ID == "" || isAgency(d, m) {
 			continue
@@ -133,6 +135,18 @@ func salientBody(v *view) []string {
 		return nil
 	}
 	return []string{best}
+}
+
+// headlineEnd returns the byte end of the article's headline, its first
+// sentence when that ends without a stop, or -1.
+func headlineEnd(d *extractors.Doc) int {
+	if len(d.Sentences) > 1 {
+		s0 := d.Sentences[0]
+		if last := strings.TrimSpace(d.Article.Text[s0.Start:s0.End]); last != "" && !strings.ContainsAny(last[len(last)-1:], ".!?\"'") {
+			return s0.End
+		}
+	}
+	return -1
 }
 
 // isAgency reports whether mention m names the news agency that reports
@@ -501,8 +515,8 @@ func (st *state) bodyBefore(at int) []string {
 	if st.named != nil {
 		return st.named
 	}
-	if st.body != nil && st.bodyTok < at {
-		return st.body
+	if st.body != nil && (st.bodyTok < at || at < st.headEnd) {
+		return st.body // a headline's "leaders" are the body the article then names
 	}
 	return nil
 }

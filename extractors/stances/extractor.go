@@ -182,8 +182,9 @@ func intersects(a, b []string) bool {
 
 // reported reports whether commitment c, inside the object of a row of cs,
 // is another actor's commitment that the object reports in a that-clause
-// with its own named subject: "welcomed the announcement that the
-// government and the rebels had committed to a ceasefire".
+// or a relative clause with its own named subject: "welcomed the
+// announcement that the government and the rebels had committed to a
+// ceasefire", "agreed to set up a fund, to which Australia pledged".
 func reported(v *view, cs []cand, c cand) bool {
 	if c.table != tableCommitment || c.actor.how != byMention || c.actor.text.b <= c.actor.text.a {
 		return false
@@ -193,8 +194,8 @@ func reported(v *view, cs []cand, c cand) bool {
 			if intersects(o.actor.ids, c.actor.ids) {
 				return false
 			}
-			if k := c.actor.text.a - 1; k <= o.trig.b || !v.is(k, "that") {
-				return false
+			if k := c.actor.text.a - 1; k <= o.trig.b || !v.is(k, "that") && !v.is(k, "which") && !v.is(k, "whom") {
+				return false // "to which Australia pledged": a relative clause with its own subject
 			}
 		}
 	}

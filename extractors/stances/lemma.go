@@ -62,8 +62,8 @@ func undoSuffix(b string) string {
 	switch {
 	case strings.ContainsRune("vzcu", rune(last)):
 		return b + "e"
-	case last == 'g' && (prev == 'r' || prev == 'n' && n >= 4 && b[n-3] == 'a'):
-		return b + "e" // "urg", "arrang", "chang"
+	case last == 'g' && (prev == 'r' || prev == 'd' || prev == 'n' && n >= 4 && b[n-3] == 'a'):
+		return b + "e" // "urg", "pledg", "arrang", "chang"
 	case isVowel(prev) && n >= 3 && !isVowel(b[n-3]):
 		switch b[n-2:] {
 		case "at", "id", "ad", "od", "ud", "ut", "ot", "ok", "ak", "ik", "ib", "ar", "ur", "ir", "in", "om", "ov", "ag", "ap", "ip":

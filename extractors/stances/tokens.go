@@ -30,8 +30,12 @@ func (x *Extractor) newView(d *extractors.Doc) *view {
 	for i, t := range d.Tokens {
 		lw := lowerWord(t.Text)
 		k := tok{lower: lw, tag: t.Tag, mention: -1, role: x.lx.exact[lw]}
-		if len(lw) > 0 && (x.lx.prefixes[prefix3(lw)] || len(lw) > 2 && x.lx.prefixes[lw[:2]]) {
-			k.stem = x.stemOf(lw)
+		base := lw
+		if l, ok := x.lx.lemmas[lw]; ok {
+			base = l // "stood ready" is "stand ready": triggers match irregular forms on their lemma's stem
+		}
+		if len(base) > 0 && (x.lx.prefixes[prefix3(base)] || len(base) > 2 && x.lx.prefixes[base[:2]]) {
+			k.stem = x.stemOf(base)
 			k.role |= x.lx.stemRoles[k.stem]
 		}
 		// else the word cannot match: snowball keeps a word's first three

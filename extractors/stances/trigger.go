@@ -354,8 +354,8 @@ func (x *Extractor) licenseVerb(st *state, s *sent, tr *trigger, c cand, cm comp
 		}
 		return cand{}, false
 	}
-	if g.modal >= 0 && tr.table == tablePosition {
-		return cand{}, false // "would support": a commitment
+	if g.modal >= 0 && tr.table == tablePosition && !g.neg {
+		return cand{}, false // "would support": a commitment; "would not support the proposal" is a stance
 	}
 	if tr.table == tableCommitment && x.obliged(v, g) {
 		return cand{}, false // "must reach an agreement": a demand on them
@@ -456,7 +456,7 @@ func (x *Extractor) licenseNoun(st *state, s *sent, tr *trigger, c cand, cm comp
 	neg := false
 	for k >= s.a {
 		t := v.toks[k].tag
-		if s.headline && k > s.a && (v.inMention(k) && v.mention(k).Label == models.Place || t == "NN" && !v.inMention(k)) &&
+		if s.headline && k > s.a && (v.inMention(k) && v.mention(k).Label == models.Place || t == "NN" && !v.inMention(k) && !v.has(k, roleLight)) &&
 			k+1 < s.b && !v.is(k+1, "'s") && v.toks[k+1].tag != "POS" {
 			k-- // a headline's compound: "voice South China Sea concern"
 			continue
@@ -487,6 +487,11 @@ func (x *Extractor) licenseNoun(st *state, s *sent, tr *trigger, c cand, cm comp
 			// "had no intention of violating": a pledge not to violate
 			c.neg, c.restraint, c.modality = false, true, models.Pledge
 		}
+	case s.headline && k > s.a && v.has(k, roleLight) && v.isNoun(k) && (v.isNoun(k-1) || v.inMention(k-1)):
+		// a headline's light verb tagged as a noun: "Pacific leaders voice concern over"
+		np, _ := npLeft(v, s, k-1)
+		sub := subject{kind: subjNP, np: np, head: headOf(v, np)}
+		c.actor = st.resolveNP(s, sub, c.trig.a)
 	case k >= s.a && v.is(k, "'s") || k >= s.a && v.toks[k].tag == "POS":
 		np, ok := npLeft(v, s, k-1)
 		if !ok {
@@ -583,7 +588,7 @@ func (x *Extractor) licenseAdj(st *state, s *sent, c cand) (cand, bool) {
 		if c.table == tableCommitment && c.modality == models.Pledge && (v.toks[k].stem == "remain" || v.toks[k].stem == "stay") {
 			c.modality = models.Reaffirmation
 		}
-	} else if s.headline && k >= s.a && (v.isNoun(k) || v.inMention(k)) && !x.finiteBefore(v, s, c.trig.a) {
+	} else if s.headline && k >= s.a && (v.isNoun(k) || v.inMention(k)) && !x.finiteBefore(v, s, c.trig.a) && !v.isNoun(c.trig.a) {
 		np, _ := npLeft(v, s, k)
 		sub := subject{kind: subjNP, np: np, head: headOf(v, np)}
 		c.actor = st.resolveNP(s, sub, c.trig.a)
