@@ -82,7 +82,8 @@ func (t *Tagger) capitalIsState(s *scratch, c *cand) bool {
 // unit u, past what may stand between a subject and its verb: a
 // parenthesis between commas ("Washington, however, insists", "Washington,
 // which backs Kyiv, said"), a date ("Washington on Monday rejected") and a
-// coordinated possessive phrase ("Washington and its allies reject").
+// coordinated possessive phrase ("Washington and its allies reject",
+// "Washington along with its allies demanded").
 func (t *Tagger) subjectOfVerb(s *scratch, u int) bool {
 	for skips := 0; skips < 2 && s.sameSent(u-1, u); skips++ {
 		switch k := s.key(u); {
@@ -97,8 +98,13 @@ func (t *Tagger) subjectOfVerb(s *scratch, u int) bool {
 			u = e + 1
 		case (k == "on" || k == "in" || k == "last" || k == "this" || k == "earlier") && t.lex.has(s.key(u+1), cueCalendar):
 			u += 2
-		case k == "and" && (s.key(u+1) == "its" || s.key(u+1) == "their"):
+		case (k == "and" || (k == "along" || k == "together") && s.key(u+1) == "with") &&
+			(s.key(u+1) == "its" || s.key(u+1) == "their" || s.key(u+2) == "its" || s.key(u+2) == "their"):
+			// "Washington and its allies", "Washington along with its allies", "together with its partners"
 			e := u + 2
+			if k != "and" {
+				e++
+			}
 			for e < u+5 && s.sameSent(u, e) && s.units[e].is(hasLetter) && !s.units[e].is(upperFirst) && strings.HasPrefix(s.units[e].tag, "N") {
 				e++
 			}

@@ -109,6 +109,8 @@ func TestExtract(t *testing.T) {
 			[]string{"Jamaica/STATE/JAM", "Bahamas/STATE/BHS", "Tuvaluans/STATE/TUV"}},
 		{"a gang by its acronym", "The leader of the G9 gang alliance spoke on Monday.",
 			[]string{"G9/GROUP/G9"}},
+		{"a capital before 'along with its allies' and a verb is the state", "Washington along with its allies demanded a vote.",
+			[]string{"Washington/STATE/USA"}},
 		{"official with particle", "Syrian President Bashar al-Assad attended.",
 			[]string{"Syrian/STATE/SYR", "Bashar al-Assad/OFFICIAL/BASHAR_AL_ASSAD(President@SYR)"}},
 		{"metonym affiliation", "Kremlin spokesman Dmitry Peskov warned them.",

@@ -258,10 +258,26 @@ func (st *state) actorOfGroup(s *sent, gi int, t table) actor {
 	if sp := st.speakerAt(s, s.vgs[gi].start); sp.ok() {
 		return actor{ids: sp.ids, text: sp.text, how: bySpeaker}
 	}
-	if t == tablePosition {
+	if t == tablePosition && !st.placeSubject(s.vgs[gi].subj) {
 		return st.impersonal(s, s.vgs[gi].start)
 	}
 	return actor{}
+}
+
+// placeSubject reports whether a subject names a place and no actor ("the
+// city of Lodz", "residents of Lodz"): it speaks for no one the article
+// knows, not for the last actor.
+func (st *state) placeSubject(sub subject) bool {
+	v := st.v
+	if sub.kind != subjNP {
+		return false
+	}
+	for k := sub.np.a; k < sub.np.b; k++ {
+		if v.inMention(k) && v.mention(k).Label == models.Place {
+			return true
+		}
+	}
+	return false
 }
 
 // peopleOfNoOne reports whether a subject is a group of people that no
