@@ -55,6 +55,9 @@ func (t *Tagger) capitalIsState(s *scratch, c *cand) bool {
 			return true // Moscow-led
 		}
 	}
+	if s.key(prev) == "of" && inSent(prev-1) && t.lex.has(s.key(prev-1), cuePlaceNoun) {
+		return false // the city of Kabul
+	}
 	if inSent(prev) && t.stateComplement(s, prev) {
 		return true // the efforts of Moscow, sanctions on Minsk, weapons to Kyiv
 	}

@@ -66,6 +66,10 @@ var cueNames = map[string]cue{
 	"body_head":      cueBodyHead,
 }
 
+// honorificRole is the role of titles.tsv's honorifics ("Mr.", "Dr."): they
+// introduce a name but give no role.
+const honorificRole = "-"
+
 // opTriggerPrefix starts the cue names of trigger nouns; the rest is the kind.
 const opTriggerPrefix = "op_trigger_"
 
@@ -94,7 +98,11 @@ func loadLexicon() (*lexicon, error) {
 			keys[i] = lx.learn(w)
 		}
 		lx.titles.insert(keys, int32(len(lx.roles)))
-		lx.roles = append(lx.roles, r["role"])
+		role := r["role"]
+		if role == honorificRole {
+			role = "" // "Mr. Tasmagambetov": the name after it, with no role of its own
+		}
+		lx.roles = append(lx.roles, role)
 		lx.cues[words[0]] |= cueTitleWord
 	}
 	cues, err := data.TSV(cuesFile)

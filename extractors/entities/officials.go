@@ -106,7 +106,7 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 			continue // in "US Envoy Arrives" any word is capitalized
 		}
 		te, role := t.lex.matchTitle(s, i)
-		if role == "" || !s.free(i, te) && !s.onlyPlaces(i, te) {
+		if te == i || !s.free(i, te) && !s.onlyPlaces(i, te) {
 			continue
 		}
 		for u := i; u < te; u++ {
@@ -137,6 +137,15 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 			}
 			if m > j+1 && t.scanName(s, m) > m {
 				j = m
+			} else {
+				// "Deputy Permanent Representative for Political Affairs, Anna Evstigneeva"
+				m = j + 1
+				for m < len(s.units) && m < j+5 && s.sameSent(j, m) && s.units[m].is(hasLetter) && s.at(m) == nil && s.key(m) != "," {
+					m++
+				}
+				if m > j+1 && s.key(m) == "," && nameWords(s, m+1, t.scanName(s, m+1)) >= 2 {
+					j = m
+				}
 			}
 		}
 		if s.key(j) == "in" && s.sameSent(i, j+1) {
@@ -152,8 +161,9 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 			if s.key(m) == "the" {
 				m++
 			}
-			if c := s.at(m); c != nil && c.a == m && actor(c) && nameWords(s, c.b, t.scanName(s, c.b)) >= 2 {
-				j = c.b
+			if c := s.at(m); c != nil && c.a == m && actor(c) && (nameWords(s, c.b, t.scanName(s, c.b)) >= 2 ||
+				s.key(c.b) == "," && nameWords(s, c.b+1, t.scanName(s, c.b+1)) >= 2) {
+				j = c.b // "Permanent Representative to the OSCE Alexander Lukashevich", "deputy representative to the UN, Dai Bing"
 			}
 		}
 		if s.key(j) == "," && s.sameSent(i, j+1) && nameWords(s, j+1, t.scanName(s, j+1)) >= 2 {

@@ -69,10 +69,10 @@ func (t *Tagger) findOrgans(s *scratch, text string) {
 			acr = s.surface(e + 1) // "the Ceasefire Violations Committee (CFVC)": a body of its own
 		}
 		if a < 0 {
-			if acr == "" {
+			if acr == "" && (head != cueBodyHead || !t.lex.has(s.key(e-1), cueBodyHead)) {
 				continue
 			}
-			a = u
+			a = u // "according to Mehr News Agency": a body's name needs no article
 		}
 		if touched == nil {
 			touched = s.touched()

@@ -24,6 +24,9 @@ func (t *Tagger) findPlaces(s *scratch, text string) {
 	for u := 0; u < len(s.units); u++ {
 		if lineStart(s, text, u) {
 			if e := t.dateline(s, u); e > u {
+				if c := s.at(u); c != nil && c.a == u && c.b == e && c.kind == kCapital {
+					c.kind, c.label, c.id, c.name = kPlace, models.Place, c.place, "" // "BISHKEK, Kyrgyzstan, March 30" is no coordination
+				}
 				t.claimPlace(s, text, u, e)
 				u = e - 1
 				continue
@@ -79,6 +82,11 @@ func (t *Tagger) findPlaces(s *scratch, text string) {
 			}
 			continue
 		}
+		if c := s.at(u); c != nil && c.a == u && (c.kind == kPlace || c.label == models.Place) && u > 0 && s.sameSent(u-1, u) &&
+			placePrep(s.key(u-1)) && t.lex.has(s.key(u-1), cuePlacePrep) {
+			u = t.placeList(s, text, c.b) - 1 // "in Darfur, Kordofan and Khartoum"
+			continue
+		}
 		k := s.key(u)
 		if k == "of" && u > 0 && s.sameSent(u-1, u) && (t.lex.has(s.key(u-1), cueCompass) ||
 			t.lex.has(s.key(u-1), cuePlaceNoun) && !s.units[u-1].is(upperFirst)) {
@@ -103,6 +111,45 @@ func (t *Tagger) findPlaces(s *scratch, text string) {
 	}
 }
 
+// placeList makes places of the unknown names in a list that continues a
+// place after a preposition ("in Darfur, Kordofan and Khartoum") and
+// returns the end of the list; a list needs its "and", so that "in Moscow,
+// Ivanov said" names no place.
+func (t *Tagger) placeList(s *scratch, text string, e int) int {
+	type item struct{ a, b int }
+	var items []item
+	for k := e; k < len(s.units) && s.sameSent(e-1, k); {
+		sep := s.key(k)
+		if sep != "," && sep != "and" {
+			break
+		}
+		a := k + 1
+		if sep == "," && s.key(a) == "and" {
+			a++
+		}
+		b := a
+		if c := s.at(a); c != nil && c.a == a && (c.label == models.Place || c.label == models.State) {
+			b = c.b
+		} else {
+			for b < len(s.units) && b < a+3 && s.sameSent(a, b) && t.placeWord(s, b) && isProper(s.units[b].tag) {
+				b++
+			}
+			if b == a {
+				break
+			}
+			items = append(items, item{a, b})
+		}
+		k = b
+		if s.key(a-1) == "and" {
+			for _, it := range items {
+				t.claimPlace(s, text, it.a, it.b)
+			}
+			return b
+		}
+	}
+	return e
+}
+
 // placeWord reports whether unit k may be a word of an unknown place's name:
 // capitalized, not an acronym, a title, a month or an organization's word,
 // and no part of a mention.
@@ -121,7 +168,8 @@ func lineStart(s *scratch, text string, u int) bool {
 }
 
 // dateline returns the end of the place name of a dateline that starts at
-// unit u ("ST. PETERSBURG, December 25", "BEIJING (Xinhua) --"), or u.
+// unit u ("ST. PETERSBURG, December 25", "BISHKEK, Kyrgyzstan, March 30",
+// "BEIJING (Xinhua) --"), or u.
 func (t *Tagger) dateline(s *scratch, u int) int {
 	e, words := u, 0
 	for e < len(s.units) && words < 4 {
@@ -141,7 +189,11 @@ end:
 	}
 	switch s.key(e) {
 	case ",":
-		if n := &s.units[e+1]; !n.is(isDigit) && !t.lex.has(n.key, cueCalendar) {
+		n := e + 1
+		if c := s.at(n); c != nil && c.a == n && c.label == models.State && s.key(c.b) == "," && c.b+1 < len(s.units) {
+			n = c.b + 1 // "BISHKEK, Kyrgyzstan, March 30"
+		}
+		if w := &s.units[n]; !w.is(isDigit) && !t.lex.has(w.key, cueCalendar) {
 			return u
 		}
 	case "(":
