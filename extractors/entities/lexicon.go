@@ -37,6 +37,7 @@ const (
 	cueOrganHead    // the head noun of an organ's name ("Council of Foreign Ministers")
 	cuePlaceNoun    // in lower case before "of", makes the proper noun after it a place ("the port of Faw")
 	cueBodyHead     // the head noun of a body's name ("the New Development Bank")
+	cueGroupHead    // the head noun of an armed group's name defined by an acronym ("the Free Syrian Army (FSA)")
 )
 
 var cueNames = map[string]cue{
@@ -64,6 +65,7 @@ var cueNames = map[string]cue{
 	"organ_head":     cueOrganHead,
 	"place_noun":     cuePlaceNoun,
 	"body_head":      cueBodyHead,
+	"group_head":     cueGroupHead,
 }
 
 // honorificRole is the role of titles.tsv's honorifics ("Mr.", "Dr."): they

@@ -192,6 +192,10 @@ func (t *Tagger) learnAcronyms(s *scratch, text string) {
 			a = acronym{text: acr, label: models.Org, id: SnakeID(acr), name: name, kind: kOrg}
 			if c := s.at(i + 1); c != nil && c.a == i+1 && c.b == j && (c.label == models.Org || c.label == models.Group) {
 				a.label, a.id, a.name = c.label, c.id, c.name // a known acronym with a long name the gazetteers lack
+			} else if t.lex.has(s.key(i-1), cueGroupHead) && !s.stateNamed(start, i) {
+				// "the Free Syrian Army (FSA)", "the Justice and Equality Movement (JEM)": an armed group;
+				// a state's army ("the Sudanese Armed Forces (SAF)") is not
+				a.label, a.kind = models.Group, kGroup
 			} else if kind := t.lex.trigger(s, j+1); kind != "" && !s.units[j+1].is(upperFirst) && s.sameSent(j, j+1) {
 				// "a Multinational Security Support (MSS) mission": the name is the mission's
 				a.label, a.kind, a.opKind, a.id = models.Operation, kOperation, kind, SnakeID(name)
@@ -236,6 +240,16 @@ func (t *Tagger) learnAcronyms(s *scratch, text string) {
 			}
 		}
 	}
+}
+
+// stateNamed reports whether a state's name or adjective is among the units [a, b).
+func (s *scratch) stateNamed(a, b int) bool {
+	for u := a; u < b; u++ {
+		if c := s.at(u); c != nil && c.label == models.State {
+			return true
+		}
+	}
+	return false
 }
 
 // matchText reports whether the units from u spell phrase exactly, with the

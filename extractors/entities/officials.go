@@ -223,6 +223,14 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 			continue
 		}
 		e := t.scanName(s, j)
+		if c := s.at(j); e == j && c != nil && c.a == j && c.b == j+1 && c.label == models.State && s.sameSent(j, j+1) &&
+			s.units[j+1].is(upperFirst) && t.nameLike(s, j+1) {
+			// "Israeli Defence Minister Israel Katz": a state's name as a given name after a title
+			if n := t.scanName(s, j+1); n > j+1 {
+				s.kill(int(s.owner[j]))
+				e = n
+			}
+		}
 		if e == j || nameWords(s, j, e) == 1 && s.key(j-1) == "the" {
 			i = te - 1 // no title inside a title: "Supreme Allied Commander Europe General X"
 			continue   // "spokesperson for the North's defense ministry"
@@ -316,9 +324,10 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 	}
 	// later mentions: the full name again, or the surname alone
 	for u := range s.units {
-		if s.owner[u] >= 0 || !s.units[u].is(upperFirst) {
-			continue
+		if c := s.at(u); c != nil && !(c.a == u && c.b == u+1 && (c.kind == kPlace || c.kind == kCapital)) || !s.units[u].is(upperFirst) {
+			continue // a city's name may start a full name again ("Vladimir Putin")
 		}
+		placeHere := s.owner[u] >= 0
 		for k := range people {
 			p := &people[k]
 			end, spelling, ok := p.matchName(s, u)
@@ -329,9 +338,9 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 				s.units[u+1].is(attached) && s.units[u+2].is(attached) && p.hasSurname(s.surface(u+2)) {
 				end, ok = u+3, true // "Al-Sudani said" after "Mohammed Shia al-Sudani"
 			}
-			if !ok && p.given != "" && s.surface(u) == p.given && u+1 < len(s.units) &&
-				(t.lex.has(s.key(u+1), cueSpeechVerb) || s.key(u+1) == "'s") {
-				end, ok = u+1, true // "Xi said" after "Xi Jinping"
+			if !ok && p.given != "" && s.surface(u) == p.given && u+1 < len(s.units) && s.sameSent(u, u+1) &&
+				(t.lex.has(s.key(u+1), cueSpeechVerb) || s.key(u+1) == "'s" || !p.known && verbNext(s, u+1)) {
+				end, ok = u+1, true // "Xi said", "Li did not support" after "Xi Jinping", "Li Qiang"
 			}
 			if !ok && p.hasSurname(s.surface(u)) && !(p.known && p.noSurname) &&
 				(!t.lex.has(s.units[u].key, cueCalendar) || t.lex.has(s.key(u+1), cueSpeechVerb) || s.key(u+1) == "'s") {
@@ -341,7 +350,10 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 					ok = false // another person of the same family name
 				}
 			}
-			if ok && (s.free(u, end) || end-u > 1 && s.onlyPlaces(u+1, end)) && !s.continuesName(end) {
+			if ok && placeHere && end-u < 2 {
+				continue // "in Vladimir", not "Vladimir said": only a full name takes a place's word
+			}
+			if ok && (s.free(u, end) || end-u > 1 && s.onlyPlaces(u, end)) && !s.continuesName(end) {
 				p.cands = append(p.cands, s.claim(cand{a: u, b: end, label: models.Official, id: p.id, name: p.name,
 					method: methodName, conf: 0.7}))
 				break
@@ -545,6 +557,22 @@ func nameWords(s *scratch, a, b int) int {
 		}
 	}
 	return n
+}
+
+// verbNext reports whether a finite verb or modal starts at unit u, after
+// at most one adverb ("also warned").
+func verbNext(s *scratch, u int) bool {
+	if u < len(s.units) && s.units[u].tag == "RB" && s.sameSent(u, u+1) {
+		u++
+	}
+	if u >= len(s.units) {
+		return false
+	}
+	switch s.units[u].tag {
+	case "MD", "VBD", "VBZ", "VBP":
+		return true
+	}
+	return false
 }
 
 func isProper(tag string) bool { return tag == "NNP" || tag == "NNPS" }

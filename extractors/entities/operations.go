@@ -195,10 +195,14 @@ func verbAt(s *scratch, u int) bool {
 
 // bodyMission claims a mission named for its body and a country at the
 // capitalized trigger at unit i, as one flat span: "OSCE Mission to Moldova",
-// "EU Mission in Armenia"; a name the text defines an acronym for ("...
+// "EU Mission in Armenia", "UN Verification Mission in Colombia"; a name the text defines an acronym for ("...
 // (UNAMA)") is an organization instead. It reports whether it did.
 func (t *Tagger) bodyMission(s *scratch, text string, i int) bool {
 	a := i - 1
+	for m := a; m > i-3 && m > 0 && s.sameSent(m, i) && s.at(m) == nil && s.units[m].is(upperFirst) && !s.units[m].is(allUpper) &&
+		!functionWord(s.key(m)); m-- {
+		a = m - 1 // "UN Verification Mission in Colombia": capitalized words between the body and the trigger
+	}
 	body := s.at(a)
 	if body == nil || body.b != a+1 || body.label != models.Org || !s.sameSent(a, i) {
 		return false

@@ -41,7 +41,7 @@ func (t *Tagger) findOrgans(s *scratch, text string) {
 		absorbed := -1 // an organ's short name inside a longer name ("Supreme National Security Council")
 		for k := u; k < len(s.units) && s.sameSent(u, k); k++ {
 			w := &s.units[k]
-			if c := s.at(k); c != nil && c.a == k && k > u && c.method == methodContext && absorbed < 0 {
+			if c := s.at(k); c != nil && c.a == k && k > u && c.method == methodContext && absorbed < 0 && s.units[k-1].is(upperFirst) {
 				absorbed = int(s.owner[k])
 				words, e = words+c.b-c.a, c.b
 				k = c.b - 1
@@ -53,6 +53,10 @@ func (t *Tagger) findOrgans(s *scratch, text string) {
 				e = k + 1
 				continue
 			case w.is(isDash) && w.is(attached) && k > u && k+1 < len(s.units) && s.units[k+1].is(attached):
+				if n := &s.units[k+1]; !n.is(upperFirst) && n.is(hasLetter) && s.owner[k+1] < 0 {
+					k++ // "Follow-up"
+					e = k + 1
+				}
 				continue // "Anti-Terrorism"
 			case (w.key == "of" || w.key == "and" || w.key == "for" || w.key == "on") && k+1 < len(s.units) ||
 				w.key == "the" && s.key(k-1) == "of":
@@ -60,13 +64,29 @@ func (t *Tagger) findOrgans(s *scratch, text string) {
 			}
 			break
 		}
+		for k := u; k < e-1; k++ {
+			if t.lex.has(s.key(k), cueOrganHead|cueBodyHead) && s.units[k+1].is(upperFirst) {
+				// "the RATS Executive Committee Ruslan Mirzaev": the name ends at its head noun
+				words -= nameWords(s, k+1, e)
+				e = k + 1
+				break
+			}
+		}
 		head := t.organHead(s, u, e)
-		if words < 2 || head == 0 || t.titleAt(s, u) {
+		if words < 2 && !(words == 1 && a >= 0 && a < u) || head == 0 || t.titleAt(s, u) {
 			continue // "the Chairman of the Council of Ministers": the organ may start further on
 		}
 		acr := ""
 		if s.key(e) == "(" && s.key(e+2) == ")" && s.units[e+1].is(allUpper) && acronymLike(s.surface(e+1)) {
 			acr = s.surface(e + 1) // "the Ceasefire Violations Committee (CFVC)": a body of its own
+		} else if k := s.key(e); (k == "on" || k == "for" || k == "in") && s.at(e+1) != nil && s.at(e+1).a == e+1 {
+			// "the International Follow-up Committee on Libya (IFCL)": the state is part of the name
+			if c := s.at(e + 1); (c.label == models.State || c.label == models.Place) && s.key(c.b) == "(" && s.key(c.b+2) == ")" &&
+				s.units[c.b+1].is(allUpper) && acronymLike(s.surface(c.b+1)) {
+				acr = s.surface(c.b + 1)
+				s.kill(int(s.owner[e+1]))
+				e = c.b
+			}
 		}
 		if a < 0 {
 			if acr == "" && (head != cueBodyHead || !t.lex.has(s.key(e-1), cueBodyHead)) {
@@ -85,18 +105,17 @@ func (t *Tagger) findOrgans(s *scratch, text string) {
 		b, id := e, acr
 		if acr == "" {
 			if n := s.ofNext(e); n >= 0 && parent == "" {
-				if c := s.at(n); c.label == models.Org {
-					parent, b = c.id, c.b // "the Parliamentary Assembly of the Union State": one name
-					s.kill(int(s.owner[n]))
-				} else {
-					parent = c.id // "the Council of Ministers of Bosnia": the state is a mention of its own
-				}
+				// "the Council of Ministers of Bosnia", "the Executive Committee of the Regional
+				// Anti-Terrorist Structure": the state or body is a mention of its own
+				parent = s.at(n).id
 			}
 			switch {
 			case head == cueOrganHead && parent == "" && main == "":
 				continue
 			case head == cueOrganHead && parent == "":
 				id = main + "_" + initials(s, u, e)
+			case parent != "" && words == 1:
+				id = parent + "_" + strings.ToUpper(s.key(u)) // "the RATS Council"
 			case parent != "":
 				id = parent + "_" + initials(s, u, e)
 			default:
@@ -127,10 +146,18 @@ func (t *Tagger) findOrgans(s *scratch, text string) {
 }
 
 // organHead returns cueOrganHead or cueBodyHead when the name [a, b) ends
-// in such a head noun or starts with one before "of" ("Council of Foreign
-// Ministers"), and 0 otherwise.
+// in such a head noun or has one before its first "of", "for" or "on"
+// ("Council of Foreign Ministers", "State Committee for National
+// Security"), and 0 otherwise.
 func (t *Tagger) organHead(s *scratch, a, b int) cue {
-	for _, k := range []string{s.key(b - 1), s.key(a)} {
+	before := a
+	for k := a; k < b; k++ {
+		if w := s.key(k); w == "of" || w == "for" || w == "on" {
+			before = k - 1
+			break
+		}
+	}
+	for _, k := range []string{s.key(b - 1), s.key(before)} {
 		switch {
 		case t.lex.has(k, cueOrganHead):
 			return cueOrganHead
@@ -162,8 +189,8 @@ func (t *Tagger) organStart(s *scratch, u int) (int, string) {
 		return -1, ""
 	}
 	switch {
-	case c.label == models.Org && c.kind == kOrg && c.parent == "" && p == u-1:
-		return c.a, c.id
+	case c.label == models.Org && (c.kind == kOrg || c.kind == kOrgContext) && p == u-1:
+		return c.a, c.id // "the OIC Council", "the RATS Executive Committee
 	case c.label == models.State:
 		return u, c.id
 	}

@@ -35,11 +35,15 @@ func (t *Tagger) findPlaces(s *scratch, text string) {
 		}
 		if s.units[u].is(upperFirst) && t.lex.has(s.key(u), cuePlaceHead) && s.at(u) == nil && !s.headline[s.units[u].sent] {
 			a := u
-			for a > 0 && s.sameSent(a-1, u) && t.placeWord(s, a-1) {
+			for a > 0 && s.sameSent(a-1, u) && t.placeUnit(s, a-1) {
 				a--
 			}
-			if c := s.at(u - 1); a == u && c != nil && c.b == u && (c.kind == kState || c.kind == kPlace) && s.sameSent(c.a, u) {
-				a = c.a // "the Panama Canal", "the Kurdistan Region": a feature named for a state or place
+			if c := s.at(a - 1); c != nil && c.b == a && (c.kind == kState || c.kind == kPlace) && s.sameSent(c.a, u) &&
+				(a == u || s.units[c.a].is(upperFirst)) {
+				// "the Panama Canal", "the Kurdistan Region", "the Gorno-Badakhshan Autonomous Region":
+				// a feature named for a state or place
+				s.kill(int(s.owner[a-1]))
+				a = c.a
 			}
 			if a < u {
 				t.claimPlace(s, text, a, u+1)
@@ -68,7 +72,7 @@ func (t *Tagger) findPlaces(s *scratch, text string) {
 			// "the Toktogul and Rogun reservoirs": each name before a plural one
 			for end := u; ; {
 				a := end
-				for a > 0 && a > end-3 && s.sameSent(a-1, u) && t.placeWord(s, a-1) && isProper(s.units[a-1].tag) {
+				for a > 0 && a > end-4 && s.sameSent(a-1, u) && t.placeUnit(s, a-1) && (isProper(s.units[a-1].tag) || s.hyphenated(a-1)) {
 					a--
 				}
 				if a == end || a == end-1 && t.lex.has(s.key(a), cueCompass) {
@@ -100,7 +104,7 @@ func (t *Tagger) findPlaces(s *scratch, text string) {
 			a++ // "east of the Dnieper"
 		}
 		e := a
-		for e < len(s.units) && e < a+3 && s.sameSent(u, e) && t.placeWord(s, e) && isProper(s.units[e].tag) {
+		for e < len(s.units) && e < a+4 && s.sameSent(u, e) && t.placeUnit(s, e) && isProper(s.units[e].tag) {
 			e++
 		}
 		if e == a || e < len(s.units) && s.sameSent(u, e) && (s.units[e].is(upperFirst) || s.key(e) == "'s" || s.key(e) == "(" || s.units[e].is(isDash) && s.units[e].is(attached)) {
@@ -109,6 +113,39 @@ func (t *Tagger) findPlaces(s *scratch, text string) {
 		t.claimPlace(s, text, a, e)
 		u = e - 1
 	}
+}
+
+// placeUnit reports whether unit k may be part of an unknown place's name:
+// a place word, or a dash inside a hyphenated one ("Cholpon-Ata").
+func (t *Tagger) placeUnit(s *scratch, k int) bool {
+	if t.placeWord(s, k) {
+		return true
+	}
+	u := &s.units[k]
+	return u.is(isDash) && u.is(attached) && k > 0 && k+1 < len(s.units) && s.units[k+1].is(attached) &&
+		t.placeWord(s, k-1) && t.placeWord(s, k+1)
+}
+
+// hyphenated reports whether unit k is part of a token of capitalized parts
+// joined by dashes ("Issyk-Kul", which the tagger takes for an adjective).
+func (s *scratch) hyphenated(k int) bool {
+	tok := s.units[k].tok
+	a, b := k, k
+	for a > 0 && s.units[a-1].tok == tok {
+		a--
+	}
+	for b+1 < len(s.units) && s.units[b+1].tok == tok {
+		b++
+	}
+	if a == b {
+		return false
+	}
+	for u := a; u <= b; u++ {
+		if w := &s.units[u]; !w.is(isDash) && !w.is(upperFirst) {
+			return false
+		}
+	}
+	return true
 }
 
 // placeList makes places of the unknown names in a list that continues a
