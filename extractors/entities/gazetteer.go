@@ -162,7 +162,10 @@ func loadGazetteer() (*gazetteer, error) {
 		return nil, err
 	}
 	for _, r := range ops {
-		g.add(entry{label: models.Operation, id: r["id"], name: r["name"], kind: kOperation, opKind: r["kind"]}, r["name"])
+		if b := r["body"]; b != "" && g.names[b] == "" {
+			return nil, fmt.Errorf("%s: %q: unknown body %q", operationsFile, r["name"], b)
+		}
+		g.add(entry{label: models.Operation, id: r["id"], name: r["name"], kind: kOperation, opKind: r["kind"], parent: r["body"]}, r["name"])
 	}
 	officials, err := data.TSV(officialsFile)
 	if err != nil {

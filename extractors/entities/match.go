@@ -31,8 +31,12 @@ func (t *Tagger) matchGazetteer(s *scratch) {
 		}
 		e := &g.entries[best]
 		if e.kind != kBlock {
-			s.claim(cand{a: i, b: bestEnd, label: e.label, id: e.id, name: e.name, kind: e.kind,
-				parent: e.parent, place: e.place, opKind: e.opKind, unqualified: e.unqualified, node: bestNode, method: methodGazetteer, conf: 0.9})
+			c := cand{a: i, b: bestEnd, label: e.label, id: e.id, name: e.name, kind: e.kind,
+				parent: e.parent, place: e.place, opKind: e.opKind, unqualified: e.unqualified, node: bestNode, method: methodGazetteer, conf: 0.9}
+			if e.kind == kOperation {
+				c.affil = e.parent // the body a mission or operation serves: KFOR is NATO's
+			}
+			s.claim(c)
 		}
 		i = bestEnd
 	}

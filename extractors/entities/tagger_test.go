@@ -157,7 +157,7 @@ func TestExtract(t *testing.T) {
 		{"capitalized operation", "The US-led Operation Prosperity Guardian patrols the Red Sea.",
 			[]string{"US/STATE/USA", "Prosperity Guardian/OPERATION/PROSPERITY_GUARDIAN(operation)", "Red Sea/PLACE/RED_SEA"}},
 		{"mission with force", "The EU launched a naval mission, EUNAVFOR Aspides, to protect shipping.",
-			[]string{"EU/ORG/EU", "EUNAVFOR Aspides/OPERATION/ASPIDES(mission)"}},
+			[]string{"EU/ORG/EU", "EUNAVFOR Aspides/OPERATION/ASPIDES(@EU)(mission)"}},
 		{"exercise with year", "The Interaction-2021 exercise was held.",
 			[]string{"Interaction-2021/OPERATION/INTERACTION_2021(exercise)"}},
 		{"learned operation before definition", "Operation Rough Sea ends\n\nThe navy ended Operation Rough Sea on Monday.",

@@ -305,8 +305,8 @@ func (st *state) idsIn(sp span, ids []string) []string {
 		}
 		m := v.mention(i)
 		ids = addID(ids, m.ID)
-		if m.Label == models.Official {
-			ids = addID(ids, m.Affiliation)
+		if m.Label == models.Official || m.Label == models.Operation {
+			ids = addID(ids, m.Affiliation) // the official's body or state, the mission's body
 		}
 		for i+1 < sp.b && v.toks[i+1].mention == v.toks[i].mention {
 			i++

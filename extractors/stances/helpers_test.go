@@ -54,6 +54,7 @@ type ent struct {
 	label models.Label
 	id    string
 	aff   string
+	kind  string // an operation's kind
 }
 
 // docWith segments text and adds mentions for ents.
@@ -77,7 +78,7 @@ func docWith(t testing.TB, text string, ents ...ent) *extractors.Doc {
 		}
 		used[at] = true
 		d.Mentions = append(d.Mentions, extractors.Mention{
-			Start: at, End: at + len(e.form), Label: e.label, ID: e.id, Affiliation: e.aff,
+			Start: at, End: at + len(e.form), Label: e.label, ID: e.id, Affiliation: e.aff, Kind: e.kind,
 			Sentence: d.SentenceOf(at),
 		})
 	}
@@ -85,10 +86,13 @@ func docWith(t testing.TB, text string, ents ...ent) *extractors.Doc {
 	return d
 }
 
-func state(form, id string) ent { return ent{form, models.State, id, ""} }
-func org(form, id string) ent   { return ent{form, models.Org, id, ""} }
-func group(form, id string) ent { return ent{form, models.Group, id, ""} }
+func state(form, id string) ent { return ent{form: form, label: models.State, id: id} }
+func org(form, id string) ent   { return ent{form: form, label: models.Org, id: id} }
+func group(form, id string) ent { return ent{form: form, label: models.Group, id: id} }
 func official(form, id, aff string) ent {
-	return ent{form, models.Official, id, aff}
+	return ent{form: form, label: models.Official, id: id, aff: aff}
 }
-func place(form, id string) ent { return ent{form, models.Place, id, ""} }
+func place(form, id string) ent { return ent{form: form, label: models.Place, id: id} }
+func mission(form, id, body string) ent {
+	return ent{form: form, label: models.Operation, id: id, aff: body, kind: "mission"}
+}

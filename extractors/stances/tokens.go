@@ -136,9 +136,11 @@ func (v *view) isActorMention(i int) bool {
 	if !v.inMention(i) {
 		return false
 	}
-	switch v.mention(i).Label {
+	switch m := v.mention(i); m.Label {
 	case models.State, models.Org, models.Group, models.Official:
 		return true
+	case models.Operation:
+		return m.Kind == "mission" || m.Kind == "operation" // "UNIFIL expressed concern", "Operation Irini will keep inspecting"
 	}
 	return false
 }
