@@ -375,7 +375,7 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 			for k := len(st.pairs) - 1; k >= 0; k-- {
 				if p := st.pairs[k]; p.end <= at {
 					if d := st.v.d; s.idx-d.SentenceOf(d.Tokens[p.end-1].Start) <= maxPairGap {
-						return actor{ids: p.ids, text: sub.np, how: byCollective, plural: true}
+						return actor{ids: st.wholeList(p), text: sub.np, how: byCollective, plural: true}
 					}
 					break
 				}
@@ -423,6 +423,13 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 		}
 		if st.body != nil {
 			return actor{ids: st.body, text: sub.np, how: byCollective, plural: pl}
+		}
+		if pl {
+			// "the parties", "participating countries" of a meeting of states
+			// that no body names: the states the article lists
+			if ids := st.listedStates(at); ids != nil {
+				return actor{ids: ids, text: sub.np, how: byCollective, plural: true}
+			}
 		}
 		if st.group != nil {
 			return actor{ids: st.group, text: sub.np, how: byCollective, plural: pl}
@@ -538,6 +545,29 @@ func (st *state) isOrg(id string) bool {
 		}
 	}
 	return false
+}
+
+// wholeList returns the states of the list a pair ends ("Russia, China,
+// Iran and Pakistan" for the pair "Iran and Pakistan"), or the pair's.
+func (st *state) wholeList(p coordRun) []string {
+	for _, c := range st.coords {
+		if c.end == p.end && len(c.ids) > len(p.ids) {
+			return c.ids
+		}
+	}
+	return p.ids
+}
+
+// listedStates returns the longest list of three or more coordinated
+// states the article names before token at, the latest on a tie, or nil.
+func (st *state) listedStates(at int) []string {
+	var best []string
+	for _, c := range st.coords {
+		if c.end <= at && len(c.ids) >= 3 && len(c.ids) >= len(best) {
+			best = c.ids
+		}
+	}
+	return best
 }
 
 // possessivePronoun returns the pronoun role of a noun phrase that opens with

@@ -201,6 +201,9 @@ func (x *Extractor) clauseEnd(v *view, s *sent, from int) int {
 			if k > from && v.isQuote(k-1) && x.reportAhead(v, s, n) {
 				return k - 1 // `...to Tajikistan", said Zas`
 			}
+			if v.isQuote(n) && x.reportAhead(v, s, n+1) || x.reportCloses(v, s, n) {
+				return k // `...the talks," Lavrov said`, "..., Lavrov said."
+			}
 			if v.toks[n].tag == "CC" && (x.verbAhead(v, s, n+1) || x.clauseAhead(v, s, n+1)) {
 				return k
 			}
@@ -268,6 +271,28 @@ func (x *Extractor) clauseAhead(v *view, s *sent, i int) bool {
 			return true
 		}
 		if v.isComma(k) && !(k > i && v.inMention(k-1)) {
+			return false
+		}
+	}
+	return false
+}
+
+// reportCloses reports whether the sentence ends, from token i, with a
+// verb of saying and its subject: "..., Lavrov said.", "..., the ministry
+// said in a statement."
+func (x *Extractor) reportCloses(v *view, s *sent, i int) bool {
+	for k := i; k < s.b && k < i+6; k++ {
+		if v.isVerb(k) {
+			if !v.has(k, roleReport) || k == i {
+				return false
+			}
+			e := k + 1
+			for e < s.b && !v.isClauseStop(e) && e < k+6 {
+				e++
+			}
+			return e >= s.b-1
+		}
+		if v.isPunct(k) {
 			return false
 		}
 	}
