@@ -699,7 +699,7 @@ func (st *state) pronoun(s *sent, at int, r role, np span) actor {
 		case they:
 			return a.plural
 		case r&roleIt != 0:
-			return !a.plural
+			return !a.plural || a.how == byMention && !hasOfficial(d, a.ids) && len(a.ids) == 1 // "the AU ... as it called"
 		}
 		return true
 	}

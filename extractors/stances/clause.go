@@ -222,6 +222,9 @@ func (x *Extractor) clauseEnd(v *view, s *sent, from int) int {
 			}
 		case v.has(k, roleSubord) && !v.has(k, roleCondition) && (v.is(k, "because") || v.is(k, "while") || v.is(k, "although") || v.is(k, "whereas")):
 			return k
+		case v.is(k, "as") && k > from && k+2 < s.b && v.toks[k+1].tag == "PRP" && v.isFinite(k+2) && !(k > 1 && v.is(k-2, "as")):
+			// not "for as long as it takes"
+			return k // "condemned the conflict as it called for a ceasefire": a clause of its own
 		}
 	}
 	return s.b

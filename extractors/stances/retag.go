@@ -36,7 +36,9 @@ func (x *Extractor) retag(v *view, s *sent) {
 			continue
 		}
 		switch {
-		case t.tag == "JJ" && strings.HasSuffix(t.lower, "ed") && next && i > s.a && v.subjectOrConj(i-1):
+		case t.tag == "JJ" && strings.HasSuffix(t.lower, "ed") && next && i > s.a && v.subjectOrConj(i-1),
+			t.tag == "JJ" && strings.HasSuffix(t.lower, "ed") && i > s.a && v.isComma(i-1) && i+1 < s.b && v.has(i, roleLight) && v.isNoun(i+1):
+			// "It, in particular, expressed concern"
 			t.tag = "VBD"
 		case s.headline && (t.tag == "NN" || t.tag == "NNS" || t.tag == "JJ") && i > s.a+1 && v.isComma(i-1) &&
 			i+1 < s.b && (next || v.isNoun(i+1) || v.is(i+1, "to")):

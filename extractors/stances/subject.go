@@ -272,7 +272,7 @@ func openerComma(v *view, s *sent, j int) int {
 		if !v.isComma(k) || k+1 >= j {
 			continue
 		}
-		if !(v.isNoun(k-1) || v.inMention(k-1) || v.is(k-1, ")")) {
+		if !(v.isNoun(k-1) || v.inMention(k-1) || v.is(k-1, ")") || v.toks[k-1].tag == "PRP") { // "It, in particular, expressed"
 			continue
 		}
 		n := k + 1
@@ -328,8 +328,8 @@ func appositiveName(v *view, a, b int) bool {
 // prepositional phrase without a verb or an actor's name: "however", "for
 // his part", "in turn", "in a statement from its headquarters in Jeddah".
 func shortAdverbial(v *view, a, b int) bool {
-	if b == a+1 && v.isAdverb(a) {
-		return true
+	if b == a+1 && v.isAdverb(a) || b == a+2 && v.isPrep(a) && (v.isAdverb(a+1) || v.toks[a+1].tag == "JJ") {
+		return true // "however", "in particular", "in turn"
 	}
 	if !v.isPrep(a) || b-a > 9 || b-a < 2 {
 		return false
