@@ -288,15 +288,15 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 	}
 
 	// well-known officials the article does not introduce itself
-	for i, kp := range t.g.people {
-		introduced := false
-		for k := range people {
-			if ki, ok := t.g.known[people[k].id]; ok && ki == i {
-				introduced = true
-				break
-			}
+	introduced := s.introduced[:0]
+	for k := range people {
+		if ki, ok := t.g.known[people[k].id]; ok {
+			introduced = append(introduced, ki)
 		}
-		if !introduced {
+	}
+	s.introduced = introduced
+	for i, kp := range t.g.people {
+		if !slices.Contains(introduced, i) {
 			people = append(people, kp)
 		}
 	}
@@ -328,14 +328,15 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 			continue // a city's name may start a full name again ("Vladimir Putin")
 		}
 		placeHere := s.owner[u] >= 0
+		particle := t.lex.has(s.units[u].key, cueNameParticle) && u+2 < len(s.units) && s.units[u+1].is(isDash) &&
+			s.units[u+1].is(attached) && s.units[u+2].is(attached)
 		for k := range people {
 			p := &people[k]
 			end, spelling, ok := p.matchName(s, u)
 			if ok && p.known && spelling != p.name {
 				p.id, p.name = SnakeID(spelling), spelling // ids keep the article's spelling
 			}
-			if !ok && t.lex.has(s.units[u].key, cueNameParticle) && u+2 < len(s.units) && s.units[u+1].is(isDash) &&
-				s.units[u+1].is(attached) && s.units[u+2].is(attached) && p.hasSurname(s.surface(u+2)) {
+			if !ok && particle && p.hasSurname(s.surface(u+2)) {
 				end, ok = u+3, true // "Al-Sudani said" after "Mohammed Shia al-Sudani"
 			}
 			if !ok && p.given != "" && s.surface(u) == p.given && u+1 < len(s.units) && s.sameSent(u, u+1) &&

@@ -130,6 +130,9 @@ type scratch struct {
 	owner    []int32  // candidate covering each unit, or -1
 	headline []bool   // per sentence: written in title case ("US Envoy Arrives")
 	cands    []cand
+	// introduced holds the gazetteer indexes of the well-known officials an
+	// article names itself
+	introduced []int
 }
 
 // splitUnits fills s.units from the document's tokens.
