@@ -190,7 +190,7 @@ func (t *Tagger) organStart(s *scratch, u int) (int, string) {
 	}
 	switch {
 	case c.label == models.Org && (c.kind == kOrg || c.kind == kOrgContext) && p == u-1:
-		return c.a, c.id // "the OIC Council", "the RATS Executive Committee
+		return c.a, c.id // "the OIC Council", "the RATS Executive Committee"
 	case c.label == models.State:
 		return u, c.id
 	}
