@@ -123,12 +123,11 @@ func (t *Tagger) subjectOfVerb(s *scratch, u int) bool {
 	if !s.sameSent(u-1, u) {
 		return false
 	}
+	if verbNext(s, u) {
+		return true
+	}
 	if s.units[u].tag == "RB" && s.sameSent(u, u+1) {
 		u++
-	}
-	switch s.units[u].tag {
-	case "MD", "VBD", "VBZ", "VBP":
-		return true
 	}
 	return t.lex.has(s.key(u), cueSpeechVerb)
 }

@@ -76,16 +76,14 @@ func (t *Tagger) findOrgans(s *scratch, text string) {
 		if words < 2 && !(words == 1 && a >= 0 && a < u) || head == 0 || t.titleAt(s, u) {
 			continue // "the Chairman of the Council of Ministers": the organ may start further on
 		}
-		acr := ""
-		if s.key(e) == "(" && s.key(e+2) == ")" && s.units[e+1].is(allUpper) && acronymLike(s.surface(e+1)) {
-			acr = s.surface(e + 1) // "the Ceasefire Violations Committee (CFVC)": a body of its own
-		} else if k := s.key(e); (k == "on" || k == "for" || k == "in") && s.at(e+1) != nil && s.at(e+1).a == e+1 {
+		acr := s.acronymAt(e) // "the Ceasefire Violations Committee (CFVC)": a body of its own
+		if k := s.key(e); acr == "" && (k == "on" || k == "for" || k == "in") && s.at(e+1) != nil && s.at(e+1).a == e+1 {
 			// "the International Follow-up Committee on Libya (IFCL)": the state is part of the name
-			if c := s.at(e + 1); (c.label == models.State || c.label == models.Place) && s.key(c.b) == "(" && s.key(c.b+2) == ")" &&
-				s.units[c.b+1].is(allUpper) && acronymLike(s.surface(c.b+1)) {
-				acr = s.surface(c.b + 1)
-				s.kill(int(s.owner[e+1]))
-				e = c.b
+			if c := s.at(e + 1); c.label == models.State || c.label == models.Place {
+				if acr = s.acronymAt(c.b); acr != "" {
+					s.kill(int(s.owner[e+1]))
+					e = c.b
+				}
 			}
 		}
 		if a < 0 {
@@ -143,6 +141,15 @@ func (t *Tagger) findOrgans(s *scratch, text string) {
 		}
 		u = b - 1
 	}
+}
+
+// acronymAt returns the acronym in parentheses that starts at unit e
+// ("(CFVC)"), or "".
+func (s *scratch) acronymAt(e int) string {
+	if s.key(e) == "(" && s.key(e+2) == ")" && s.units[e+1].is(allUpper) && acronymLike(s.surface(e+1)) {
+		return s.surface(e + 1)
+	}
+	return ""
 }
 
 // organHead returns cueOrganHead or cueBodyHead when the name [a, b) ends
