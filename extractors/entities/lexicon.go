@@ -148,7 +148,7 @@ func (lx *lexicon) learn(w string) string {
 	}
 	for _, f := range forms {
 		if _, ok := lx.stems[f]; !ok {
-			lx.stems[f] = stem(f)
+			lx.stems[f] = st // "chairmen" is a form of "chairman", though snowball stems them apart
 		}
 	}
 	return st
@@ -207,14 +207,18 @@ func (lx *lexicon) matchListed(s *scratch, i int) (int, string) {
 }
 
 // plural reports whether unit u is the plural of a title or trigger word
-// ("Ministers").
+// ("Ministers", "Chairmen").
 func (lx *lexicon) plural(s *scratch, u int) bool {
 	k := s.key(u)
-	if !strings.HasSuffix(k, "s") {
-		return false
+	if b, ok := strings.CutSuffix(k, "men"); ok {
+		_, ok = lx.stems[b+"man"]
+		return ok
 	}
-	_, ok := lx.stems[strings.TrimSuffix(k, "s")]
-	return ok || strings.HasSuffix(k, "men")
+	b, ok := strings.CutSuffix(k, "s")
+	if ok {
+		_, ok = lx.stems[b]
+	}
+	return ok
 }
 
 // trigger returns the operation kind of a trigger noun at unit u, or "".

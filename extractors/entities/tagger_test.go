@@ -136,6 +136,8 @@ func TestExtract(t *testing.T) {
 			[]string{"Issyk-Kul/PLACE/ISSYK_KUL", "Cholpon-Ata/PLACE/CHOLPON_ATA", "Gorno-Badakhshan Autonomous Region/PLACE/GORNO_BADAKHSHAN_AUTONOMOUS_REGION"}},
 		{"a mission with words between its body and its trigger", "The UN Verification Mission in Colombia welcomed it.",
 			[]string{"UN Verification Mission in Colombia/OPERATION/UN_VERIFICATION_MISSION_IN_COLOMBIA(@UN)(mission)"}},
+		{"names after a plural title in -men", "The talks were chaired by Chairmen Igor Popov and Stephane Visconti on Monday.",
+			[]string{"Igor Popov/OFFICIAL/IGOR_POPOV(Chairman@)", "Stephane Visconti/OFFICIAL/STEPHANE_VISCONTI(Chairman@)"}},
 		{"official with particle", "Syrian President Bashar al-Assad attended.",
 			[]string{"Syrian/STATE/SYR", "Bashar al-Assad/OFFICIAL/BASHAR_AL_ASSAD(President@SYR)"}},
 		{"metonym affiliation", "Kremlin spokesman Dmitry Peskov warned them.",
