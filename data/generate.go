@@ -9,3 +9,8 @@ package data
 // the npm package city-timezones (see internal/genplaces); first run
 // `npm install --prefix /tmp/city-timezones city-timezones@1.3.4`.
 //go:generate go run ./internal/genplaces -iso /usr/share/iso-codes/json/iso_3166-2.json -cities /tmp/city-timezones/node_modules/city-timezones/data/cityMap.json -out gazetteer/places_generated.tsv
+
+// Given names for the person-name recogniser are generated from the
+// PETRARCH2 / Phoenix actor dictionaries (MIT) kept in ../shared/kb; see
+// internal/genphoenix.
+//go:generate go run ./internal/genphoenix -kb ../../shared/kb/petrarch2 -out gazetteer

@@ -59,6 +59,7 @@ const (
 	operationsFile = "gazetteer/operations.tsv"
 	titlesFile     = "gazetteer/titles.tsv"
 	cuesFile       = "gazetteer/cues.tsv"
+	givenFile      = "gazetteer/given_names.tsv"
 	officialsFile  = "gazetteer/officials.tsv"
 )
 

@@ -25,6 +25,7 @@ func TestTSVIntegrity(t *testing.T) {
 		{titlesFile, []string{"title", "role"}, func(r data.Record) string { return strings.ToLower(r["title"]) }},
 		{cuesFile, []string{"word", "cue"}, func(r data.Record) string { return r["word"] + "\t" + r["cue"] }},
 		{officialsFile, []string{"name", "role", "affiliation", "surname_alone", "spellings"}, func(r data.Record) string { return r["name"] }},
+		{givenFile, []string{"name", "people", "source"}, func(r data.Record) string { return r["name"] }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {

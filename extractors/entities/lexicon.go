@@ -38,6 +38,7 @@ const (
 	cuePlaceNoun    // in lower case before "of", makes the proper noun after it a place ("the port of Faw")
 	cueBodyHead     // the head noun of a body's name ("the New Development Bank")
 	cueGroupHead    // the head noun of an armed group's name defined by an acronym ("the Free Syrian Army (FSA)")
+	cueGivenName    // a given name (given_names.tsv): before a capitalized word, a person's name
 )
 
 var cueNames = map[string]cue{
@@ -122,6 +123,17 @@ func loadLexicon() (*lexicon, error) {
 			return nil, fmt.Errorf("%s: %q: unknown cue %q", cuesFile, w, name)
 		}
 		lx.cues[w] |= c
+	}
+	given, err := data.TSV(givenFile)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range given {
+		w := string(appendKey(nil, r["name"]))
+		if lx.cues[w]&(cueOrgWord|cueCalendar|cueTitleWord|cueSpeechVerb|cueNameParticle) != 0 {
+			continue // "May", "Will": the hand cues win
+		}
+		lx.cues[w] |= cueGivenName
 	}
 	return lx, nil
 }

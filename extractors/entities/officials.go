@@ -260,13 +260,17 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 	// untitled names before a speech verb or a title in apposition
 	for i := 0; i < len(s.units); i++ {
 		u := &s.units[i]
-		if !t.nameLike(s, i) || !isProper(u.tag) || s.headline[u.sent] {
+		given := t.lex.has(u.key, cueGivenName) && !u.is(allUpper)
+		if !t.nameLike(s, i) || !isProper(u.tag) && !given || s.headline[u.sent] && !given {
 			continue // nameLike takes a place's name as a given name only before a name ("Vladimir Kulishov")
 		}
 		if i > 0 && s.sameSent(i-1, i) && (s.units[i-1].is(upperFirst) || s.key(i-1) == "the") {
 			continue // inside a longer capitalized phrase; "the Unitary Platform said" names no person
 		}
 		e := t.scanName(s, i)
+		if s.headline[u.sent] && e > i+2 {
+			e = i + 2 // in a headline every word is capitalized: a given name and one more
+		}
 		if nameWords(s, i, e) < 2 || !properRun(s, i, e) {
 			i = e
 			continue
@@ -281,7 +285,7 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 		if s.key(next) != "" && s.units[min(next, len(s.units)-1)].tag == "RB" {
 			next++
 		}
-		if role != "" || (s.sameSent(e-1, next) && t.lex.has(s.key(next), cueSpeechVerb)) {
+		if role != "" || (s.sameSent(e-1, next) && t.lex.has(s.key(next), cueSpeechVerb)) || given && s.free(i, e) {
 			addPerson(i, e, role, affil, methodName)
 		}
 		i = e
