@@ -285,7 +285,8 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 		if s.key(next) != "" && s.units[min(next, len(s.units)-1)].tag == "RB" {
 			next++
 		}
-		if role != "" || (s.sameSent(e-1, next) && t.lex.has(s.key(next), cueSpeechVerb)) || given && s.free(i, e) {
+		// a given name before another capitalized word is a person, not a hyphenated place ("Alma-Ata")
+		if role != "" || (s.sameSent(e-1, next) && t.lex.has(s.key(next), cueSpeechVerb)) || given && s.free(i, e) && !s.units[i+1].is(isDash) {
 			addPerson(i, e, role, affil, methodName)
 		}
 		i = e
