@@ -14,3 +14,7 @@ package data
 // PETRARCH2 / Phoenix actor dictionaries (MIT) kept in ../shared/kb; see
 // internal/genphoenix.
 //go:generate go run ./internal/genphoenix -kb ../../shared/kb/petrarch2 -out gazetteer
+
+// The CAMEO verbs that can propose a commitment or a position are generated
+// from PETRARCH2's CAMEO verb dictionary in ../shared/kb (see internal/gencameo).
+//go:generate go run ./internal/gencameo -in ../../shared/kb/petrarch2/CAMEO.2.0.txt -classes lexicon/cameo_classes.tsv -out lexicon/cameo.tsv
