@@ -12,7 +12,7 @@ FUZZ = ./pipeline:FuzzReadJSONL ./pipeline:FuzzNormalize ./extractors/segment:Fu
 # Where `make readers` writes the sample run it checks.
 READERS_OUT ?= $(CURDIR)/.readers-out
 
-.PHONY: all build run test vet unit fuzz readers bench bench-memory schema clean
+.PHONY: all build run test vet unit fuzz readers bench bench-memory schema model clean
 
 all: build
 
@@ -60,6 +60,13 @@ bench:
 # Peak RSS of whole runs on 1,000, 10,000 and 100,000 articles (a few minutes).
 bench-memory:
 	$(GO) test -run '^$$' -bench 'Memory' -benchtime 1x -timeout 60m ./pipeline
+
+# The stance model (data/models/stances): trained deterministically on the
+# real-text training split in ../shared and the project's gold files, scored
+# on the real-text development split, never trained on.
+SHARED ?= ../shared
+model:
+	$(GO) run ./cmd/communique train --shared $(SHARED) --out data/models/stances
 
 schema:
 	$(GO) run ./cmd/communique schema --markdown > docs/SCHEMA.md

@@ -5,7 +5,7 @@ import (
 	"io/fs"
 )
 
-//go:embed gazetteer lexicon gold samples
+//go:embed gazetteer lexicon gold samples models
 var files embed.FS
 
 // FS returns the embedded data files, rooted at this directory.

@@ -20,8 +20,12 @@ type Analyzer struct {
 }
 
 // NewAnalyzer builds the segmenter and the default extractors: entities,
-// then commitments and positions. It is slow; build one and share it.
-func NewAnalyzer() (*Analyzer, error) {
+// then commitments and positions as the rules decide them (the stance
+// model is opt-in: NewAnalyzerConfig). It is slow; build one and share it.
+func NewAnalyzer() (*Analyzer, error) { return NewAnalyzerConfig(stances.Config{}) }
+
+// NewAnalyzerConfig is NewAnalyzer with the stance extractor built as cfg says.
+func NewAnalyzerConfig(cfg stances.Config) (*Analyzer, error) {
 	seg, err := segment.New()
 	if err != nil {
 		return nil, err
@@ -30,7 +34,7 @@ func NewAnalyzer() (*Analyzer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("entities: %w", err)
 	}
-	st, err := stances.New()
+	st, err := stances.NewWith(cfg)
 	if err != nil {
 		return nil, fmt.Errorf("stances: %w", err)
 	}
@@ -56,6 +60,14 @@ func SetMemoryLimit() {
 // NewAnalyzerWith returns an analyzer that runs the given extractors in order.
 func NewAnalyzerWith(seg *segment.Segmenter, exts ...extractors.Extractor) *Analyzer {
 	return &Analyzer{seg: seg, extractors: exts}
+}
+
+// WithStances returns a copy of the analyzer whose last extractor, the
+// stance extractor, is x: to score another model without rebuilding the rest.
+func (an *Analyzer) WithStances(x *stances.Extractor) *Analyzer {
+	exts := append([]extractors.Extractor(nil), an.extractors...)
+	exts[len(exts)-1] = x
+	return &Analyzer{seg: an.seg, extractors: exts}
 }
 
 // Analyze segments a.Text, which must be normalized, and runs the extractors.

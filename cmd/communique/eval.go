@@ -15,6 +15,7 @@ import (
 	"github.com/communique/communique/data"
 	"github.com/communique/communique/eval"
 	"github.com/communique/communique/pipeline"
+	"github.com/communique/communique/train"
 )
 
 // evalOptions are the flags of communique eval.
@@ -23,6 +24,8 @@ type evalOptions struct {
 	plover string   // a PLOVER gold standard file, scored instead of gold
 	json   bool     // print the report as JSON
 	diff   bool     // list false positives and negatives with their sentence
+	model  modelFlags
+	byConf bool // print precision and recall at confidence thresholds
 }
 
 // stringList is a flag that may be given more than once.
@@ -38,6 +41,8 @@ func cmdEval(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.StringVar(&o.plover, "plover", "", "score on a PLOVER gold standard `file` (JSON array) instead")
 	fs.BoolVar(&o.json, "json", false, "print the report as JSON")
 	fs.BoolVar(&o.diff, "diff", false, "list each false positive and false negative with its sentence")
+	fs.BoolVar(&o.byConf, "by-confidence", false, "print commitments' and positions' precision and recall at confidence thresholds")
+	o.model.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: communique eval [--gold FILE...] [--json] [--diff]\n       communique eval --plover FILE [--json] [--diff]\n\nScores the pipeline on gold articles (../shared/CONTRACT.md, Scoring);\nthe last 12 lines of the plain output are the summary.")
 		fs.PrintDefaults()
@@ -53,9 +58,29 @@ func cmdEval(ctx context.Context, args []string, stdout io.Writer) error {
 }
 
 func runEval(ctx context.Context, o evalOptions, stdout io.Writer) error {
-	an, err := pipeline.NewAnalyzer()
+	cfg, err := o.model.config()
 	if err != nil {
 		return err
+	}
+	if o.byConf {
+		cfg.MinConfidence = -1
+	}
+	an, err := pipeline.NewAnalyzerConfig(cfg)
+	if err != nil {
+		return err
+	}
+	if o.byConf && o.plover == "" {
+		reps, err := eval.EvaluateByConfidence(ctx, an, goldArticles(o.gold), train.Thresholds)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, "confidence  commitments P     R    F1 |  positions P     R    F1")
+		for i, r := range reps {
+			c, p := r.Commitments.Counts, r.Positions.Counts
+			fmt.Fprintf(stdout, "≥ %.1f        %6.3f %6.3f %6.3f | %6.3f %6.3f %6.3f\n", train.Thresholds[i],
+				c.Precision(), c.Recall(), c.F1(), p.Precision(), p.Recall(), p.F1())
+		}
+		return nil
 	}
 	if o.plover != "" {
 		f, err := os.Open(o.plover)

@@ -52,6 +52,8 @@ Usage:
   communique files [--out ROOT] [--table T]             list the files of committed runs
   communique eval --gold FILE... [--json] [--diff]      score the pipeline on gold articles
   communique eval --plover FILE                         score on PLOVER gold standard records
+  communique train --gold FILE... [--dev FILE...] [--out F] [--cv]
+                                                        train the stance model on gold articles
   communique annotate [INPUT...]                        write predictions in the gold format
   communique schema [--markdown]                        print the output schema
 
@@ -79,6 +81,8 @@ func dispatch(ctx context.Context, args []string, stdout io.Writer) error {
 		return cmdFiles(ctx, rest, stdout)
 	case "eval":
 		return cmdEval(ctx, rest, stdout)
+	case "train":
+		return cmdTrain(ctx, rest, stdout)
 	case "annotate":
 		return cmdAnnotate(ctx, rest, stdout)
 	case "schema":

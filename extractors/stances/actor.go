@@ -73,6 +73,8 @@ type state struct {
 	thing  []string   // the last state or body, for "it"
 	coords []coordRun // coordinated states: "Britain, France and Germany"
 	pairs  []coordRun // two sides: "talks between X and Y", "X and Y agreed"
+
+	labels map[string]models.Label // entity id → label of its first mention
 }
 
 // coordRun is a list of coordinated state mentions ending at token end.
@@ -82,7 +84,12 @@ type coordRun struct {
 }
 
 func newState(x *Extractor, v *view) *state {
-	st := &state{x: x, v: v}
+	st := &state{x: x, v: v, labels: map[string]models.Label{}}
+	for _, m := range v.d.Mentions {
+		if _, ok := st.labels[m.ID]; !ok {
+			st.labels[m.ID] = m.Label
+		}
+	}
 	st.body = salientBody(v)
 	st.bodyTok = len(v.toks)
 	if e := headlineEnd(v.d); e > 0 {

@@ -14,7 +14,9 @@ import (
 // Extractor finds commitments and positions. Build it once with New and share it.
 // It is safe for concurrent use: Extract only reads it.
 type Extractor struct {
-	lx *lexicon
+	lx      *lexicon
+	model   *Model  // decides the candidates' classes; nil: the rules decide
+	minConf float64 // rows the model is less sure of are dropped
 
 	// stems caches the stems of the words seen, shared by all documents:
 	// snowball is most of the cost of a document otherwise.
@@ -25,13 +27,31 @@ type Extractor struct {
 // maxStems bounds the stem cache; words past it are stemmed each time.
 const maxStems = 200_000
 
-// New loads the trigger lexicons.
-func New() (*Extractor, error) {
+// Config says how NewWith builds an Extractor. The zero value is New's:
+// the rules decide.
+type Config struct {
+	// Model decides the candidates (EmbeddedModel, LoadModel); nil lets
+	// the rules decide, every row they license with their label.
+	Model *Model
+	// MinConfidence drops the model's rows below it; 0 means
+	// DefaultMinConfidence, a negative value keeps every row.
+	MinConfidence float64
+}
+
+// New loads the trigger lexicons; the rules decide.
+func New() (*Extractor, error) { return NewWith(Config{}) }
+
+// NewWith loads the trigger lexicons and builds an Extractor as cfg says.
+func NewWith(cfg Config) (*Extractor, error) {
 	lx, err := loadLexicon()
 	if err != nil {
 		return nil, fmt.Errorf("load lexicons: %w", err)
 	}
-	return &Extractor{lx: lx}, nil
+	x := &Extractor{lx: lx, model: cfg.Model, minConf: cfg.MinConfidence}
+	if x.minConf == 0 {
+		x.minConf = DefaultMinConfidence
+	}
+	return x, nil
 }
 
 // stemOf returns the stem of a lower-case word, from the cache when it can.
@@ -56,8 +76,17 @@ func (x *Extractor) stemOf(w string) string {
 // finds its actor (the subject, resolved through mentions, collective nouns,
 // pronouns and speakers), its object, targets and condition, and appends a row.
 func (x *Extractor) Extract(d *extractors.Doc) error {
+	x.run(d, func(st *state, s *sent, cs []cand) {
+		st.emit(s, x.decide(st, s, cs))
+	})
+	return nil
+}
+
+// run reads d sentence by sentence: it proposes candidates (the rules'
+// choice, then the broad lexicon and CAMEO words) and hands them to use.
+func (x *Extractor) run(d *extractors.Doc, use func(*state, *sent, []cand)) {
 	if d == nil || len(d.Sentences) == 0 || len(d.Tokens) == 0 {
-		return nil
+		return
 	}
 	v := x.newView(d)
 	st := newState(x, v)
@@ -68,10 +97,10 @@ func (x *Extractor) Extract(d *extractors.Doc) error {
 		}
 		st.findFrames(s)
 		cs := x.choose(st, s)
-		st.emit(s, cs)
+		cs = append(cs, x.broad(st, s, cs)...)
+		use(st, s, cs)
 		st.update(s)
 	}
-	return nil
 }
 
 // choose returns the rows a sentence makes: the licensed lexicon triggers

@@ -16,6 +16,7 @@ const (
 	cuesPath     = "lexicon/cues.tsv"
 	ploverPath   = "lexicon/plover.tsv"
 	lemmasPath   = "lexicon/lemmas.tsv"
+	cameoPath    = "lexicon/cameo.tsv"
 )
 
 // stem returns the snowball stem of a word; stop words come back lower-cased.
@@ -35,6 +36,7 @@ const (
 	posHeadline  triggerPOS = 'H' // not in the file: a headline infinitive ("CSTO to provide")
 	posPossessor triggerPOS = 'P' // not in the file: a noun licensed by its possessor
 	posMust      triggerPOS = 'O' // not in the file: "X said Y must do Z"
+	posBroad     triggerPOS = 'B' // not in the file: a lexicon or CAMEO word the rules did not license
 )
 
 // comp is a set of complements a trigger accepts.
@@ -161,6 +163,14 @@ type lexicon struct {
 	lemmas    map[string]string  // irregular verb form → lemma
 	verbStems map[string]bool    // first stems of verb triggers and stems of light verbs
 	plover    []ploverRule
+	cameo     map[string]cameoVerb // stem → CAMEO verb (cameo.tsv)
+}
+
+// cameoVerb is one row of cameo.tsv: a verb of the CAMEO dictionary and the
+// class of row its code proposes.
+type cameoVerb struct {
+	code  string
+	class string // "commitment:<modality>" or "position:<STANCE>"
 }
 
 // loadLexicon reads the embedded lexicons.
@@ -172,6 +182,7 @@ func loadLexicon() (*lexicon, error) {
 		prefixes:  map[string]bool{},
 		lemmas:    map[string]string{},
 		verbStems: map[string]bool{},
+		cameo:     map[string]cameoVerb{},
 	}
 	if err := lx.loadTriggers(); err != nil {
 		return nil, err
@@ -183,6 +194,9 @@ func loadLexicon() (*lexicon, error) {
 		return nil, err
 	}
 	if err := lx.loadPlover(); err != nil {
+		return nil, err
+	}
+	if err := lx.loadCameo(); err != nil {
 		return nil, err
 	}
 	return lx, nil
@@ -414,4 +428,23 @@ func validStance(s models.Stance) bool {
 		}
 	}
 	return false
+}
+
+func (lx *lexicon) loadCameo() error {
+	recs, err := data.TSV(cameoPath)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", cameoPath, err)
+	}
+	for i, r := range recs {
+		w, code, class := r["word"], r["code"], r["class"]
+		if _, _, ok := splitClass(class); !ok || w == "" || code == "" {
+			return fmt.Errorf("%s row %d (%s): bad word, code or class %q", cameoPath, i+1, w, class)
+		}
+		st := stem(w)
+		if _, dup := lx.cameo[st]; !dup {
+			lx.cameo[st] = cameoVerb{code: code, class: class}
+		}
+		lx.notePrefix(st)
+	}
+	return nil
 }

@@ -64,7 +64,7 @@ func (st *state) emit(s *sent, cs []cand) {
 			// "warned Western countries against": the trigger is "warned against"
 			trigger = v.text(c.trig.a, c.trig.a+1) + " " + v.text(c.trig.b-1, c.trig.b)
 		}
-		conf := confidence(c)
+		conf := c.conf
 		switch c.table {
 		case tableCommitment:
 			action := st.action(s, c)

@@ -26,8 +26,9 @@ type cand struct {
 	verb      int  // a commitment's main verb, or -1
 	passive   bool // the main verb is passive: its subject is the object
 	actor     actor
-	topicSub  span // an evaluation's topic: the clause's subject
-	nested    bool // may stand inside another row's object
+	topicSub  span    // an evaluation's topic: the clause's subject
+	nested    bool    // may stand inside another row's object
+	conf      float32 // the row's confidence, set by decide
 }
 
 // isFunctionStem reports whether a phrase word is a stop word, between which

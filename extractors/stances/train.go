@@ -1,0 +1,128 @@
+package stances
+
+import (
+	"sort"
+
+	"github.com/communique/communique/extractors"
+	"github.com/communique/communique/linear"
+)
+
+// Proposal is a candidate row before the model decides, with the features
+// the model reads: what Propose returns to train the model on.
+type Proposal struct {
+	Sentence           int
+	TrigStart, TrigEnd int32 // the trigger, code point offsets
+	ActorIDs           []string
+	Class              string // what the rules or lexicons propose
+	Features           []string
+}
+
+// GoldRow is a gold commitment or position as training reads it.
+type GoldRow struct {
+	Start, End int32 // code point offsets of the clause
+	Class      string
+	ActorIDs   []string
+}
+
+// GoldClass returns the class name of a gold row: "commitment:<modality>"
+// or "position:<STANCE>".
+func GoldClass(commitment bool, label string) string {
+	if commitment {
+		return "commitment:" + label
+	}
+	return "position:" + label
+}
+
+// Propose returns the candidates of a document whose entities are tagged,
+// each with its features; it adds no rows.
+func (x *Extractor) Propose(d *extractors.Doc) []Proposal {
+	var out []Proposal
+	x.run(d, func(st *state, s *sent, cs []cand) {
+		for i := range cs {
+			c := &cs[i]
+			out = append(out, Proposal{
+				Sentence:  s.idx,
+				TrigStart: d.CP(d.Tokens[c.trig.a].Start),
+				TrigEnd:   d.CP(d.Tokens[c.trig.b-1].End),
+				ActorIDs:  append([]string(nil), c.actor.ids...),
+				Class:     classOf(c),
+				Features:  st.features(s, c),
+			})
+		}
+	})
+	return out
+}
+
+// Examples labels the proposals of one article with the gold rows: each
+// gold row goes to one proposal whose trigger lies in its clause (the one
+// proposing its class, else its table, sharing an actor if it can, the
+// first on ties); every other proposal is classNone.
+func Examples(props []Proposal, gold []GoldRow) []linear.Example {
+	ex, _ := Label(props, gold)
+	return ex
+}
+
+// Coverage counts what the candidates of an article allow: gold rows with a
+// candidate in their clause, and those whose candidate shares an actor.
+type Coverage struct{ Gold, Trigger, Actor int }
+
+// Label is Examples with the coverage of the gold rows.
+func Label(props []Proposal, gold []GoldRow) ([]linear.Example, Coverage) {
+	cov := Coverage{Gold: len(gold)}
+	class := make([]string, len(props))
+	for i := range class {
+		class[i] = classNone
+	}
+	order := make([]int, len(gold))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		ga, gb := gold[order[a]], gold[order[b]]
+		return ga.End-ga.Start < gb.End-gb.Start
+	})
+	for _, gi := range order {
+		g := gold[gi]
+		best, bestScore := -1, -1
+		for i, p := range props {
+			if class[i] != classNone || p.TrigEnd <= g.Start || p.TrigStart >= g.End {
+				continue
+			}
+			score := 0
+			switch {
+			case p.Class == g.Class:
+				score = 4
+			case tableName(p.Class) == tableName(g.Class):
+				score = 2
+			}
+			if intersects(p.ActorIDs, g.ActorIDs) {
+				score++
+			}
+			if score > bestScore {
+				best, bestScore = i, score
+			}
+		}
+		if best >= 0 {
+			class[best] = g.Class
+			cov.Trigger++
+			if intersects(props[best].ActorIDs, g.ActorIDs) {
+				cov.Actor++
+			}
+		}
+	}
+	out := make([]linear.Example, len(props))
+	for i, p := range props {
+		out[i] = linear.Example{Features: p.Features, Class: class[i]}
+	}
+	return out, cov
+}
+
+// tableName returns the table part of a class name.
+func tableName(class string) string {
+	for i := 0; i < len(class); i++ {
+		if class[i] == ':' {
+			return class[:i]
+		}
+	}
+	return class
+}
