@@ -2,6 +2,7 @@ package stances
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/communique/communique/extractors"
 	"github.com/communique/communique/linear"
@@ -14,6 +15,7 @@ type Proposal struct {
 	TrigStart, TrigEnd int32 // the trigger, code point offsets
 	ActorIDs           []string
 	Class              string // what the rules or lexicons propose
+	Verb               bool   // the trigger is tagged a verb
 	Features           []string
 }
 
@@ -46,6 +48,7 @@ func (x *Extractor) Propose(d *extractors.Doc) []Proposal {
 				TrigEnd:   d.CP(d.Tokens[c.trig.b-1].End),
 				ActorIDs:  append([]string(nil), c.actor.ids...),
 				Class:     classOf(c),
+				Verb:      strings.HasPrefix(st.v.toks[c.trig.a].tag, "VB"),
 				Features:  st.features(s, c),
 			})
 		}
@@ -97,6 +100,9 @@ func Label(props []Proposal, gold []GoldRow) ([]linear.Example, Coverage) {
 			}
 			if intersects(p.ActorIDs, g.ActorIDs) {
 				score++
+			}
+			if score < 2 && !(p.Verb && score == 1) {
+				continue // no word of the clause proposes it: a noisy example
 			}
 			if score > bestScore {
 				best, bestScore = i, score
