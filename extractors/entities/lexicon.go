@@ -25,7 +25,6 @@ const (
 	cuePlaceHead    // last word of a place's name ("Shoal", "Strait")
 	cueTitleWord    // first word of a title
 	cueNameInner    // an honorific that is part of a name inside it ("Hassan Sheikh Mohamud")
-	cueGovernment   // after a leader's name, the state ("the Bush administration")
 	cueRegionNoun   // lower case after a region's name, no part of it ("the Kursk region")
 	cueMissionHead  // a capitalized word that makes a name with an acronym a mission ("Mission", "Observer")
 	cueCompass      // before "of", a proper noun after it is a place ("south of Crete")
@@ -54,7 +53,6 @@ var cueNames = map[string]cue{
 	"state_noun":     cueStateNoun,
 	"place_head":     cuePlaceHead,
 	"name_inner":     cueNameInner,
-	"government":     cueGovernment,
 	"region_noun":    cueRegionNoun,
 	"mission_head":   cueMissionHead,
 	"compass":        cueCompass,

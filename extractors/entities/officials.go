@@ -367,8 +367,6 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 		}
 	}
 
-	defer t.governments(s)
-
 	// affiliation: what the title said, else the nearest state or body
 	// before the first mention in its sentence, else the article's main state
 	for k := range people {
@@ -591,23 +589,6 @@ func properRun(s *scratch, a, b int) bool {
 		}
 	}
 	return true
-}
-
-// governments makes "the Bush administration", "the Modi government" the
-// state a leader of the gazetteer or the article served: the span is the
-// name and the head noun.
-func (t *Tagger) governments(s *scratch) {
-	for i := range s.cands {
-		c := &s.cands[i]
-		h := c.b
-		if c.dead || c.label != models.Official || t.g.labels[c.affil] != models.State || !s.sameSent(c.a, h) ||
-			!t.lex.has(s.key(h), cueGovernment) {
-			continue
-		}
-		name := s.text[s.units[c.a].start:s.units[h].end]
-		s.claim(cand{a: c.a, b: h + 1, label: models.State, id: c.affil, name: name, kind: kMetonym,
-			method: methodPattern, conf: 0.7})
-	}
 }
 
 // onlyPlaces reports whether every unit of [a, b) is free or a gazetteer
