@@ -333,6 +333,7 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 			continue // a city's name may start a full name again ("Vladimir Putin")
 		}
 		placeHere := s.owner[u] >= 0
+		headline := s.headline[s.units[u].sent]
 		particle := t.lex.has(s.units[u].key, cueNameParticle) && u+2 < len(s.units) && s.units[u+1].is(isDash) &&
 			s.units[u+1].is(attached) && s.units[u+2].is(attached)
 		for k := range people {
@@ -352,14 +353,14 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 				(!t.lex.has(s.units[u].key, cueCalendar) || t.lex.has(s.key(u+1), cueSpeechVerb) || s.key(u+1) == "'s") {
 				end, ok = u+1, true // "May said", not "in May"
 				if u > 0 && s.sameSent(u-1, u) && t.nameLike(s, u-1) && s.units[u-1].is(upperFirst) && !s.units[u].is(attached) &&
-					isProper(s.units[u-1].tag) {
-					ok = false // another person of the same family name
+					isProper(s.units[u-1].tag) && (!headline || t.lex.has(s.key(u-1), cueGivenName)) {
+					ok = false // another person of the same family name; in a headline any word is capitalized
 				}
 			}
 			if ok && placeHere && end-u < 2 {
 				continue // "in Vladimir", not "Vladimir said": only a full name takes a place's word
 			}
-			if ok && (s.free(u, end) || end-u > 1 && s.onlyPlaces(u, end)) && !s.continuesName(end) {
+			if ok && (s.free(u, end) || end-u > 1 && s.onlyPlaces(u, end)) && (!s.continuesName(end) || headline && end-u == 1 && !t.lex.has(s.key(end), cueGivenName)) {
 				p.cands = append(p.cands, s.claim(cand{a: u, b: end, label: models.Official, id: p.id, name: p.name,
 					method: methodName, conf: 0.7}))
 				break
