@@ -13,6 +13,7 @@ import (
 
 	"github.com/communique/communique/data"
 	"github.com/communique/communique/eval"
+	"github.com/communique/communique/extractors/stances"
 	"github.com/communique/communique/pipeline"
 )
 
@@ -147,6 +148,78 @@ func embeddedGold(t *testing.T) iter.Seq2[eval.Article, error] {
 					return
 				}
 			}
+		}
+	}
+}
+
+// realtextFloorFile holds the floors of the real-text development split
+// (../shared/realtext/gold/part-8.jsonl and part-9.jsonl), one per decider:
+// the rules, and the embedded stance model at its default confidence.
+const realtextFloorFile = "../data/heldout/realtext-floor.json"
+
+// TestRealtextFloor scores the real-text development split with the rules
+// and with the stance model and fails when a score drops below its floor;
+// with -update it raises the floors. It reports figures only.
+func TestRealtextFloor(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the whole pipeline")
+	}
+	files, _ := filepath.Glob("../../shared/realtext/gold/part-[89].jsonl")
+	if len(files) != 2 {
+		t.Skip("no ../shared/realtext/gold beside the repository")
+	}
+	model, err := stances.EmbeddedModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	deciders := map[string]stances.Config{"rules": {}, "model": {Model: model}}
+	floors := map[string]eval.Floor{}
+	if b, err := os.ReadFile(realtextFloorFile); err == nil {
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&floors); err != nil {
+			t.Fatalf("%s: %v", realtextFloorFile, err)
+		}
+	} else if !*update {
+		t.Fatal(err)
+	}
+	for name, cfg := range deciders {
+		an, err := pipeline.NewAnalyzerConfig(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var rep eval.Report
+		for _, file := range files {
+			f, err := os.Open(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := eval.Evaluate(context.Background(), an, eval.ReadGold(f))
+			f.Close()
+			if err != nil {
+				t.Fatalf("%s: %v", file, err)
+			}
+			rep.Add(r)
+		}
+		floor, ok := floors[name]
+		switch {
+		case *update:
+			floors[name] = floor.Raise(rep)
+		case !ok:
+			t.Errorf("%s has no floor in %s; add it with go test ./eval -run TestRealtextFloor -update", name, realtextFloorFile)
+		default:
+			if err := floor.Check(rep, epsilon); err != nil {
+				t.Errorf("%s: %v", name, err)
+			}
+		}
+	}
+	if *update {
+		out, err := json.MarshalIndent(floors, "", "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(realtextFloorFile, append(out, '\n'), 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
 }

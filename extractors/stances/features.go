@@ -168,23 +168,35 @@ func (st *state) features(s *sent, c *cand) []string {
 	for _, l := range labels {
 		add("actor.label=", string(l))
 	}
+	dist := "implicit"
 	if a.text.b > a.text.a {
 		d := i - a.text.b
 		switch {
 		case d < 0:
-			add("actor.after")
+			dist = "after"
 		case d <= 1:
-			add("actor.adjacent")
+			dist = "adjacent"
 		case d <= 4:
-			add("actor.near")
+			dist = "near"
 		default:
-			add("actor.far")
+			dist = "far"
 		}
+		add("actor.", dist)
 		if a.text.a < st.headEnd {
 			add("actor.in-headline")
 		}
 	} else {
 		add("actor.implicit")
+	}
+	// conjunctions a linear model cannot form itself
+	add("prop|dist=", prop, "|", dist)
+	add("stem|dist=", st0, "|", dist)
+	add("tag|dist=", t.tag, "|", dist)
+	for _, l := range labels {
+		add("prop|label=", prop, "|", string(l))
+	}
+	if s.headline {
+		add("headline|dist=", dist)
 	}
 	return f
 }
