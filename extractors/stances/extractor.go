@@ -76,15 +76,16 @@ func (x *Extractor) stemOf(w string) string {
 // finds its actor (the subject, resolved through mentions, collective nouns,
 // pronouns and speakers), its object, targets and condition, and appends a row.
 func (x *Extractor) Extract(d *extractors.Doc) error {
-	x.run(d, func(st *state, s *sent, cs []cand) {
+	x.run(d, x.model != nil, func(st *state, s *sent, cs []cand) {
 		st.emit(s, x.decide(st, s, cs))
 	})
 	return nil
 }
 
 // run reads d sentence by sentence: it proposes candidates (the rules'
-// choice, then the broad lexicon and CAMEO words) and hands them to use.
-func (x *Extractor) run(d *extractors.Doc, use func(*state, *sent, []cand)) {
+// choice, then, when broad, the other lexicon and CAMEO words and verbs)
+// and hands them to use.
+func (x *Extractor) run(d *extractors.Doc, broad bool, use func(*state, *sent, []cand)) {
 	if d == nil || len(d.Sentences) == 0 || len(d.Tokens) == 0 {
 		return
 	}
@@ -97,7 +98,9 @@ func (x *Extractor) run(d *extractors.Doc, use func(*state, *sent, []cand)) {
 		}
 		st.findFrames(s)
 		cs := x.choose(st, s)
-		cs = append(cs, x.broad(st, s, cs)...)
+		if broad {
+			cs = append(cs, x.broad(st, s, cs)...)
+		}
 		use(st, s, cs)
 		st.update(s)
 	}

@@ -39,7 +39,7 @@ func GoldClass(commitment bool, label string) string {
 // each with its features; it adds no rows.
 func (x *Extractor) Propose(d *extractors.Doc) []Proposal {
 	var out []Proposal
-	x.run(d, func(st *state, s *sent, cs []cand) {
+	x.run(d, true, func(st *state, s *sent, cs []cand) {
 		for i := range cs {
 			c := &cs[i]
 			out = append(out, Proposal{
