@@ -2,7 +2,9 @@ package entities
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/communique/communique/data"
 	"github.com/communique/communique/models"
@@ -61,6 +63,7 @@ const (
 	cuesFile       = "gazetteer/cues.tsv"
 	givenFile      = "gazetteer/given_names.tsv"
 	officialsFile  = "gazetteer/officials.tsv"
+	officesFile    = "gazetteer/offices.tsv"
 )
 
 func loadGazetteer() (*gazetteer, error) {
@@ -191,6 +194,9 @@ func loadGazetteer() (*gazetteer, error) {
 		}
 		g.people = append(g.people, p)
 	}
+	if err := g.loadOffices(); err != nil {
+		return nil, err
+	}
 	for i := range g.entries {
 		e := &g.entries[i]
 		if e.name == "" {
@@ -260,4 +266,79 @@ func caseFits(w, u string, i int) bool {
 		return firstUpper(u)
 	}
 	return true
+}
+
+// term is one office a well-known official held from start until end (0:
+// still in office).
+type term struct {
+	role, affil string
+	start, end  models.Date
+}
+
+// loadOffices adds offices.tsv's dated terms to the well-known officials,
+// adding the people officials.tsv lacks; a person's undated role and
+// affiliation become those of the latest term.
+func (g *gazetteer) loadOffices() error {
+	rows, err := data.TSV(officesFile)
+	if err != nil {
+		return err
+	}
+	day := func(v, name string) (models.Date, error) {
+		if v == "" {
+			return 0, nil
+		}
+		t, err := time.Parse(time.DateOnly, v)
+		if err != nil {
+			return 0, fmt.Errorf("%s: %s: %w", officesFile, name, err)
+		}
+		return models.DateOf(t), nil
+	}
+	for _, r := range rows {
+		name := r["name"]
+		if g.names[r["affiliation"]] == "" {
+			return fmt.Errorf("%s: %s: unknown affiliation %q", officesFile, name, r["affiliation"])
+		}
+		start, err := day(r["start"], name)
+		if err != nil {
+			return err
+		}
+		end, err := day(r["end"], name)
+		if err != nil {
+			return err
+		}
+		if start == 0 || end != 0 && end < start {
+			return fmt.Errorf("%s: %s: term %q to %q", officesFile, name, r["start"], r["end"])
+		}
+		k, ok := g.known[SnakeID(name)]
+		if !ok {
+			words := strings.Fields(name)
+			g.people = append(g.people, person{id: SnakeID(name), name: name, surname: words[len(words)-1], given: words[0],
+				noSurname: r["surname_alone"] != "yes", known: true})
+			k = len(g.people) - 1
+			g.known[SnakeID(name)] = k
+		}
+		p := &g.people[k]
+		for _, a := range splitList(r["spellings"]) {
+			if _, ok := g.known[SnakeID(a)]; ok {
+				continue
+			}
+			aw := strings.Fields(a)
+			p.alts = append(p.alts, a)
+			if sn := aw[len(aw)-1]; sn != p.surname && !slices.Contains(p.altSurnames, sn) {
+				p.altSurnames = append(p.altSurnames, sn)
+			}
+			g.known[SnakeID(a)] = k
+		}
+		p.terms = append(p.terms, term{role: r["role"], affil: r["affiliation"], start: start, end: end})
+	}
+	for i := range g.people {
+		p := &g.people[i]
+		if len(p.terms) == 0 {
+			continue
+		}
+		slices.SortStableFunc(p.terms, func(a, b term) int { return int(a.start - b.start) })
+		last := p.terms[len(p.terms)-1]
+		p.role, p.affil = last.role, last.affil
+	}
+	return nil
 }

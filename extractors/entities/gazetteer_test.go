@@ -26,6 +26,7 @@ func TestTSVIntegrity(t *testing.T) {
 		{cuesFile, []string{"word", "cue"}, func(r data.Record) string { return r["word"] + "\t" + r["cue"] }},
 		{officialsFile, []string{"name", "role", "affiliation", "surname_alone", "spellings"}, func(r data.Record) string { return r["name"] }},
 		{givenFile, []string{"name", "people", "source"}, func(r data.Record) string { return r["name"] }},
+		{officesFile, []string{"name", "role", "affiliation", "start", "end", "surname_alone", "spellings", "source"}, func(r data.Record) string { return r["name"] + "\t" + r["start"] }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {

@@ -14,7 +14,32 @@ type person struct {
 	noSurname             bool     // the surname alone is not enough ("Harris")
 	known                 bool     // from the gazetteer, not the article
 	alts, altSurnames     []string // other spellings of a well-known official ("Sergey Lavrov")
+	terms                 []term   // dated offices of a well-known official, by start
 	cands                 []int
+}
+
+// dated returns the role and affiliation of a well-known official on date d:
+// the term that holds then, else the latest term before it, else the first;
+// without a date (ok false) or terms, the latest.
+func (p *person) dated(d models.Date, ok bool) (role, affil string) {
+	if !ok || len(p.terms) == 0 {
+		return p.role, p.affil
+	}
+	best := -1
+	for i, t := range p.terms {
+		if t.start <= d && (t.end == 0 || d < t.end) {
+			best = i
+		}
+	}
+	if best < 0 {
+		best = 0
+		for i, t := range p.terms {
+			if t.start <= d {
+				best = i
+			}
+		}
+	}
+	return p.terms[best].role, p.terms[best].affil
 }
 
 // hasSurname reports whether w is the person's surname in any spelling.
@@ -78,6 +103,7 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 			if isKnown {
 				// a well-known official in any spelling: role and state from the gazetteer
 				np = t.g.people[kp]
+				np.role, np.affil = np.dated(s.date, s.hasDate)
 				np.id, np.name, np.surname, np.given = id, name, s.surface(b-1), s.surface(a)
 				np.known, np.cands = false, nil
 				if role != "" {
@@ -302,6 +328,7 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 	s.introduced = introduced
 	for i, kp := range t.g.people {
 		if !slices.Contains(introduced, i) {
+			kp.role, kp.affil = kp.dated(s.date, s.hasDate)
 			people = append(people, kp)
 		}
 	}

@@ -72,6 +72,10 @@ func (t *Tagger) Extract(d *extractors.Doc) error {
 	s := t.pool.Get().(*scratch)
 	defer t.pool.Put(s)
 	splitUnits(d, s)
+	s.date, s.hasDate = 0, d.Article.Published != nil
+	if s.hasDate {
+		s.date = *d.Article.Published
+	}
 	s.cands = s.cands[:0]
 	s.owner = s.owner[:0]
 	for range s.units {

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/communique/communique/extractors"
+	"github.com/communique/communique/models"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -133,6 +134,10 @@ type scratch struct {
 	// introduced holds the gazetteer indexes of the well-known officials an
 	// article names itself
 	introduced []int
+	// date is the article's published date, when hasDate: it picks a
+	// well-known official's office
+	date    models.Date
+	hasDate bool
 }
 
 // splitUnits fills s.units from the document's tokens.

@@ -1,0 +1,84 @@
+package entities
+
+import (
+	"testing"
+	"time"
+
+	"github.com/communique/communique/models"
+)
+
+// TestDatedOffices checks that a well-known official's role and affiliation
+// follow the article's published date: two articles a year apart name the
+// same person in two offices; without a date the latest office wins.
+func TestDatedOffices(t *testing.T) {
+	day := func(s string) *models.Date {
+		tm, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := models.DateOf(tm)
+		return &d
+	}
+	const text = "Boris Johnson said the talks would go on."
+	tests := []struct {
+		name        string
+		published   *models.Date
+		role, affil string
+	}{
+		{"foreign secretary in 2017", day("2017-06-01"), "Foreign Secretary", "GBR"},
+		{"prime minister a year after leaving the foreign office", day("2020-06-01"), "Prime Minister", "GBR"},
+		{"no date: the latest office", nil, "Prime Minister", "GBR"},
+		{"before the first listed term: the first", day("2001-01-01"), "Foreign Secretary", "GBR"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := doc(t, text)
+			d.Article.Published = tc.published
+			if err := testTagger.Extract(d); err != nil {
+				t.Fatal(err)
+			}
+			if len(d.Mentions) != 1 {
+				t.Fatalf("mentions = %+v, want one", d.Mentions)
+			}
+			m := d.Mentions[0]
+			if m.ID != "BORIS_JOHNSON" || m.Role != tc.role || m.Affiliation != tc.affil {
+				t.Errorf("got %s %q@%s, want BORIS_JOHNSON %q@%s", m.ID, m.Role, m.Affiliation, tc.role, tc.affil)
+			}
+		})
+	}
+	// an office that changed hands: the same title, another person by date
+	d := doc(t, "The NATO Secretary General spoke. Rutte said the alliance would respond.")
+	d.Article.Published = day("2019-01-01")
+	if err := testTagger.Extract(d); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, m := range d.Mentions {
+		if m.ID == "MARK_RUTTE" {
+			found = true
+			if m.Affiliation != "NLD" {
+				t.Errorf("in 2019: affiliation %s, want NLD", m.Affiliation)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no MARK_RUTTE in %+v", d.Mentions)
+	}
+}
+
+// TestOfficesTerms checks offices.tsv's terms: no person holds the same
+// office twice at once, and every term ends after it starts.
+func TestOfficesTerms(t *testing.T) {
+	for _, p := range testTagger.g.people {
+		for i, a := range p.terms {
+			if a.end != 0 && a.end < a.start {
+				t.Errorf("%s: %s ends before it starts", p.name, a.role)
+			}
+			for _, b := range p.terms[i+1:] {
+				if a.role == b.role && a.affil == b.affil && (a.end == 0 || b.start < a.end) {
+					t.Errorf("%s: overlapping terms as %s of %s", p.name, a.role, a.affil)
+				}
+			}
+		}
+	}
+}
