@@ -15,15 +15,32 @@ import (
 // Set is the labelled candidates of some gold articles, by article.
 type Set struct {
 	Articles [][]linear.Example
+	// Actors are the actor ranker's examples, by article.
+	Actors [][]linear.Example
 	// Coverage counts the gold rows and those a candidate was labelled
 	// with (sharing an actor with it): the recall the candidates allow.
 	stances.Coverage
 }
 
 // Examples returns all the examples of the set, in article order.
-func (s *Set) Examples() []linear.Example {
+func (s *Set) Examples() []linear.Example { return concat(s.Articles) }
+
+// ActorExamples returns all the actor ranker's examples, in article order.
+func (s *Set) ActorExamples() []linear.Example { return concat(s.Actors) }
+
+// Append adds the articles and counts of o to s.
+func (s *Set) Append(o *Set) {
+	s.Articles = append(s.Articles, o.Articles...)
+	s.Actors = append(s.Actors, o.Actors...)
+	s.Gold += o.Gold
+	s.Trigger += o.Trigger
+	s.Actor += o.Actor
+	s.Option += o.Option
+}
+
+func concat(xs [][]linear.Example) []linear.Example {
 	var out []linear.Example
-	for _, a := range s.Articles {
+	for _, a := range xs {
 		out = append(out, a...)
 	}
 	return out
@@ -41,11 +58,13 @@ func Label(ctx context.Context, an *pipeline.Analyzer, x *stances.Extractor, gol
 		for _, p := range g.Positions {
 			rows = append(rows, stances.GoldRow{Start: int32(p.Start), End: int32(p.End), Class: stances.GoldClass(false, string(p.Stance)), ActorIDs: p.ActorIDs})
 		}
-		ex, cov := stances.Label(x.Propose(d), rows)
+		ex, actors, cov := stances.LabelActors(x.Propose(d), rows)
 		set.Gold += cov.Gold
 		set.Trigger += cov.Trigger
 		set.Actor += cov.Actor
+		set.Option += cov.Option
 		set.Articles = append(set.Articles, ex)
+		set.Actors = append(set.Actors, actors)
 	})
 	if err != nil {
 		return nil, err
@@ -56,8 +75,10 @@ func Label(ctx context.Context, an *pipeline.Analyzer, x *stances.Extractor, gol
 // Config is the learner's configuration the project trains with.
 var Config = linear.Config{Epochs: 30, Rate: 0.2, L2: 1e-4, MinCount: 2, Seed: 20261205}
 
-// Fit trains a model on the examples.
-func Fit(ex []linear.Example) (*stances.Model, error) { return stances.Fit(ex, Config) }
+// Fit trains a model on a set.
+func Fit(s *Set) (*stances.Model, error) {
+	return stances.Fit(s.Examples(), s.ActorExamples(), Config)
+}
 
 // Score evaluates model m on gold articles with the analyzer base, whose
 // stance extractor it replaces; minConf is the confidence threshold (0: the

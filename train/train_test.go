@@ -66,7 +66,7 @@ func TestTrainOnFixtureLearnsIt(t *testing.T) {
 	if set.Gold == 0 || set.Trigger < set.Gold*9/10 {
 		t.Fatalf("candidates cover %d of %d gold rows, want 90%%", set.Trigger, set.Gold)
 	}
-	m, err := train.Fit(set.Examples())
+	m, err := train.Fit(set)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,9 +106,9 @@ func TestCommittedModelIsMakeModel(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		all.Articles = append(all.Articles, s.Articles...)
+		all.Append(s)
 	}
-	m, err := train.Fit(all.Examples())
+	m, err := train.Fit(&all)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +116,7 @@ func TestCommittedModelIsMakeModel(t *testing.T) {
 	if err := m.WriteDir(dir); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"row.model", "class.model"} {
+	for _, name := range []string{"row.model", "class.model", "actor.model"} {
 		got, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
 			t.Fatal(err)

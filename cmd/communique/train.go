@@ -8,7 +8,6 @@ import (
 
 	"github.com/communique/communique/eval"
 	"github.com/communique/communique/extractors/stances"
-	"github.com/communique/communique/linear"
 	"github.com/communique/communique/pipeline"
 	"github.com/communique/communique/train"
 )
@@ -74,24 +73,21 @@ func runTrain(ctx context.Context, o trainOptions, stdout io.Writer) error {
 			return err
 		}
 		sets = append(sets, s)
-		all.Articles = append(all.Articles, s.Articles...)
-		all.Gold += s.Gold
-		all.Trigger += s.Trigger
-		all.Actor += s.Actor
-		fmt.Fprintf(stdout, "  %-40s %4d articles, %4d gold rows, %.3f with a candidate, %.3f with its actor\n",
-			filepath.Base(f), len(s.Articles), s.Gold, ratio(s.Trigger, s.Gold), ratio(s.Actor, s.Gold))
+		all.Append(s)
+		fmt.Fprintf(stdout, "  %-40s %4d articles, %4d gold rows, %.3f with a candidate, %.3f with its actor (%.3f among its options)\n",
+			filepath.Base(f), len(s.Articles), s.Gold, ratio(s.Trigger, s.Gold), ratio(s.Actor, s.Gold), ratio(s.Option, s.Gold))
 	}
 	ex := all.Examples()
-	fmt.Fprintf(stdout, "training: %d files, %d articles, %d candidates; of %d gold rows %.3f have a candidate, %.3f with its actor\n",
-		len(files), len(all.Articles), len(ex), all.Gold, ratio(all.Trigger, all.Gold), ratio(all.Actor, all.Gold))
+	fmt.Fprintf(stdout, "training: %d files, %d articles, %d candidates; of %d gold rows %.3f have a candidate, %.3f with its actor, %.3f among its options\n",
+		len(files), len(all.Articles), len(ex), all.Gold, ratio(all.Trigger, all.Gold), ratio(all.Actor, all.Gold), ratio(all.Option, all.Gold))
 	if o.cv && len(sets) > 1 {
 		fmt.Fprintln(stdout, "cross-validation (each file scored by a model trained on the others):")
 		var sum eval.Report
 		for i, f := range files {
-			var rest []linear.Example
+			rest := &train.Set{}
 			for j, s := range sets {
 				if j != i {
-					rest = append(rest, s.Examples()...)
+					rest.Append(s)
 				}
 			}
 			m, err := train.Fit(rest)
@@ -107,7 +103,7 @@ func runTrain(ctx context.Context, o trainOptions, stdout io.Writer) error {
 		}
 		fmt.Fprintf(stdout, "  %-40s %s\n", "all", scoreLine(sum))
 	}
-	m, err := train.Fit(ex)
+	m, err := train.Fit(all)
 	if err != nil {
 		return err
 	}

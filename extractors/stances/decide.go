@@ -28,6 +28,7 @@ func (x *Extractor) decide(st *state, s *sent, cs []cand) []cand {
 			continue
 		}
 		c.conf = float32(p)
+		buf[0] = x.rankActor(st, s, &c, buf[0])
 		out = append(out, c)
 	}
 	return dedupe(out)

@@ -17,15 +17,18 @@ const ModelDir = "models/stances"
 const (
 	rowFile   = "row.model"
 	classFile = "class.model"
+	actorFile = "actor.model"
 )
 
 // Model decides the candidates in two steps: Row, whether a candidate makes
 // a row at all (classes none and row), then Class, which commitment modality
 // or position stance it is. Factored so, every row of any class teaches the
-// first step, and the second learns from rows only.
+// first step, and the second learns from rows only. Actor then ranks who
+// may be a row's actor (classes actor and other).
 type Model struct {
 	Row   *linear.Model
 	Class *linear.Model
+	Actor *linear.Model
 }
 
 // classRow is the Row model's class for a candidate that makes a row.
@@ -70,11 +73,19 @@ func LoadModel(fsys fs.FS) (*Model, error) {
 			return nil, fmt.Errorf("stance model %s: unknown class %q", classFile, c)
 		}
 	}
-	return &Model{Row: row, Class: class}, nil
+	actor, err := read(actorFile)
+	if err != nil {
+		return nil, err
+	}
+	if len(actor.Classes) != 2 || actor.Class(classActor) < 0 || actor.Class(classOther) < 0 {
+		return nil, fmt.Errorf("stance model %s: classes %v, want %s and %s", actorFile, actor.Classes, classActor, classOther)
+	}
+	return &Model{Row: row, Class: class, Actor: actor}, nil
 }
 
-// Fit trains a stance model on labelled candidates (Examples) with cfg.
-func Fit(ex []linear.Example, cfg linear.Config) (*Model, error) {
+// Fit trains a stance model on labelled candidates and actor options
+// (LabelActors) with cfg.
+func Fit(ex, actors []linear.Example, cfg linear.Config) (*Model, error) {
 	rows := make([]linear.Example, len(ex))
 	var classes []linear.Example
 	for i, e := range ex {
@@ -92,7 +103,11 @@ func Fit(ex []linear.Example, cfg linear.Config) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("class model: %w", err)
 	}
-	return &Model{Row: row, Class: class}, nil
+	actor, err := linear.Train(actors, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("actor model: %w", err)
+	}
+	return &Model{Row: row, Class: class, Actor: actor}, nil
 }
 
 // WriteDir writes the model's files into dir, each through a temporary file
@@ -101,7 +116,7 @@ func (m *Model) WriteDir(dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("write model: %w", err)
 	}
-	for name, lm := range map[string]*linear.Model{rowFile: m.Row, classFile: m.Class} {
+	for name, lm := range map[string]*linear.Model{rowFile: m.Row, classFile: m.Class, actorFile: m.Actor} {
 		path := filepath.Join(dir, name)
 		tmp, err := os.CreateTemp(dir, ".model-*")
 		if err != nil {

@@ -85,7 +85,11 @@ func TestFitAndLoadModelRoundTrip(t *testing.T) {
 			linear.Example{Features: []string{"stem=visit", "bias"}, Class: "none"},
 		)
 	}
-	m, err := stances.Fit(ex, linear.Config{Epochs: 5})
+	actors := []linear.Example{
+		{Features: []string{"rel=adjacent"}, Class: "actor"}, {Features: []string{"rel=far"}, Class: "other"},
+		{Features: []string{"rel=adjacent"}, Class: "actor"}, {Features: []string{"rel=far"}, Class: "other"},
+	}
+	m, err := stances.Fit(ex, actors, linear.Config{Epochs: 5})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,3 +106,21 @@ func TestFitAndLoadModelRoundTrip(t *testing.T) {
 }
 
 var osDirFS = os.DirFS
+
+func TestLabelActorsMarksTheGoldActorsOptions(t *testing.T) {
+	props := []stances.Proposal{{
+		TrigStart: 10, TrigEnd: 16, Class: "position:CALL", ActorIDs: []string{"AFP"}, Verb: true,
+		Actors: []stances.ActorOption{
+			{IDs: []string{"AFP"}, Features: []string{"src=resolved"}},
+			{IDs: []string{"JOHN_DOE", "FRA"}, Features: []string{"src=mention"}},
+		},
+	}}
+	gold := []stances.GoldRow{{Start: 0, End: 30, Class: "position:CALL", ActorIDs: []string{"FRA"}}}
+	_, actors, cov := stances.LabelActors(props, gold)
+	if len(actors) != 2 || actors[0].Class != "other" || actors[1].Class != "actor" {
+		t.Errorf("actor examples %+v, want other then actor", actors)
+	}
+	if cov.Actor != 0 || cov.Option != 1 {
+		t.Errorf("coverage %+v, want the actor among the options only", cov)
+	}
+}

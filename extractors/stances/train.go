@@ -17,6 +17,14 @@ type Proposal struct {
 	Class              string // what the rules or lexicons propose
 	Verb               bool   // the trigger is tagged a verb
 	Features           []string
+	Actors             []ActorOption // who may be its actor, for the actor ranker
+}
+
+// ActorOption is one phrase that may be a proposal's actor, with the
+// features the actor ranker reads.
+type ActorOption struct {
+	IDs      []string
+	Features []string
 }
 
 // GoldRow is a gold commitment or position as training reads it.
@@ -42,7 +50,12 @@ func (x *Extractor) Propose(d *extractors.Doc) []Proposal {
 	x.run(d, true, func(st *state, s *sent, cs []cand) {
 		for i := range cs {
 			c := &cs[i]
+			var opts []ActorOption
+			for _, o := range st.actorOptions(s, c) {
+				opts = append(opts, ActorOption{IDs: append([]string(nil), o.a.ids...), Features: st.actorFeatures(s, c, o)})
+			}
 			out = append(out, Proposal{
+				Actors:    opts,
 				Sentence:  s.idx,
 				TrigStart: d.CP(d.Tokens[c.trig.a].Start),
 				TrigEnd:   d.CP(d.Tokens[c.trig.b-1].End),
@@ -66,11 +79,21 @@ func Examples(props []Proposal, gold []GoldRow) []linear.Example {
 }
 
 // Coverage counts what the candidates of an article allow: gold rows with a
-// candidate in their clause, and those whose candidate shares an actor.
-type Coverage struct{ Gold, Trigger, Actor int }
+// candidate in their clause, those whose candidate shares an actor, and
+// those one of whose candidate's actor options does.
+type Coverage struct{ Gold, Trigger, Actor, Option int }
 
 // Label is Examples with the coverage of the gold rows.
 func Label(props []Proposal, gold []GoldRow) ([]linear.Example, Coverage) {
+	ex, _, cov := LabelActors(props, gold)
+	return ex, cov
+}
+
+// LabelActors is Label with the actor ranker's examples: each option of a
+// proposal a gold row labels is an actor when it shares an id with the
+// row's actors, else other.
+func LabelActors(props []Proposal, gold []GoldRow) ([]linear.Example, []linear.Example, Coverage) {
+	var actors []linear.Example
 	cov := Coverage{Gold: len(gold)}
 	class := make([]string, len(props))
 	for i := range class {
@@ -114,13 +137,24 @@ func Label(props []Proposal, gold []GoldRow) ([]linear.Example, Coverage) {
 			if intersects(props[best].ActorIDs, g.ActorIDs) {
 				cov.Actor++
 			}
+			any := false
+			for _, o := range props[best].Actors {
+				c := classOther
+				if intersects(o.IDs, g.ActorIDs) {
+					c, any = classActor, true
+				}
+				actors = append(actors, linear.Example{Features: o.Features, Class: c})
+			}
+			if any {
+				cov.Option++
+			}
 		}
 	}
 	out := make([]linear.Example, len(props))
 	for i, p := range props {
 		out[i] = linear.Example{Features: p.Features, Class: class[i]}
 	}
-	return out, cov
+	return out, actors, cov
 }
 
 // tableName returns the table part of a class name.
