@@ -20,8 +20,16 @@
 //   - trigger.go: triggers (data/lexicon/triggers.tsv) licensed by their part of
 //     speech and complement, future modals ("will be rendered to"), headline
 //     infinitives ("CSTO to provide"), obligations reported of others ("must")
+//   - broad.go: with a model, more candidates: the other trigger words, CAMEO
+//     verbs (data/lexicon/cameo.tsv) and verbs of a clause with an actor
+//   - features.go: what the model reads of a candidate
+//   - decide.go, model.go: the model decides (row or not, then modality or
+//     stance, with a confidence); without one the rules' candidates are the rows
+//   - rank.go: the model's actor ranker chooses each row's actor
 //   - rows.go: spans, actions, topics, targets, conditions and the PLOVER and
 //     CAMEO codes (data/lexicon/plover.tsv) of the rows
+//   - train.go: candidates with their features and gold labels, for training
+//     (package train, communique train)
 //
 // Language knowledge lives in data/lexicon; the rules name word classes and
 // tags, never an article's phrases.
