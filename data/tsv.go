@@ -10,17 +10,6 @@ import (
 // Record is one row of a TSV file, keyed by the header's column names.
 type Record map[string]string
 
-// TSV reads an embedded tab-separated file with a header row. Blank lines and
-// lines starting with '#' are skipped; a row with more cells than the header
-// is an error, missing trailing cells are empty.
-func TSV(path string) ([]Record, error) {
-	b, err := files.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	return ParseTSV(path, b)
-}
-
 // ParseTSV parses tab-separated data with a header row; name is used in errors.
 func ParseTSV(name string, b []byte) ([]Record, error) {
 	var header []string

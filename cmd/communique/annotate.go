@@ -14,12 +14,14 @@ import (
 
 // annotateOptions are the flags of communique annotate.
 type annotateOptions struct {
-	inputs []string // .txt, .jsonl, .jsonl.gz files, directories, globs or -; none: the embedded samples
+	inputs  []string // .txt, .jsonl, .jsonl.gz files, directories, globs or -; none: the embedded samples
+	dataDir string   // --data: a directory of tables added to the embedded ones
 }
 
 func cmdAnnotate(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := newFlagSet("annotate")
 	var o annotateOptions
+	registerData(fs, &o.dataDir)
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: communique annotate [INPUT...]\n\nWrites the pipeline's predictions in the gold JSONL format (docs/GOLD.md), one\narticle a line, so that annotators start from them. INPUT is as for run;\nwith none, the embedded sample articles are annotated.")
 		fs.PrintDefaults()
@@ -35,6 +37,9 @@ func cmdAnnotate(ctx context.Context, args []string, stdout io.Writer) error {
 // Inputs that cannot be read or analyzed are reported on standard error and
 // make the command end with errPartial.
 func runAnnotate(ctx context.Context, o annotateOptions, stdout io.Writer) error {
+	if err := useData(o.dataDir); err != nil {
+		return err
+	}
 	an, err := pipeline.NewAnalyzer()
 	if err != nil {
 		return err

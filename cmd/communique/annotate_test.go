@@ -59,3 +59,47 @@ func TestAnnotateMissingInput(t *testing.T) {
 		t.Error("cmdAnnotate(missing file) = nil; want an error")
 	}
 }
+
+// TestDataOverlay checks that --data adds an actor without rebuilding: an
+// organization the embedded tables lack is found once a user's orgs.tsv
+// lists it, and a missing directory is a usage error.
+func TestDataOverlay(t *testing.T) {
+	dir := t.TempDir()
+	txt := filepath.Join(dir, "note.txt")
+	if err := os.WriteFile(txt, []byte("The Quillfeather Relief Guild said it would send aid to Tajikistan.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tables := filepath.Join(dir, "mydata")
+	if err := os.MkdirAll(filepath.Join(tables, "gazetteer"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	orgs := "# my organizations\nid\tlabel\tname\taliases\nQUILLFEATHER\tORG\tQuillfeather Relief Guild\tQRG\n"
+	if err := os.WriteFile(filepath.Join(tables, "gazetteer", "orgs.tsv"), []byte(orgs), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		want bool
+	}{
+		{"embedded tables only", []string{txt}, false},
+		{"with --data", []string{"--data", tables, txt}, true},
+		{"embedded again", []string{txt}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var out bytes.Buffer
+			if err := cmdAnnotate(context.Background(), tc.args, &out); err != nil {
+				t.Fatalf("cmdAnnotate(%q) = %v", tc.args, err)
+			}
+			if got := bytes.Contains(out.Bytes(), []byte(`"QUILLFEATHER"`)); got != tc.want {
+				t.Errorf("QUILLFEATHER in output = %v, want %v\n%s", got, tc.want, out.String())
+			}
+		})
+	}
+	var out bytes.Buffer
+	err := cmdAnnotate(context.Background(), []string{"--data", filepath.Join(dir, "none"), txt}, &out)
+	if _, ok := err.(usageError); !ok {
+		t.Errorf("missing --data directory: err = %v, want a usage error", err)
+	}
+}

@@ -28,6 +28,7 @@ type runOptions struct {
 	partialOK bool
 	inputs    []string
 	model     modelFlags
+	dataDir   string
 }
 
 func cmdRun(ctx context.Context, args []string, stdout io.Writer) error {
@@ -42,6 +43,7 @@ func cmdRun(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.IntVar(&o.shards, "shards", 0, "run as one of `N` shards; `communique commit` publishes the run when all are complete (needs --run-id)")
 	fs.IntVar(&o.shard, "shard-index", -1, "this shard's `index`, 0..N-1 (default: $JOB_COMPLETION_INDEX, set by Kubernetes Indexed Jobs)")
 	o.model.register(fs)
+	registerData(fs, &o.dataDir)
 	fs.BoolVar(&o.partialOK, "partial-ok", false, "exit 0 instead of 3 when some input became error rows (for schedulers that retry failures)")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: communique run [flags] [INPUT...]\n\nINPUT is a .txt, .jsonl or .jsonl.gz file, a directory, a glob, an object-store URL\n(an object, a prefix or a glob: s3://bucket/feeds/*.jsonl.gz) or - for standard input;\nwith none, the embedded sample articles are processed.\n\nflags:")
@@ -100,6 +102,9 @@ func runRun(ctx context.Context, o runOptions, stdout io.Writer) error {
 	pipeline.SetMemoryLimit()
 	scfg, err := o.model.config()
 	if err != nil {
+		return err
+	}
+	if err := useData(o.dataDir); err != nil {
 		return err
 	}
 	an, err := pipeline.NewAnalyzerConfig(scfg)

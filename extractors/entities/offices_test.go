@@ -25,8 +25,8 @@ func TestDatedOffices(t *testing.T) {
 		published   *models.Date
 		role, affil string
 	}{
-		{"foreign secretary in 2017", day("2017-06-01"), "Foreign Secretary", "GBR"},
-		{"prime minister a year after leaving the foreign office", day("2020-06-01"), "Prime Minister", "GBR"},
+		{"foreign secretary in July 2018", day("2018-07-01"), "Foreign Secretary", "GBR"},
+		{"prime minister a year later", day("2019-08-01"), "Prime Minister", "GBR"},
 		{"no date: the latest office", nil, "Prime Minister", "GBR"},
 		{"before the first listed term: the first", day("2001-01-01"), "Foreign Secretary", "GBR"},
 	}
