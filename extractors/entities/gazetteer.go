@@ -49,6 +49,10 @@ type gazetteer struct {
 	labels  map[string]models.Label
 	people  []person       // well-known officials
 	known   map[string]int // SnakeID of every name and spelling of a well-known official → index in people
+	// byWord maps the key of a word that may start a mention of a well-known
+	// official (first word of a name or spelling, surname, given name) to
+	// the officials' indexes in people, ascending
+	byWord map[string][]int
 }
 
 // files of data/gazetteer read by loadGazetteer.
@@ -197,6 +201,7 @@ func loadGazetteer() (*gazetteer, error) {
 	if err := g.loadOffices(); err != nil {
 		return nil, err
 	}
+	g.indexPeople()
 	for i := range g.entries {
 		e := &g.entries[i]
 		if e.name == "" {
@@ -341,4 +346,26 @@ func (g *gazetteer) loadOffices() error {
 		p.role, p.affil = last.role, last.affil
 	}
 	return nil
+}
+
+// indexPeople fills byWord, so that findOfficials looks well-known officials
+// up by the word at hand instead of trying each at every word.
+func (g *gazetteer) indexPeople() {
+	g.byWord = map[string][]int{}
+	for i := range g.people {
+		p := &g.people[i]
+		words := []string{p.surname, p.given}
+		words = append(words, p.altSurnames...)
+		for _, n := range append([]string{p.name}, p.alts...) {
+			if ws := splitWords(n); len(ws) > 0 {
+				words = append(words, ws[0])
+			}
+		}
+		for _, w := range words {
+			k := string(appendKey(nil, w))
+			if l := g.byWord[k]; k != "" && (len(l) == 0 || l[len(l)-1] != i) {
+				g.byWord[k] = append(l, i)
+			}
+		}
+	}
 }

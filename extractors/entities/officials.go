@@ -318,7 +318,8 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 		i = e
 	}
 
-	// well-known officials the article does not introduce itself
+	// well-known officials the article does not introduce itself: looked up
+	// by the words of their names and added to people when first looked up
 	introduced := s.introduced[:0]
 	for k := range people {
 		if ki, ok := t.g.known[people[k].id]; ok {
@@ -326,10 +327,28 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 		}
 	}
 	s.introduced = introduced
-	for i, kp := range t.g.people {
-		if !slices.Contains(introduced, i) {
-			kp.role, kp.affil = kp.dated(s.date, s.hasDate)
-			people = append(people, kp)
+	added := s.knownAt[:0] // gazetteer index → index in people + 1; 0: not added; -1: introduced
+	for range t.g.people {
+		added = append(added, 0)
+	}
+	for _, ki := range introduced {
+		added[ki] = -1
+	}
+	s.knownAt = added
+	known := func(key string, yield func(k int) bool) {
+		for _, gi := range t.g.byWord[key] {
+			if added[gi] < 0 {
+				continue
+			}
+			if added[gi] == 0 {
+				kp := t.g.people[gi]
+				kp.role, kp.affil = kp.dated(s.date, s.hasDate)
+				people = append(people, kp)
+				added[gi] = int32(len(people))
+			}
+			if !yield(int(added[gi]) - 1) {
+				return
+			}
 		}
 	}
 
@@ -337,11 +356,20 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 	for _, ci := range singles {
 		c := &s.cands[ci]
 		p := -1
-		for k := range people {
+		fits := func(k int) bool {
 			if people[k].hasSurname(c.name) && !(people[k].known && people[k].noSurname) {
 				p = k
+				return false
+			}
+			return true
+		}
+		for k := range people {
+			if !fits(k) {
 				break
 			}
+		}
+		if p < 0 {
+			known(s.units[c.a].key, fits)
 		}
 		if p < 0 {
 			people = append(people, person{id: SnakeID(c.name), name: c.name, surname: c.name, role: c.role, affil: c.affil})
@@ -363,7 +391,7 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 		headline := s.headline[s.units[u].sent]
 		particle := t.lex.has(s.units[u].key, cueNameParticle) && u+2 < len(s.units) && s.units[u+1].is(isDash) &&
 			s.units[u+1].is(attached) && s.units[u+2].is(attached)
-		for k := range people {
+		try := func(k int) bool {
 			p := &people[k]
 			end, spelling, ok := p.matchName(s, u)
 			if ok && p.known && spelling != p.name {
@@ -385,13 +413,27 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 				}
 			}
 			if ok && placeHere && end-u < 2 {
-				continue // "in Vladimir", not "Vladimir said": only a full name takes a place's word
+				return true // "in Vladimir", not "Vladimir said": only a full name takes a place's word
 			}
 			if ok && (s.free(u, end) || end-u > 1 && s.onlyPlaces(u, end)) && (!s.continuesName(end) || headline && end-u == 1 && !t.lex.has(s.key(end), cueGivenName)) {
 				p.cands = append(p.cands, s.claim(cand{a: u, b: end, label: models.Official, id: p.id, name: p.name,
 					method: methodName, conf: 0.7}))
+				return false
+			}
+			return true
+		}
+		done := false
+		for k := range people {
+			if !try(k) {
+				done = true
 				break
 			}
+		}
+		if !done {
+			known(s.units[u].key, func(k int) bool { done = !try(k); return !done })
+		}
+		if !done && particle {
+			known(s.units[u+2].key, try)
 		}
 	}
 

@@ -134,6 +134,7 @@ type scratch struct {
 	// introduced holds the gazetteer indexes of the well-known officials an
 	// article names itself
 	introduced []int
+	knownAt    []int32 // per well-known official, where findOfficials put it
 	// date is the article's published date, when hasDate: it picks a
 	// well-known official's office
 	date    models.Date
