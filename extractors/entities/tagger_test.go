@@ -198,6 +198,8 @@ func TestExtract(t *testing.T) {
 			[]string{"Scarborough Shoal/PLACE/SCARBOROUGH_SHOAL", "Zangezur Corridor/PLACE/ZANGEZUR_CORRIDOR"}},
 		{"no place after from or at; a given name makes a person", "A letter from Ivan Petrov was read at Harvard.",
 			[]string{"Ivan Petrov/OFFICIAL/IVAN_PETROV"}},
+		{"a state's own body named by another state", "Argentina's Senate passed the bill; the US Senate did not.",
+			[]string{"Argentina/STATE/ARG", "Senate/ORG/ARG_SENATE", "US/STATE/USA", "Senate/ORG/US_SENATE"}},
 		{"a known surname in a title-case headline", "Blinken Describes New Push\n\nThe talks went on.",
 			[]string{"Blinken/OFFICIAL/ANTONY_BLINKEN(Secretary of State@USA)"}},
 		{"given name in a headline, surname later", "Leonid Ostrov Wins Vote\n\nThe count gave Ostrov a majority.",
