@@ -109,13 +109,6 @@ func (t *Tagger) resolveContext(s *scratch) {
 			// its body is not mentioned, or another body's name qualifies it ("the OIC Council of
 			// Foreign Ministers"): findOrgans names it after the article's body
 			c.orphan = q == nil || q.label == models.Org
-			if q != nil && q.label == models.State && t.g.labels[c.parent] == models.State {
-				// a state's own body named by another state ("Argentina's Senate"): that
-				// state's body, its id marked with the state's
-				name := s.text[s.units[c.a].start:s.units[c.b-1].end]
-				s.claim(cand{a: c.a, b: c.b, label: models.Org, id: q.id + "_" + SnakeID(name), name: name,
-					kind: kOrg, parent: q.id, method: methodContext, conf: 0.6})
-			}
 			continue
 		}
 		c.kind, c.method, c.conf = kOrg, methodContext, 0.7
