@@ -38,6 +38,7 @@ const (
 	cueBodyHead     // the head noun of a body's name ("the New Development Bank")
 	cueGroupHead    // the head noun of an armed group's name defined by an acronym ("the Free Syrian Army (FSA)")
 	cueGivenName    // a given name (given_names.tsv): before a capitalized word, a person's name
+	cueNamedHead    // a body head noun whose body's id is its whole name ("Tsinghua University")
 )
 
 var cueNames = map[string]cue{
@@ -64,6 +65,7 @@ var cueNames = map[string]cue{
 	"organ_head":     cueOrganHead,
 	"place_noun":     cuePlaceNoun,
 	"body_head":      cueBodyHead,
+	"named_head":     cueNamedHead | cueBodyHead,
 	"group_head":     cueGroupHead,
 }
 

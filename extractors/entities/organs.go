@@ -116,6 +116,8 @@ func (t *Tagger) findOrgans(s *scratch, text string) {
 				id = parent + "_" + strings.ToUpper(s.key(u)) // "the RATS Council"
 			case parent != "":
 				id = parent + "_" + initials(s, u, e)
+			case t.lex.has(s.key(e-1), cueNamedHead):
+				id = SnakeID(text[s.units[u].start:s.units[e-1].end]) // "Tsinghua University": the name, not its initials
 			default:
 				id = initials(s, u, e) // "the New Development Bank"
 			}
