@@ -68,6 +68,7 @@ const (
 	givenFile      = "gazetteer/given_names.tsv"
 	officialsFile  = "gazetteer/officials.tsv"
 	officesFile    = "gazetteer/offices.tsv"
+	groupsGenFile  = "gazetteer/groups_generated.tsv"
 )
 
 func loadGazetteer() (*gazetteer, error) {
@@ -202,6 +203,9 @@ func loadGazetteer() (*gazetteer, error) {
 		return nil, err
 	}
 	g.indexPeople()
+	if err := g.loadGeneratedGroups(); err != nil {
+		return nil, err
+	}
 	for i := range g.entries {
 		e := &g.entries[i]
 		if e.name == "" {
@@ -368,4 +372,43 @@ func (g *gazetteer) indexPeople() {
 			}
 		}
 	}
+}
+
+// loadGeneratedGroups adds the armed groups generated from the Phoenix
+// dictionaries: a group whose id a hand table defines, and a name any
+// table already holds, are left to the hand tables.
+func (g *gazetteer) loadGeneratedGroups() error {
+	rows, err := data.TSV(groupsGenFile)
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		id := r["id"]
+		if _, ok := g.names[id]; ok {
+			continue
+		}
+		e := entry{label: models.Group, id: id, kind: kGroup}
+		n := 0
+		for _, p := range append([]string{r["name"]}, splitList(r["aliases"])...) {
+			if !g.holds(p) {
+				g.add(e, p)
+				n++
+			}
+		}
+		if n > 0 {
+			g.define(id, r["name"], models.Group)
+		}
+	}
+	return nil
+}
+
+// holds reports whether the trie already holds an entry under phrase.
+func (g *gazetteer) holds(phrase string) bool {
+	n := int32(0)
+	for _, w := range splitWords(phrase) {
+		if n = g.trie.child(n, string(appendKey(nil, w))); n < 0 {
+			return false
+		}
+	}
+	return n > 0 && len(g.trie.nodes[n].entries) > 0
 }

@@ -27,6 +27,7 @@ func TestTSVIntegrity(t *testing.T) {
 		{officialsFile, []string{"name", "role", "affiliation", "surname_alone", "spellings"}, func(r data.Record) string { return r["name"] }},
 		{givenFile, []string{"name", "people", "source"}, func(r data.Record) string { return r["name"] }},
 		{officesFile, []string{"name", "role", "affiliation", "start", "end", "surname_alone", "spellings", "source"}, func(r data.Record) string { return r["name"] + "\t" + r["start"] }},
+		{groupsGenFile, []string{"id", "name", "aliases", "country", "sector", "source"}, func(r data.Record) string { return r["id"] }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {

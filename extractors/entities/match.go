@@ -180,6 +180,12 @@ func (t *Tagger) learnAcronyms(s *scratch, text string) {
 			// a known name: "Collective Security Treaty Organization (CSTO)", "Line of Control (LoC)";
 			// a state's or place's name must spell it ("... of the Congo (MONUSCO)" is a mission's)
 			a = acronym{text: acr, label: c.label, id: c.id, name: c.name, kind: c.kind, opKind: c.opKind}
+			if ac := s.at(i + 1); ac != nil && ac.a == i+1 && ac.b == j && ac.id != c.id && actor(ac) && actor(c) && ac.label != models.State {
+				// two known bodies: the acronym is the more specific name ("National Liberation
+				// Army (ELN)" is the one the acronym names, not another of the same name)
+				a.label, a.id, a.name, a.kind = ac.label, ac.id, ac.name, ac.kind
+				c.label, c.id, c.name, c.kind = ac.label, ac.id, ac.name, ac.kind
+			}
 		} else {
 			start := t.longNameStart(s, i, acr)
 			if c := s.at(i + 1); start < 0 && c != nil && c.a == i+1 && c.b == j && c.opKind == "mission" {
