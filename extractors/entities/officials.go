@@ -96,6 +96,20 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 		}
 		id := SnakeID(name) // the name as written: "Sergey Lavrov" is SERGEY_LAVROV
 		kp, isKnown := t.g.known[id]
+		if !isKnown {
+			// "Vladimir V. Putin": a well-known official's name with a middle initial is that official
+			var words []string
+			for u := a; u < b; u++ {
+				if !isInitial(s.units[u].key) {
+					words = append(words, s.surface(u))
+				}
+			}
+			if len(words) < b-a {
+				if k, ok := t.g.known[SnakeID(strings.Join(words, " "))]; ok {
+					kp, isKnown, id = k, true, t.g.people[k].id
+				}
+			}
+		}
 		s.cands[ci].id = id
 		p := find(id)
 		if p < 0 {
