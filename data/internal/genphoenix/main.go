@@ -77,15 +77,16 @@ type entry struct {
 
 func main() {
 	kb := flag.String("kb", "../../shared/kb/petrarch2", "directory of the Phoenix dictionaries")
+	census := flag.String("census", "internal/genphoenix/census1990", "directory of the US Census 1990 first-name files")
 	out := flag.String("out", "gazetteer", "directory the tables are written to")
 	flag.Parse()
-	if err := run(*kb, *out); err != nil {
+	if err := run(*kb, *census, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "genphoenix:", err)
 		os.Exit(1)
 	}
 }
 
-func run(kb, out string) error {
+func run(kb, census, out string) error {
 	roleWords, err := agentWords(filepath.Join(kb, "Phoenix.agents.txt"))
 	if err != nil {
 		return err
@@ -96,9 +97,10 @@ func run(kb, out string) error {
 		return err
 	}
 	type given struct {
-		n     int
-		first string
-		line  int
+		n      int
+		first  string
+		line   int
+		source string // for names from the census files
 	}
 	names := map[string]*given{}
 	for _, e := range entries {
@@ -123,6 +125,17 @@ func run(kb, out string) error {
 	if err := writeGroups(kb, out); err != nil {
 		return err
 	}
+	for _, file := range []string{"dist.male.first", "dist.female.first"} {
+		words, err := censusNames(filepath.Join(census, file))
+		if err != nil {
+			return err
+		}
+		for i, w := range words {
+			if names[w] == nil && !stop[w] && !english[w] && !roleWords[w] {
+				names[w] = &given{source: fmt.Sprintf("census1990 %s rank %d", file, i+1)}
+			}
+		}
+	}
 	keys := make([]string, 0, len(names))
 	for k := range names {
 		keys = append(keys, k)
@@ -135,10 +148,15 @@ func run(kb, out string) error {
 	w := bufio.NewWriter(f)
 	fmt.Fprint(w, notice)
 	fmt.Fprintln(w, "# Given names: first words of people's primary names. people: how many entries start with it;")
-	fmt.Fprintln(w, "# source: the file, line and first entry.")
+	fmt.Fprintln(w, "# source: the file, line and first entry; census1990: a first name of the US Census 1990 name files")
+	fmt.Fprintln(w, "# (public domain, data/internal/genphoenix/census1990) that the dictionaries lack.")
 	fmt.Fprintln(w, "name\tpeople\tsource")
 	for _, k := range keys {
 		g := names[k]
+		if g.source != "" {
+			fmt.Fprintf(w, "%s\t%d\t%s\n", title(k), g.n, g.source)
+			continue
+		}
 		fmt.Fprintf(w, "%s\t%d\t%s:%d %s\n", title(k), g.n, countries, g.line, strings.Trim(g.first, "_"))
 	}
 	if err := w.Flush(); err != nil {
@@ -309,4 +327,44 @@ func writeGroups(kb, out string) error {
 		return fmt.Errorf("write groups_generated.tsv: %w", err)
 	}
 	return f.Close()
+}
+
+// english holds census first names that are also common English words, which
+// start sentences and headlines more often than names do.
+var english = map[string]bool{
+	"WILL": true, "MAY": true, "JUNE": true, "APRIL": true, "AUGUST": true, "GRANT": true, "YOUNG": true,
+	"KING": true, "MAJOR": true, "ROSE": true, "HOPE": true, "JOY": true, "FAITH": true, "GRACE": true,
+	"ART": true, "GUY": true, "SUNNY": true, "DAWN": true, "CRYSTAL": true, "SUMMER": true, "AUTUMN": true,
+	"IVY": true, "LILY": true, "PEARL": true, "RUBY": true, "AMBER": true, "PAGE": true, "LANE": true,
+	"HUNTER": true, "CHASE": true, "PRICE": true, "RICH": true, "FRANK": true, "EARNEST": true, "STERLING": true,
+	"ROYAL": true, "NOBLE": true, "MILES": true, "WOOD": true, "CHRISTIAN": true, "STORM": true, "HONEY": true,
+	"CHARITY": true, "MERCY": true, "PATIENCE": true, "CLEMENT": true, "BRANDY": true, "SHERRY": true,
+	"CANDY": true, "GOLDEN": true, "BUCK": true, "MARSHALL": true, "CLAY": true, "DALE": true,
+	"GLEN": true, "REED": true, "ROCKY": true, "SKY": true, "RAY": true, "PAT": true, "BILL": true, "MARK": true,
+	"SAGE": true, "SOL": true, "VAL": true, "VERA": true, "LOVE": true, "MAN": true, "SON": true,
+	"BEST": true, "BLACK": true, "BROWN": true, "GREEN": true, "WHITE": true, "GRAY": true, "SPRING": true,
+	"DEE": true, "TRUE": true, "AL": true, "ED": true, "WM": true,
+	"JEAN": true, "CAROL": true, "ESTATE": true,
+	"MASON": true, "CARTER": true, "PARKER": true, "COOPER": true, "BAKER": true,
+	"JUSTICE": true, "LIBERTY": true, "UNITY": true, "DESTINY": true, "TREASURE": true,
+}
+
+// censusNames reads the names of a US Census 1990 first-name file, by rank.
+func censusNames(path string) ([]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open census names: %w", err)
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if fs := strings.Fields(sc.Text()); len(fs) > 0 && len(fs[0]) > 1 {
+			out = append(out, fs[0])
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return out, nil
 }
