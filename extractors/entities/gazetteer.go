@@ -77,18 +77,33 @@ func loadGazetteer() (*gazetteer, error) {
 	if err != nil {
 		return nil, err
 	}
+	states, err := data.TSV(statesFile)
+	if err != nil {
+		return nil, err
+	}
+	territory := map[string]bool{}
+	for _, r := range states {
+		if r["kind"] == "territory" {
+			territory[r["id"]] = true
+		}
+	}
 	for _, r := range countries {
 		id := r["id"]
+		if territory[id] {
+			// a dependent territory is a place: "Hong Kong" is HONG_KONG
+			for _, col := range []string{"name", "official_name", "alt_name"} {
+				if r[col] != "" {
+					g.add(entry{label: models.Place, id: SnakeID(r["name"]), name: r["name"], kind: kPlace}, r[col])
+				}
+			}
+			continue
+		}
 		g.define(id, r["name"], models.State)
 		for _, col := range []string{"name", "official_name", "alt_name"} {
 			if r[col] != "" {
 				g.add(entry{label: models.State, id: id, kind: kState}, r[col])
 			}
 		}
-	}
-	states, err := data.TSV(statesFile)
-	if err != nil {
-		return nil, err
 	}
 	for _, r := range states { // ids defined here first: they may be used above them
 		if r["kind"] == "state" {
@@ -101,6 +116,9 @@ func loadGazetteer() (*gazetteer, error) {
 	}
 	for i, r := range states {
 		id, text := r["id"], r["text"]
+		if r["kind"] == "territory" {
+			continue
+		}
 		if _, ok := g.names[id]; !ok {
 			return nil, fmt.Errorf("%s line %d: unknown state id %q", statesFile, i+1, id)
 		}

@@ -202,6 +202,8 @@ func TestExtract(t *testing.T) {
 			[]string{"US/STATE/USA", "Senate/ORG/US_SENATE"}},
 		{"a known official's middle initial is no part of the id", "Antony J. Blinken said the talks would go on.",
 			[]string{"Antony J. Blinken/OFFICIAL/ANTONY_BLINKEN(Secretary of State@USA)"}},
+		{"a dependent territory is a place", "Protests spread from Hong Kong to New Caledonia.",
+			[]string{"Hong Kong/PLACE/HONG_KONG", "New Caledonia/PLACE/NEW_CALEDONIA"}},
 		{"a known surname in a title-case headline", "Blinken Describes New Push\n\nThe talks went on.",
 			[]string{"Blinken/OFFICIAL/ANTONY_BLINKEN(Secretary of State@USA)"}},
 		{"given name in a headline, surname later", "Leonid Ostrov Wins Vote\n\nThe count gave Ostrov a majority.",
