@@ -103,4 +103,11 @@ type Error struct {
 	Stage     string  `parquet:"stage,dict" json:"stage" doc:"Stage that failed: read, normalize or analyze"`
 	Error     string  `parquet:"error" json:"error" doc:"What went wrong, e.g. malformed JSON line: unexpected end of JSON input"`
 	RunID     string  `parquet:"run_id,dict" json:"run_id" doc:"Run that wrote the row"`
+	Severity  string  `parquet:"severity,dict" json:"severity" doc:"error: the input or article was not processed; warning: a problem was repaired and the article is in the articles table"`
 }
+
+// Severities of an errors row.
+const (
+	SeverityError   = "error"
+	SeverityWarning = "warning"
+)

@@ -53,7 +53,7 @@ func expandInputs(ctx context.Context, inputs []string, bs *buckets) (files []In
 		}
 		objs, err := expandURL(ctx, in, bs)
 		if err != nil {
-			missing = append(missing, err)
+			missing = append(missing, &InputError{Input: in, Err: err, named: true})
 			continue
 		}
 		for _, f := range objs {

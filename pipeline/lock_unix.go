@@ -15,11 +15,11 @@ import (
 // with SIGKILL never blocks the next.
 func flock(p string, exclusive bool) (unlock func(), err error) {
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("create the lock file's directory: %w", err)
 	}
 	f, err := os.OpenFile(p, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("open the lock file: %w", err)
 	}
 	how := syscall.LOCK_SH
 	if exclusive {

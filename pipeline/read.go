@@ -16,6 +16,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -36,7 +37,7 @@ type Item struct {
 	Source  string         // file name, "-" for standard input, "sample:..." for embedded samples
 	Line    int            // 1-based JSONL line, 0 for whole-file inputs
 	Err     error          // why this input could not be read
-	Warn    error          // a problem that was repaired; the article is still analysed
+	Warns   []error        // problems that were repaired; the article is still analysed
 	Done    int64          // input bytes consumed so far, over all files, for progress
 }
 
@@ -72,7 +73,7 @@ func Expand(inputs []string) (files []string, missing []error) {
 		if strings.ContainsAny(in, "*?[") {
 			m, err := filepath.Glob(in)
 			if err != nil || len(m) == 0 {
-				missing = append(missing, fmt.Errorf("%s: no file matches", in))
+				missing = append(missing, &InputError{Input: in, Err: errors.New("no file matches")})
 				continue
 			}
 			matches = m
@@ -80,7 +81,7 @@ func Expand(inputs []string) (files []string, missing []error) {
 		for _, m := range matches {
 			st, err := os.Stat(m)
 			if err != nil {
-				missing = append(missing, fmt.Errorf("%s: %w", m, err))
+				missing = append(missing, &InputError{Input: m, Err: pathErr(err)})
 				continue
 			}
 			if !st.IsDir() {
@@ -90,8 +91,14 @@ func Expand(inputs []string) (files []string, missing []error) {
 			var found []string
 			err = filepath.WalkDir(m, func(p string, d fs.DirEntry, err error) error {
 				if err != nil {
-					missing = append(missing, fmt.Errorf("%s: %w", p, err))
+					missing = append(missing, &InputError{Input: p, Err: pathErr(err)})
 					return nil
+				}
+				if d.Type()&fs.ModeSymlink != 0 {
+					if st, err := os.Stat(p); err == nil && st.IsDir() {
+						missing = append(missing, &InputError{Input: p, Err: ErrSymlinkDir})
+						return nil
+					}
 				}
 				if !d.IsDir() && isArticleFile(p) {
 					found = append(found, p)
@@ -99,7 +106,7 @@ func Expand(inputs []string) (files []string, missing []error) {
 				return nil
 			})
 			if err != nil {
-				missing = append(missing, fmt.Errorf("%s: %w", m, err))
+				missing = append(missing, &InputError{Input: m, Err: pathErr(err)})
 			}
 			sort.Strings(found)
 			for _, f := range found {
@@ -108,6 +115,32 @@ func Expand(inputs []string) (files []string, missing []error) {
 		}
 	}
 	return files, missing
+}
+
+// InputError is an input named on the command line, or found under one,
+// that cannot be read; it becomes an errors row whose source is Input.
+type InputError struct {
+	Input string
+	Err   error
+	named bool // Err's message already starts with Input
+}
+
+func (e *InputError) Error() string {
+	if e.named {
+		return e.Err.Error()
+	}
+	return e.Input + ": " + e.Err.Error()
+}
+func (e *InputError) Unwrap() error { return e.Err }
+
+// pathErr drops the operation and path from a *fs.PathError, which an
+// InputError already names: "no such file or directory", not "stat x: ...".
+func pathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // isArticleFile reports whether a file found in a directory is an input.
@@ -125,6 +158,9 @@ type Reader struct {
 	// SkipInput, when set, is asked about each input file by content hash:
 	// true skips the file without reading its articles.
 	SkipInput func(sha string) bool
+	// OpenWait bounds the wait for a writer to open a FIFO given as input;
+	// 0 means DefaultOpenWait.
+	OpenWait time.Duration
 
 	Inputs []InputRecord // one per file read, in order
 
@@ -194,13 +230,28 @@ func (r *Reader) ReadFile(ctx context.Context, name string, emit func(Item) erro
 }
 
 // ReadInput reads one input file, local or in an object store, like ReadFile.
+// A UTF-8 byte order mark is dropped and UTF-16 with one is decoded. A
+// local input that is not a regular file (a FIFO, a character device,
+// /dev/fd/N) is read once as a stream: it is not hashed first, so nothing
+// is lost, and a FIFO no writer opens within OpenWait becomes an error row.
 func (r *Reader) ReadInput(ctx context.Context, in InputFile, emit func(Item) error) error {
 	name := in.Name
 	rec := InputRecord{Path: name}
 	var src io.Reader
-	if name == "-" && in.obj == nil {
-		src = r.Stdin
-	} else {
+	switch {
+	case name == "-" && in.obj == nil:
+		src = newCtxReader(ctx, r.Stdin)
+	case in.obj == nil && !isRegular(name):
+		file, err := openStream(ctx, name, r.openWait())
+		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			return r.fail(emit, name, 0, "", err)
+		}
+		defer file.Close()
+		src = newCtxReader(ctx, file)
+	default:
 		if r.SkipInput != nil {
 			sha, err := r.hashInput(ctx, in)
 			if err != nil {
@@ -228,20 +279,45 @@ func (r *Reader) ReadInput(ctx context.Context, in InputFile, emit func(Item) er
 		r.done += r.cur.n
 		r.cur = nil
 	}()
-	f := io.Reader(r.cur)
-	if strings.HasSuffix(name, ".gz") {
-		gz, err := gzip.NewReader(f)
+	br := bufio.NewReaderSize(r.cur, 64<<10)
+	known := strings.HasSuffix(name, ".jsonl") || strings.HasSuffix(name, ".txt")
+	if strings.HasSuffix(name, ".gz") || !known && isGzip(br) {
+		gz, err := gzip.NewReader(br)
 		if err != nil {
-			return r.fail(emit, name, 0, "", fmt.Errorf("gzip: %w", err))
+			if !strings.HasPrefix(err.Error(), "gzip: ") { // most of gzip's errors say so already
+				err = fmt.Errorf("gzip: %w", err)
+			}
+			return r.fail(emit, name, 0, "", err)
 		}
 		defer gz.Close()
-		return r.readJSONL(ctx, name, gz, emit)
+		return r.readJSONL(ctx, name, decodeBOM(bufio.NewReaderSize(gz, 64<<10)), emit)
 	}
-	br := bufio.NewReaderSize(f, 64<<10)
-	if strings.HasSuffix(name, ".jsonl") || (name == "-" && startsWithBrace(br)) {
+	br = decodeBOM(br)
+	if strings.HasSuffix(name, ".jsonl") || !known && startsWithBrace(br) {
 		return r.readJSONL(ctx, name, br, emit)
 	}
 	return r.readText(name, br, emit)
+}
+
+// openWait returns how long to wait for a FIFO's writer.
+func (r *Reader) openWait() time.Duration {
+	if r.OpenWait > 0 {
+		return r.OpenWait
+	}
+	return DefaultOpenWait
+}
+
+// isRegular reports whether the local path name is a regular file (or
+// cannot be examined: opening it will say why).
+func isRegular(name string) bool {
+	st, err := os.Stat(name)
+	return err != nil || st.Mode().IsRegular()
+}
+
+// isGzip reports whether the buffered input starts with the gzip magic number.
+func isGzip(br *bufio.Reader) bool {
+	b, _ := br.Peek(2)
+	return len(b) == 2 && b[0] == 0x1f && b[1] == 0x8b
 }
 
 // ReadJSONL reads JSONL articles from rd, naming them by source in errors.
@@ -272,7 +348,7 @@ func (r *Reader) readText(name string, rd io.Reader, emit func(Item) error) erro
 	b, err := io.ReadAll(io.LimitReader(rd, MaxArticleBytes+1))
 	id := idFromFile(name)
 	if err != nil {
-		return r.fail(emit, name, 0, id, err)
+		return r.fail(emit, name, 0, id, fmt.Errorf("read: %w", err))
 	}
 	if len(b) > MaxArticleBytes {
 		return r.fail(emit, name, 0, id, fmt.Errorf("%w: over %d bytes", ErrTooLarge, MaxArticleBytes))
@@ -280,17 +356,31 @@ func (r *Reader) readText(name string, rd io.Reader, emit func(Item) error) erro
 	if isBinary(b) {
 		return r.fail(emit, name, 0, id, ErrBinary)
 	}
-	return r.article(emit, name, 0, models.Article{ArticleID: id, Title: firstLine(string(b)), Lang: "en", Text: string(b)}, nil)
+	text := strings.ReplaceAll(string(b), "\x00", "")
+	return r.article(emit, name, 0, models.Article{ArticleID: id, Title: firstLine(text), Lang: "en", Text: string(b)}, nil)
 }
 
 func (r *Reader) readJSONL(ctx context.Context, name string, rd io.Reader, emit func(Item) error) error {
-	br := bufio.NewReaderSize(rd, 64<<10)
+	br, ok := rd.(*bufio.Reader)
+	if !ok {
+		br = bufio.NewReaderSize(rd, 64<<10)
+	}
+	items := 0
 	for line := 1; ; line++ {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		blank, err := skipNewlines(br)
+		line += blank
+		if err == io.EOF {
+			if items == 0 {
+				return r.fail(emit, name, 0, "", ErrNoArticles)
+			}
+			return nil
+		}
 		b, tooLong, err := readLine(br, MaxArticleBytes+64<<10)
 		if len(bytes.TrimSpace(b)) > 0 || tooLong {
+			items++
 			var e error
 			switch {
 			case tooLong:
@@ -303,10 +393,39 @@ func (r *Reader) readJSONL(ctx context.Context, name string, rd io.Reader, emit 
 			}
 		}
 		if err == io.EOF {
+			if items == 0 {
+				return r.fail(emit, name, 0, "", ErrNoArticles)
+			}
 			return nil
 		}
 		if err != nil {
-			return r.fail(emit, name, line, "", err)
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			return r.fail(emit, name, line, "", fmt.Errorf("read: %w", err))
+		}
+	}
+}
+
+// skipNewlines consumes the line breaks at the reader's position, a whole
+// buffer at a time, and returns how many lines they ended: a file of blank
+// lines is read at the speed of memory, not of one call per line.
+func skipNewlines(br *bufio.Reader) (lines int, err error) {
+	for {
+		if _, err := br.Peek(1); err != nil {
+			return lines, err
+		}
+		b, _ := br.Peek(br.Buffered())
+		i := 0
+		for i < len(b) && (b[i] == '\n' || b[i] == '\r') {
+			if b[i] == '\n' {
+				lines++
+			}
+			i++
+		}
+		br.Discard(i)
+		if i < len(b) {
+			return lines, nil
 		}
 	}
 }
@@ -333,17 +452,31 @@ func readLine(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) 
 
 func (r *Reader) jsonLine(emit func(Item) error, name string, line int, b []byte) error {
 	var ja jsonArticle
-	var warn error
+	var warns []error
 	if !utf8.Valid(b) {
 		// encoding/json would replace the bad bytes silently; say so.
-		warn = ErrInvalidUTF8
+		warns = append(warns, ErrInvalidUTF8)
 	}
-	if err := json.Unmarshal(b, &ja); err != nil {
-		return r.fail(emit, name, line, "", fmt.Errorf("%w: %v", ErrMalformed, err))
+	err := json.Unmarshal(b, &ja)
+	var te *json.UnmarshalTypeError
+	if err != nil && !errors.As(err, &te) {
+		return r.fail(emit, name, line, "", fmt.Errorf("%w: %v", ErrMalformed, strings.TrimPrefix(err.Error(), "json: ")))
 	}
+	if te != nil && te.Field == "" {
+		return r.fail(emit, name, line, "", fmt.Errorf("%w: a line must be a JSON object, not a JSON %s", ErrMalformed, te.Value))
+	}
+	// Unmarshal fills every field it can before reporting the first of the
+	// wrong type, so the id is known unless it is the wrong field.
 	id := strings.TrimSpace(ja.ID)
 	if id == "" {
 		id = fmt.Sprintf("%s:%d", idFromFile(name), line)
+	}
+	if te != nil {
+		what := fmt.Errorf("%w: field %q of article %s is a JSON %s, want a string", ErrFieldType, te.Field, id, te.Value)
+		if te.Field == "text" || te.Field == "id" {
+			return r.fail(emit, name, line, id, what)
+		}
+		warns = append(warns, fmt.Errorf("%w; left empty", what))
 	}
 	if len(ja.Text) > MaxArticleBytes {
 		return r.fail(emit, name, line, id, fmt.Errorf("%w: over %d bytes", ErrTooLarge, MaxArticleBytes))
@@ -355,12 +488,13 @@ func (r *Reader) jsonLine(emit func(Item) error, name string, line int, b []byte
 	if ja.Published != "" {
 		t, err := parseDate(ja.Published)
 		if err != nil {
-			return r.fail(emit, name, line, id, fmt.Errorf("published %q: %w", ja.Published, err))
+			warns = append(warns, fmt.Errorf("%w: %q: %v", ErrBadDate, ja.Published, err))
+		} else {
+			d := models.DateOf(t)
+			a.Published = &d
 		}
-		d := models.DateOf(t)
-		a.Published = &d
 	}
-	return r.article(emit, name, line, a, warn)
+	return r.article(emit, name, line, a, warns)
 }
 
 // parseDate accepts a date or an RFC 3339 timestamp and keeps the UTC date.
@@ -376,13 +510,20 @@ func parseDate(s string) (time.Time, error) {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
 }
 
-func (r *Reader) article(emit func(Item) error, name string, line int, a models.Article, warn error) error {
+func (r *Reader) article(emit func(Item) error, name string, line int, a models.Article, warns []error) error {
+	if strings.IndexByte(a.Text, 0) >= 0 {
+		if isBinary([]byte(a.Text[:min(len(a.Text), 8000)])) {
+			return r.fail(emit, name, line, a.ArticleID, ErrBinary)
+		}
+		a.Text = strings.ReplaceAll(a.Text, "\x00", "")
+		warns = append(warns, ErrNUL)
+	}
 	if strings.TrimSpace(a.Text) == "" {
 		return r.fail(emit, name, line, a.ArticleID, ErrEmpty)
 	}
 	text, repaired := Normalize(a.Text)
-	if repaired {
-		warn = ErrInvalidUTF8
+	if repaired && !slices.Contains(warns, ErrInvalidUTF8) {
+		warns = append(warns, ErrInvalidUTF8)
 	}
 	a.Text = text
 	sum := sha256.Sum256([]byte(text))
@@ -407,7 +548,7 @@ func (r *Reader) article(emit func(Item) error, name string, line int, a models.
 		l := int32(line)
 		a.InputLine = &l
 	}
-	it := Item{Seq: r.seq, Article: a, Source: name, Line: line, Warn: warn, Done: r.consumed()}
+	it := Item{Seq: r.seq, Article: a, Source: name, Line: line, Warns: warns, Done: r.consumed()}
 	r.seq++
 	return emit(it)
 }
@@ -449,9 +590,12 @@ func firstLine(text string) string {
 	return ""
 }
 
-// isBinary reports whether b looks like a binary file: NUL bytes early on.
+// isBinary reports whether b looks like a binary file: many NUL bytes early
+// on (one in 32 or more). A few stray NULs in text are removed instead, the
+// same way in every input format.
 func isBinary(b []byte) bool {
-	return bytes.IndexByte(b[:min(len(b), 8000)], 0) >= 0
+	b = b[:min(len(b), 8000)]
+	return bytes.Count(b, []byte{0})*32 >= len(b) && bytes.IndexByte(b, 0) >= 0
 }
 
 // ReadSamples reads the sample articles embedded in the binary.
@@ -488,7 +632,12 @@ func (r *Reader) ReadAll(ctx context.Context, inputs []string, emit func(Item) e
 // readInputs reports the inputs that could not be found, then reads the files.
 func (r *Reader) readInputs(ctx context.Context, files []InputFile, missing []error, emit func(Item) error) error {
 	for _, err := range missing {
-		if e := r.fail(emit, "", 0, "", err); e != nil {
+		source := ""
+		var ie *InputError
+		if errors.As(err, &ie) {
+			source = ie.Input
+		}
+		if e := r.fail(emit, source, 0, "", err); e != nil {
 			return e
 		}
 	}

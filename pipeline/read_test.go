@@ -7,8 +7,10 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	utf16enc "unicode/utf16"
 
 	"github.com/communique/communique/pipeline"
 )
@@ -40,6 +42,23 @@ func write(t *testing.T, dir, name string, b []byte) string {
 	return p
 }
 
+// utf16 encodes s as UTF-16 with a byte order mark.
+func utf16(little bool, s string) []byte {
+	var b []byte
+	put := func(u uint16) {
+		if little {
+			b = append(b, byte(u), byte(u>>8))
+		} else {
+			b = append(b, byte(u>>8), byte(u))
+		}
+	}
+	put(0xFEFF)
+	for _, u := range utf16enc.Encode([]rune(s)) {
+		put(u)
+	}
+	return b
+}
+
 func gz(b []byte) []byte {
 	var buf bytes.Buffer
 	w := gzip.NewWriter(&buf)
@@ -53,13 +72,16 @@ func TestReadBadInput(t *testing.T) {
 	good := `{"id":"a1","title":"T","published":"2024-01-02","text":"Russia pledged aid."}` + "\n"
 	full := gz([]byte(good + `{"id":"a2","text":"Iran agreed."}` + "\n"))
 	tests := []struct {
-		name     string
-		file     string
-		content  []byte
-		wantOK   int
-		wantErr  error  // nil: any error
-		wantLine int    // line of the first error, 0 for none
-		wantMsg  string // substring of the first error
+		name      string
+		file      string
+		content   []byte
+		wantOK    int
+		wantErr   error  // nil: any error
+		wantLine  int    // line of the first error, 0 for none
+		wantMsg   string // substring of the first error
+		wantWarn  error  // a warning the first article carries
+		wantText  string // the first article's text, when set
+		wantTitle string // the first article's title, when set
 	}{
 		{name: "good jsonl", file: "a.jsonl", content: []byte(good), wantOK: 1},
 		{name: "malformed line", file: "b.jsonl", content: []byte(good + "{not json\n" + `{"id":"x2","text":"Mali."}` + "\n"), wantOK: 2, wantErr: pipeline.ErrMalformed, wantLine: 2},
@@ -67,7 +89,23 @@ func TestReadBadInput(t *testing.T) {
 		{name: "empty txt", file: "d.txt", content: []byte("   \n\n"), wantErr: pipeline.ErrEmpty},
 		{name: "binary", file: "e.txt", content: []byte("PK\x03\x04\x00\x00\x00binary"), wantErr: pipeline.ErrBinary},
 		{name: "duplicate ids", file: "f.jsonl", content: []byte(good + good), wantOK: 1, wantErr: pipeline.ErrDuplicateID, wantLine: 2},
-		{name: "bad date", file: "g.jsonl", content: []byte(`{"id":"d","published":"yesterday","text":"Chad."}` + "\n"), wantMsg: "published", wantLine: 1},
+		{name: "bad date", file: "g.jsonl", content: []byte(`{"id":"d","published":"yesterday","text":"Chad."}` + "\n"), wantOK: 1, wantWarn: pipeline.ErrBadDate},
+		{name: "bad month", file: "g2.jsonl", content: []byte(`{"id":"d","published":"2024-13-45","text":"Chad."}` + "\n"), wantOK: 1, wantWarn: pipeline.ErrBadDate},
+		{name: "BOM jsonl", file: "bom.jsonl", content: []byte("\uFEFF" + good), wantOK: 1, wantText: "Russia pledged aid."},
+		{name: "BOM jsonl.gz", file: "bom.jsonl.gz", content: gz([]byte("\uFEFF" + good)), wantOK: 1},
+		{name: "BOM txt", file: "bom.txt", content: []byte("\uFEFFHeadline\n\nBody."), wantOK: 1, wantText: "Headline\n\nBody.", wantTitle: "Headline"},
+		{name: "UTF-16LE txt", file: "u16le.txt", content: utf16(true, "Headline\n\nBody – text."), wantOK: 1, wantText: "Headline\n\nBody – text.", wantTitle: "Headline"},
+		{name: "UTF-16BE jsonl", file: "u16be.jsonl", content: utf16(false, good), wantOK: 1, wantText: "Russia pledged aid."},
+		{name: "empty jsonl", file: "empty.jsonl", content: nil, wantErr: pipeline.ErrNoArticles},
+		{name: "empty jsonl.gz", file: "empty.jsonl.gz", content: gz(nil), wantErr: pipeline.ErrNoArticles},
+		{name: "blank-only jsonl", file: "blank.jsonl", content: []byte("\n\r\n  \n\n"), wantErr: pipeline.ErrNoArticles},
+		{name: "newline-only gzip", file: "nl.jsonl.gz", content: gz(bytes.Repeat([]byte("\n"), 1<<20)), wantErr: pipeline.ErrNoArticles},
+		{name: "blank lines counted", file: "lines.jsonl", content: []byte("\n\r\n" + good + "\n\n{bad\n"), wantOK: 1, wantErr: pipeline.ErrMalformed, wantLine: 6},
+		{name: "title a number", file: "tn.jsonl", content: []byte(`{"id":"n1","title":7,"text":"Chad."}` + "\n"), wantOK: 1, wantWarn: pipeline.ErrFieldType},
+		{name: "text a number", file: "xn.jsonl", content: []byte(`{"id":"n2","text":7}` + "\n"), wantErr: pipeline.ErrFieldType, wantLine: 1, wantMsg: `field "text" of article n2 is a JSON number`},
+		{name: "line an array", file: "arr.jsonl", content: []byte(`[1,2]` + "\n"), wantErr: pipeline.ErrMalformed, wantLine: 1, wantMsg: "not a JSON array"},
+		{name: "NUL in jsonl", file: "nul.jsonl", content: []byte(`{"id":"z","text":"Chad\u0000 and Mali agreed on a long text."}` + "\n"), wantOK: 1, wantWarn: pipeline.ErrNUL, wantText: "Chad and Mali agreed on a long text."},
+		{name: "NUL in txt", file: "nul.txt", content: []byte("Chad\x00 and Mali agreed on a long text."), wantOK: 1, wantWarn: pipeline.ErrNUL, wantText: "Chad and Mali agreed on a long text."},
 		{name: "gzip ok", file: "h.jsonl.gz", content: full, wantOK: 2},
 		{name: "truncated gzip", file: "i.jsonl.gz", content: full[:len(full)-12], wantOK: 2, wantMsg: "unexpected EOF", wantLine: 3},
 		{name: "not gzip", file: "j.jsonl.gz", content: []byte("plain"), wantMsg: "gzip"},
@@ -87,6 +125,24 @@ func TestReadBadInput(t *testing.T) {
 			}
 			if ok != tc.wantOK {
 				t.Errorf("read %s: %d articles; want %d", tc.file, ok, tc.wantOK)
+			}
+			for _, it := range items {
+				if it.Err != nil {
+					continue
+				}
+				if tc.wantWarn != nil && !slices.ContainsFunc(it.Warns, func(e error) bool { return errors.Is(e, tc.wantWarn) }) {
+					t.Errorf("read %s: warnings %v; want %v", tc.file, it.Warns, tc.wantWarn)
+				}
+				if tc.wantWarn == nil && len(it.Warns) > 0 {
+					t.Errorf("read %s: warnings %v; want none", tc.file, it.Warns)
+				}
+				if tc.wantText != "" && it.Article.Text != tc.wantText {
+					t.Errorf("read %s: text %q; want %q", tc.file, it.Article.Text, tc.wantText)
+				}
+				if tc.wantTitle != "" && it.Article.Title != tc.wantTitle {
+					t.Errorf("read %s: title %q; want %q", tc.file, it.Article.Title, tc.wantTitle)
+				}
+				break
 			}
 			wantErr := tc.wantErr != nil || tc.wantMsg != ""
 			if wantErr != (len(failed) > 0) {

@@ -36,8 +36,19 @@ type Config struct {
 	// Progress, when set, is called by the sink after each input item is
 	// written, with the items done and input bytes consumed so far.
 	Progress func(items int, bytes int64)
+	// ArticleTimeout is the time budget of one article's analysis; an
+	// article over it becomes an errors row and the run goes on. 0 means
+	// DefaultArticleTimeout, a negative value no budget.
+	ArticleTimeout time.Duration
+	// OpenWait bounds the wait for a writer to open a FIFO given as input;
+	// 0 means DefaultOpenWait.
+	OpenWait time.Duration
 	now      func() time.Time
 }
+
+// DefaultArticleTimeout is the default time budget of one article: news
+// articles take milliseconds; a megabyte of text takes a few seconds.
+const DefaultArticleTimeout = 10 * time.Second
 
 // MaxShards bounds Config.Shards.
 const MaxShards = 100000
@@ -57,6 +68,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Log == nil {
 		c.Log = slog.New(slog.DiscardHandler)
+	}
+	if c.ArticleTimeout == 0 {
+		c.ArticleTimeout = DefaultArticleTimeout
 	}
 	return c
 }
@@ -124,6 +138,7 @@ type Summary struct {
 	Tokens   int64  // tokens in the articles analysed
 	Skipped  int    // articles skipped: committed before with the same content
 	Failed   int    // inputs that became error rows without an article
+	Warnings int    // errors rows of severity warning: repaired, the article kept
 	Counts   Counts // rows written per table
 	Files    []FileInfo
 	Elapsed  time.Duration
@@ -170,6 +185,7 @@ func Run(ctx context.Context, an *Analyzer, cfg Config) (Summary, error) {
 		return Summary{}, fmt.Errorf("run id %s is already committed in %s", cfg.RunID, st)
 	}
 	reader := NewReader(cfg.Stdin)
+	reader.OpenWait = cfg.OpenWait
 	defer reader.Close()
 	var files []InputFile
 	var missing []error
@@ -306,8 +322,11 @@ func Run(ctx context.Context, an *Analyzer, cfg Config) (Summary, error) {
 func lockRun(st store, cfg Config) (unlock func(), err error) {
 	if cfg.Shards == 0 {
 		u, err := st.lock("", true)
-		if err != nil {
+		if errors.Is(err, ErrLocked) {
 			return nil, fmt.Errorf("%w; wait for it to finish", err)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("lock %s: %w", st, err)
 		}
 		return u, nil
 	}
@@ -400,7 +419,11 @@ func stream(ctx context.Context, an *Analyzer, cfg Config, reader *Reader, files
 	for range cfg.Workers {
 		workers.Go(func() error {
 			for it := range items {
-				r := result{seq: it.Seq, done: it.Done, rows: analyze(an, it, cfg.RunID)}
+				rows, err := analyzeWithin(wctx, an, it, cfg.RunID, cfg.ArticleTimeout)
+				if err != nil {
+					return err
+				}
+				r := result{seq: it.Seq, done: it.Done, rows: rows}
 				select {
 				case results <- r:
 				case <-wctx.Done():
@@ -440,6 +463,29 @@ func read(ctx context.Context, cfg Config, r *Reader, files []InputFile, missing
 	return r.readInputs(ctx, files, missing, emit)
 }
 
+// analyzeWithin analyses one item within its time budget. An article over
+// budget becomes an errors row; its analysis goes on in the background
+// until it ends, but the run no longer waits for it. It returns an error
+// only when ctx is cancelled.
+func analyzeWithin(ctx context.Context, an *Analyzer, it Item, runID string, budget time.Duration) (Rows, error) {
+	if it.Err != nil || budget < 0 {
+		return analyze(an, it, runID), nil
+	}
+	done := make(chan Rows, 1)
+	go func() { done <- analyze(an, it, runID) }()
+	t := time.NewTimer(budget)
+	defer t.Stop()
+	select {
+	case rows := <-done:
+		return rows, nil
+	case <-t.C:
+		return Rows{Errors: []models.Error{errorRow(it, "analyze",
+			fmt.Errorf("%w: article %s (%d bytes) took over %s; raise --article-timeout to keep it", ErrTimeout, it.Article.ArticleID, len(it.Article.Text), budget), runID)}}, nil
+	case <-ctx.Done():
+		return Rows{}, ctx.Err()
+	}
+}
+
 // analyze turns one input item into its rows. A failure, even a panic in an
 // extractor, becomes an error row: one bad article never stops the run.
 func analyze(an *Analyzer, it Item, runID string) (rows Rows) {
@@ -451,8 +497,13 @@ func analyze(an *Analyzer, it Item, runID string) (rows Rows) {
 			rows = Rows{Errors: []models.Error{errorRow(it, "analyze", fmt.Errorf("article %s: panic: %v", it.Article.ArticleID, p), runID)}}
 		}
 	}()
-	if it.Warn != nil {
-		rows.Errors = append(rows.Errors, errorRow(it, "normalize", it.Warn, runID))
+	for _, w := range it.Warns {
+		e := errorRow(it, "read", w, runID)
+		if errors.Is(w, ErrInvalidUTF8) || errors.Is(w, ErrNUL) {
+			e.Stage = "normalize"
+		}
+		e.Severity = models.SeverityWarning
+		rows.Errors = append(rows.Errors, e)
 	}
 	a := it.Article
 	d, err := an.Analyze(a)
@@ -484,7 +535,7 @@ func analyze(an *Analyzer, it Item, runID string) (rows Rows) {
 }
 
 func errorRow(it Item, stage string, err error, runID string) models.Error {
-	e := models.Error{Source: it.Source, Stage: stage, Error: err.Error(), RunID: runID}
+	e := models.Error{Source: it.Source, Stage: stage, Error: err.Error(), RunID: runID, Severity: models.SeverityError}
 	if it.Line > 0 {
 		l := int32(it.Line)
 		e.Line = &l
@@ -499,6 +550,8 @@ func errorRow(it Item, stage string, err error, runID string) models.Error {
 func sink(ctx context.Context, in <-chan result, w *Writers, sum *Summary, cfg Config) error {
 	pending := map[int]result{}
 	next := 0
+	var logged errorLog
+	defer logged.summary(cfg.Log)
 	for r := range in {
 		pending[r.seq] = r
 		for {
@@ -518,7 +571,10 @@ func sink(ctx context.Context, in <-chan result, w *Writers, sum *Summary, cfg C
 				sum.Failed++
 			}
 			for _, e := range r.rows.Errors {
-				cfg.Log.Warn("input not processed", "source", e.Source, "line", deref(e.Line), "article_id", derefs(e.ArticleID), "stage", e.Stage, "error", e.Error)
+				if e.Severity == models.SeverityWarning {
+					sum.Warnings++
+				}
+				logged.log(cfg.Log, e)
 			}
 			if cfg.Progress != nil {
 				cfg.Progress(next, r.done)
@@ -532,6 +588,51 @@ func sink(ctx context.Context, in <-chan result, w *Writers, sum *Summary, cfg C
 		return errors.New("sink: results missing from the sequence")
 	}
 	return nil
+}
+
+// errorLog logs the first errors rows of each kind (reason and severity)
+// and counts the rest, so a million duplicate lines make a few log lines.
+type errorLog struct {
+	kinds      map[string]int
+	suppressed int
+}
+
+// errorLogPerKind is how many rows of one kind are logged one by one.
+const errorLogPerKind = 5
+
+func (l *errorLog) log(log *slog.Logger, e models.Error) {
+	if l.kinds == nil {
+		l.kinds = map[string]int{}
+	}
+	kind := e.Severity + " " + e.Stage + " " + reasonOf(e.Error)
+	l.kinds[kind]++
+	if l.kinds[kind] > errorLogPerKind {
+		l.suppressed++
+		return
+	}
+	msg := "input not processed"
+	if e.Severity == models.SeverityWarning {
+		msg = "input repaired"
+	}
+	log.Warn(msg, "source", e.Source, "line", deref(e.Line), "article_id", derefs(e.ArticleID), "stage", e.Stage, "error", e.Error)
+	if l.kinds[kind] == errorLogPerKind {
+		log.Warn("more rows like this one are counted, not logged", "stage", e.Stage, "reason", reasonOf(e.Error))
+	}
+}
+
+// summary logs how many rows were counted without being logged.
+func (l *errorLog) summary(log *slog.Logger) {
+	if l.suppressed > 0 {
+		log.Warn("errors rows not logged one by one; see the errors table", "rows", l.suppressed)
+	}
+}
+
+// reasonOf returns the reason part of an error message: up to its first colon.
+func reasonOf(msg string) string {
+	if i := strings.IndexByte(msg, ':'); i > 0 {
+		return msg[:i]
+	}
+	return msg
 }
 
 func deref(p *int32) int32 {

@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -124,7 +126,18 @@ func (s *diskStore) temp(key string, b []byte) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
-	f, err := os.CreateTemp(dir, ".tmp-*")
+	// Not os.CreateTemp: its files are 0600, and a manifest must be as
+	// readable as the data files it lists (0644, less what the umask takes).
+	var f *os.File
+	var err error
+	for range 100 {
+		var rnd [6]byte
+		rand.Read(rnd[:])
+		f, err = os.OpenFile(filepath.Join(dir, ".tmp-"+hex.EncodeToString(rnd[:])), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if !errors.Is(err, fs.ErrExist) {
+			break
+		}
+	}
 	if err != nil {
 		return "", err
 	}
@@ -202,6 +215,26 @@ func syncDir(dir string) error {
 func (s *diskStore) cleanOrphans(committed map[string]bool, finished map[shardKey]bool) (removed []string, err error) {
 	if err := s.clearStage(""); err != nil {
 		return nil, err
+	}
+	// Temporary manifests of runs killed between writing and linking them.
+	runs := filepath.Join(s.root, "_runs")
+	err = filepath.WalkDir(runs, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
+			return err
+		}
+		if !d.IsDir() && strings.HasPrefix(d.Name(), ".tmp-") {
+			if err := os.Remove(p); err != nil {
+				return err
+			}
+			removed = append(removed, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return removed, fmt.Errorf("clean %s: %w", runs, err)
 	}
 	for _, table := range Tables {
 		dir := filepath.Join(s.root, table)

@@ -61,9 +61,19 @@ Run 'communique COMMAND -h' for a command's flags.
 `
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signalContext()
 	defer stop()
 	os.Exit(exitCode(ctx, dispatch(ctx, os.Args[1:], os.Stdout), os.Stderr))
+}
+
+// signalContext returns a context cancelled by SIGINT or SIGTERM: the run
+// stops promptly and publishes nothing. After the first signal a second
+// one kills the process the default way (a killed run leaves nothing
+// published either).
+func signalContext() (context.Context, context.CancelFunc) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	context.AfterFunc(ctx, stop)
+	return ctx, stop
 }
 
 func dispatch(ctx context.Context, args []string, stdout io.Writer) error {

@@ -26,6 +26,8 @@ type runOptions struct {
 	shards    int
 	shard     int // -1: from $JOB_COMPLETION_INDEX
 	partialOK bool
+	timeout   time.Duration
+	openWait  time.Duration
 	inputs    []string
 	model     modelFlags
 	dataDir   string
@@ -42,6 +44,8 @@ func cmdRun(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.StringVar(&o.progress, "progress", "auto", "progress bar on stderr: auto (when stderr is a terminal), always or never")
 	fs.IntVar(&o.shards, "shards", 0, "run as one of `N` shards; `communique commit` publishes the run when all are complete (needs --run-id)")
 	fs.IntVar(&o.shard, "shard-index", -1, "this shard's `index`, 0..N-1 (default: $JOB_COMPLETION_INDEX, set by Kubernetes Indexed Jobs)")
+	fs.DurationVar(&o.timeout, "article-timeout", pipeline.DefaultArticleTimeout, "time budget of one article's analysis; an article over it becomes an errors row (negative: no budget)")
+	fs.DurationVar(&o.openWait, "fifo-wait", pipeline.DefaultOpenWait, "how long to wait for a writer to open a FIFO given as input before reporting it as an errors row")
 	o.model.register(fs)
 	registerData(fs, &o.dataDir)
 	fs.BoolVar(&o.partialOK, "partial-ok", false, "exit 0 instead of 3 when some input became error rows (for schedulers that retry failures)")
@@ -86,7 +90,8 @@ func runRun(ctx context.Context, o runOptions, stdout io.Writer) error {
 		return err
 	}
 	cfg := pipeline.Config{Inputs: o.inputs, Out: o.out, Workers: o.workers, RunID: o.runID,
-		Reprocess: o.reprocess, Stdin: os.Stdin, Log: log, Shards: o.shards, ShardIndex: max(o.shard, 0)}
+		Reprocess: o.reprocess, Stdin: os.Stdin, Log: log, Shards: o.shards, ShardIndex: max(o.shard, 0),
+		ArticleTimeout: o.timeout, OpenWait: o.openWait}
 	if err := cfg.Validate(); err != nil {
 		return usageError{err.Error()}
 	}
@@ -123,14 +128,14 @@ func runRun(ctx context.Context, o runOptions, stdout io.Writer) error {
 	}
 	log.Info(msg, "run_id", sum.RunID, "shard", sum.Shard, "shards", sum.Shards, "articles", sum.Articles, "skipped", sum.Skipped,
 		"failed", sum.Failed, "errors", c[pipeline.TableErrors], "seconds", sum.Elapsed.Seconds(), "manifest", sum.Manifest)
-	fmt.Fprintf(stdout, "%s: %d articles (%d unchanged, skipped), %d failed inputs, %.1fs (%.0f articles/s); rows: %d sentences, %d entities, %d commitments, %d positions, %d errors; manifest %s\n",
+	fmt.Fprintf(stdout, "%s: %d articles (%d unchanged, skipped), %d failed inputs, %.1fs (%.0f articles/s); rows: %d sentences, %d entities, %d commitments, %d positions, %d errors (%d warnings); manifest %s\n",
 		what, sum.Articles, sum.Skipped, sum.Failed, sum.Elapsed.Seconds(), rate,
-		c[pipeline.TableSentences], c[pipeline.TableEntities], c[pipeline.TableCommitments], c[pipeline.TablePositions], c[pipeline.TableErrors], sum.Manifest)
+		c[pipeline.TableSentences], c[pipeline.TableEntities], c[pipeline.TableCommitments], c[pipeline.TablePositions], c[pipeline.TableErrors], sum.Warnings, sum.Manifest)
 	if sum.Shards > 0 {
 		fmt.Fprintf(stdout, "when every shard is complete: communique commit --run-id %s --shards %d --out %s\n", sum.RunID, sum.Shards, o.out)
 	}
-	if c[pipeline.TableErrors] > 0 && !o.partialOK {
-		return fmt.Errorf("%w: %d error rows in %s/errors", errPartial, c[pipeline.TableErrors], sum.Out)
+	if n := c[pipeline.TableErrors] - int64(sum.Warnings); n > 0 && !o.partialOK {
+		return fmt.Errorf("%w: %d error rows in %s/errors", errPartial, n, sum.Out)
 	}
 	return nil
 }

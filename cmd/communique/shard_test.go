@@ -27,7 +27,7 @@ const childArgs = "COMMUNIQUE_TEST_ARGS"
 
 func TestMain(m *testing.M) {
 	if args := os.Getenv(childArgs); args != "" {
-		ctx := context.Background()
+		ctx, _ := signalContext()
 		os.Exit(exitCode(ctx, dispatch(ctx, strings.Split(args, "\n"), os.Stdout), os.Stderr))
 	}
 	os.Exit(m.Run())

@@ -1,0 +1,311 @@
+//go:build unix
+
+package pipeline_test
+
+// Hostile inputs and faults (issue 17): each test feeds one and checks that
+// the run neither hangs nor loses anything, and says what happened.
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/communique/communique/extractors"
+	"github.com/communique/communique/extractors/segment"
+	"github.com/communique/communique/pipeline"
+)
+
+// mkfifo makes a FIFO in a temporary directory.
+func mkfifo(t *testing.T) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "feed.jsonl")
+	if err := syscall.Mkfifo(p, 0o600); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	return p
+}
+
+// errorRows returns the errors table's error and severity columns.
+func errorRows(t *testing.T, out string) (msgs, severities []string) {
+	t.Helper()
+	tbl := readTable(t, out, "errors")
+	return column(t, tbl, "error"), column(t, tbl, "severity")
+}
+
+func TestFIFOWithoutWriterEnds(t *testing.T) {
+	fifo := mkfifo(t)
+	out := t.TempDir()
+	start := time.Now()
+	sum, err := pipeline.Run(context.Background(), analyzer, pipeline.Config{
+		Inputs: []string{fifo}, Out: out, Workers: 1, RunID: "fifo", OpenWait: 300 * time.Millisecond,
+	})
+	if err != nil {
+		t.Fatalf("Run on a FIFO without a writer = %v", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("Run on a FIFO without a writer took %s; want seconds", d)
+	}
+	msgs, sev := errorRows(t, out)
+	if sum.Failed != 1 || len(msgs) != 1 || !strings.Contains(msgs[0], pipeline.ErrNoWriter.Error()) || sev[0] != "error" {
+		t.Errorf("failed %d, errors %q %q; want one error row saying %q", sum.Failed, msgs, sev, pipeline.ErrNoWriter)
+	}
+}
+
+// TestCancelWhileBlocked cancels runs blocked on input no one writes (as
+// SIGTERM does): each returns at once and publishes nothing.
+func TestCancelWhileBlocked(t *testing.T) {
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pw.Close()
+	defer pr.Close()
+	tests := []struct {
+		name   string
+		inputs []string
+	}{
+		{"FIFO without a writer", []string{mkfifo(t)}},
+		{"standard input without a writer", []string{"-"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out := t.TempDir()
+			ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+			defer cancel()
+			start := time.Now()
+			_, err := pipeline.Run(ctx, analyzer, pipeline.Config{
+				Inputs: tc.inputs, Out: out, Workers: 1, RunID: "cancel", Stdin: pr, OpenWait: time.Minute,
+			})
+			if !errors.Is(err, context.DeadlineExceeded) {
+				t.Errorf("Run = %v; want the context's error", err)
+			}
+			if d := time.Since(start); d > 3*time.Second {
+				t.Errorf("cancelled Run returned after %s", d)
+			}
+			if _, err := os.Stat(filepath.Join(out, "_runs", "cancel.json")); err == nil {
+				t.Error("a cancelled run published its manifest")
+			}
+		})
+	}
+}
+
+// TestStreamOnOutputWithRun reads a FIFO and a /dev/fd path on an output
+// that already has a run, so inputs are hashed first: a stream is read once,
+// never hashed and reread, and keeps all its articles.
+func TestStreamOnOutputWithRun(t *testing.T) {
+	dir, out := t.TempDir(), t.TempDir()
+	runInto(t, out, "first", false, corpus(t, dir, 3, " first"))
+	jsonl := string(must(os.ReadFile(corpus(t, dir, 5, " stream"))))
+
+	t.Run("FIFO", func(t *testing.T) {
+		fifo := mkfifo(t)
+		go func() {
+			f, err := os.OpenFile(fifo, os.O_WRONLY, 0)
+			if err == nil {
+				f.WriteString(jsonl)
+				f.Close()
+			}
+		}()
+		sum := runInto(t, out, "fifo", false, fifo)
+		if sum.Articles != 5 || sum.Failed != 0 {
+			t.Errorf("FIFO: %d articles, %d failed; want 5, 0", sum.Articles, sum.Failed)
+		}
+	})
+	t.Run("/dev/fd", func(t *testing.T) {
+		// What the shell's <(cat x.jsonl) passes: a pipe without a .jsonl name.
+		pr, pw, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer pr.Close()
+		go func() { pw.WriteString(strings.ReplaceAll(jsonl, `"a0`, `"fd0`)); pw.Close() }()
+		sum := runInto(t, out, "devfd", false, fmt.Sprintf("/dev/fd/%d", pr.Fd()))
+		if sum.Articles != 5 || sum.Failed != 0 {
+			t.Errorf("/dev/fd: %d articles, %d failed; want 5 JSONL articles, 0 failed", sum.Articles, sum.Failed)
+		}
+	})
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// TestBadDateKeepsArticle checks that a bad published date keeps the
+// article, with a null date, and writes a warning row.
+func TestBadDateKeepsArticle(t *testing.T) {
+	dir := t.TempDir()
+	in := write(t, dir, "d.jsonl", []byte(`{"id":"d1","published":"2024-13-45","text":"Chad and Mali agreed."}`+"\n"+
+		`{"id":"d2","published":"yesterday","text":"Chad and Niger agreed."}`+"\n"))
+	out, sum := run(t, 1, in)
+	if sum.Articles != 2 || sum.Failed != 0 || sum.Warnings != 2 {
+		t.Errorf("%d articles, %d failed, %d warnings; want 2, 0, 2", sum.Articles, sum.Failed, sum.Warnings)
+	}
+	arts := readTable(t, out, "articles")
+	if n := arts.Column(arts.Schema().FieldIndices("published")[0]).NullN(); n != 2 {
+		t.Errorf("%d null published dates; want 2", n)
+	}
+	msgs, sev := errorRows(t, out)
+	for i := range msgs {
+		if sev[i] != "warning" || !strings.Contains(msgs[i], "published") {
+			t.Errorf("errors row %q severity %q; want a warning about published", msgs[i], sev[i])
+		}
+	}
+}
+
+// TestBOMOnStandardInput reads JSONL with a byte order mark from stdin.
+func TestBOMOnStandardInput(t *testing.T) {
+	items := readAll(t, "\uFEFF"+`{"id":"s1","text":"Chad and Mali agreed."}`+"\n", "-")
+	if len(items) != 1 || items[0].Err != nil || items[0].Article.ArticleID != "s1" {
+		t.Errorf("stdin with a BOM: %+v; want article s1", items)
+	}
+}
+
+func TestSymlinkedDirectoryReported(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "real"), 0o755)
+	write(t, filepath.Join(dir, "real"), "a.txt", []byte("Chad and Mali agreed."))
+	os.MkdirAll(filepath.Join(dir, "in"), 0o755)
+	if err := os.Symlink(filepath.Join(dir, "real"), filepath.Join(dir, "in", "linked")); err != nil {
+		t.Skip(err)
+	}
+	files, missing := pipeline.Expand([]string{filepath.Join(dir, "in")})
+	if len(files) != 0 || len(missing) != 1 || !errors.Is(missing[0], pipeline.ErrSymlinkDir) {
+		t.Errorf("Expand = %v, %v; want one error: %v", files, missing, pipeline.ErrSymlinkDir)
+	}
+}
+
+// TestErrorMessages checks that errors rows name the input and the article
+// in plain words.
+func TestErrorMessages(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "nope.jsonl")
+	typed := write(t, dir, "typed.jsonl", []byte(`{"id":"k7","text":["a"]}`+"\n"))
+	notGzip := write(t, dir, "x.jsonl.gz", []byte("plain text, not gzip"))
+	r := pipeline.NewReader(nil)
+	var items []pipeline.Item
+	r.ReadAll(context.Background(), []string{missing, typed, notGzip}, func(it pipeline.Item) error {
+		items = append(items, it)
+		return nil
+	})
+	if len(items) != 3 {
+		t.Fatalf("%d items; want 3", len(items))
+	}
+	want := []struct {
+		source, id, msg string
+	}{
+		{missing, "", "nope.jsonl: no such file or directory"},
+		{typed, "k7", `field "text" of article k7 is a JSON array, want a string`},
+		{notGzip, "", "gzip: invalid header"},
+	}
+	for i, w := range want {
+		it := items[i]
+		if it.Source != w.source || it.Article.ArticleID != w.id || !strings.Contains(it.Err.Error(), w.msg) ||
+			strings.Contains(it.Err.Error(), "Go ") || strings.Contains(it.Err.Error(), "gzip: gzip") {
+			t.Errorf("item %d: source %q, id %q, error %q; want %q, %q, %q", i, it.Source, it.Article.ArticleID, it.Err, w.source, w.id, w.msg)
+		}
+	}
+}
+
+// TestDuplicateWarningsCounted reads many duplicate lines: a few log lines, not one each.
+func TestDuplicateWarningsCounted(t *testing.T) {
+	dir := t.TempDir()
+	line := `{"id":"same","text":"Chad and Mali agreed."}` + "\n"
+	in := write(t, dir, "dup.jsonl", []byte(strings.Repeat(line, 2000)))
+	var log bytes.Buffer
+	sum, err := pipeline.Run(context.Background(), analyzer, pipeline.Config{
+		Inputs: []string{in}, Out: t.TempDir(), Workers: 1, RunID: "dups",
+		Log: slog.New(slog.NewTextHandler(&log, nil)),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Failed != 1999 {
+		t.Errorf("%d failed; want 1999 duplicates", sum.Failed)
+	}
+	if n := strings.Count(log.String(), "\n"); n > 12 {
+		t.Errorf("%d log lines for 1999 duplicates; want a few", n)
+	}
+	if !strings.Contains(log.String(), "rows=1994") {
+		t.Errorf("log does not count the rows it did not print:\n%s", log.String())
+	}
+}
+
+// TestManifestModeAndStaleTemp checks that manifests are as readable as the
+// data files and that a temporary manifest a killed run left is removed.
+func TestManifestModeAndStaleTemp(t *testing.T) {
+	dir, out := t.TempDir(), t.TempDir()
+	os.MkdirAll(filepath.Join(out, "_runs"), 0o755)
+	stale := filepath.Join(out, "_runs", ".tmp-123456")
+	os.WriteFile(stale, []byte("{"), 0o600)
+	runInto(t, out, "modes", false, corpus(t, dir, 2, ""))
+	if _, err := os.Stat(stale); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("stale %s still there (%v)", stale, err)
+	}
+	manifest := must(os.Stat(filepath.Join(out, "_runs", "modes.json")))
+	parts := must(filepath.Glob(filepath.Join(out, "articles", "*", "*.parquet")))
+	data := must(os.Stat(parts[0]))
+	if manifest.Mode().Perm() != data.Mode().Perm() || manifest.Mode().Perm()&0o044 == 0 {
+		t.Errorf("manifest mode %v, data file mode %v; want the same, readable by others", manifest.Mode().Perm(), data.Mode().Perm())
+	}
+}
+
+// TestLockFailureSaysWhat checks that a lock that fails for another reason
+// than a running run says what failed, not "wait for it to finish".
+func TestLockFailureSaysWhat(t *testing.T) {
+	out := t.TempDir()
+	os.Mkdir(filepath.Join(out, ".lock"), 0o755) // the lock file cannot be opened
+	_, err := pipeline.Run(context.Background(), analyzer, pipeline.Config{Out: out, RunID: "lock"})
+	if err == nil || strings.Contains(err.Error(), "wait for it") || !strings.Contains(err.Error(), "lock") {
+		t.Errorf("Run with an unusable lock file = %v; want what failed", err)
+	}
+}
+
+// slow is an extractor that sleeps on articles that ask for it.
+type slow struct{}
+
+func (slow) Extract(d *extractors.Doc) error {
+	if strings.Contains(d.Article.Text, "SLOW") {
+		time.Sleep(3 * time.Second)
+	}
+	return nil
+}
+
+// TestArticleTimeout checks that an article over its time budget becomes an
+// errors row and does not stall the articles after it.
+func TestArticleTimeout(t *testing.T) {
+	seg, err := segment.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	an := pipeline.NewAnalyzerWith(seg, slow{})
+	dir := t.TempDir()
+	in := write(t, dir, "t.jsonl", []byte(`{"id":"t1","text":"Chad agreed."}`+"\n"+
+		`{"id":"t2","text":"SLOW text."}`+"\n"+`{"id":"t3","text":"Mali agreed."}`+"\n"))
+	out := t.TempDir()
+	start := time.Now()
+	sum, err := pipeline.Run(context.Background(), an, pipeline.Config{
+		Inputs: []string{in}, Out: out, Workers: 1, RunID: "budget", ArticleTimeout: 200 * time.Millisecond,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 2500*time.Millisecond {
+		t.Errorf("run took %s; the slow article should have been cut at its budget", d)
+	}
+	msgs, _ := errorRows(t, out)
+	if sum.Articles != 2 || sum.Failed != 1 || len(msgs) != 1 || !strings.Contains(msgs[0], pipeline.ErrTimeout.Error()) {
+		t.Errorf("%d articles, %d failed, errors %q; want 2, 1 and a time budget row", sum.Articles, sum.Failed, msgs)
+	}
+}
