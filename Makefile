@@ -6,7 +6,7 @@ FUZZTIME  ?= 5s
 OUT       ?= out
 
 # Fuzz targets run briefly by `make test`: package:FuzzName.
-FUZZ = ./pipeline:FuzzReadJSONL ./pipeline:FuzzNormalize ./extractors/segment:FuzzSegment \
+FUZZ = ./sources:FuzzReadJSONL ./textnorm:FuzzNormalize ./extractors/segment:FuzzSegment \
        ./extractors/entities:FuzzExtract ./extractors/stances:FuzzExtract ./data:FuzzParseTSV
 
 # Where `make readers` writes the sample run it checks.

@@ -7,17 +7,17 @@ import (
 
 	"github.com/communique/communique/extractors"
 	"github.com/communique/communique/models"
-	"github.com/communique/communique/pipeline"
+	"github.com/communique/communique/textnorm"
 )
 
-// Analyzer runs the pipeline on one normalized article; *pipeline.Analyzer
+// Analyzer runs the pipeline on one normalized article; *stages.Analyzer
 // is one.
 type Analyzer interface {
 	Analyze(a models.Article) (*extractors.Doc, error)
 }
 
 // Analyzed runs an on each gold article in turn and calls use with it and
-// its document. A gold text must already be normalized (pipeline.Normalize
+// its document. A gold text must already be normalized (textnorm.Normalize
 // leaves it unchanged), or its offsets would not hold; Analyzed fails
 // otherwise, and on the first error of gold, an or ctx.
 func Analyzed(ctx context.Context, an Analyzer, gold iter.Seq2[Article, error], use func(Article, *extractors.Doc)) error {
@@ -28,7 +28,7 @@ func Analyzed(ctx context.Context, an Analyzer, gold iter.Seq2[Article, error], 
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if norm, _ := pipeline.Normalize(g.Text); norm != g.Text {
+		if norm, _ := textnorm.Normalize(g.Text); norm != g.Text {
 			return fmt.Errorf("article %s: %w: text is not valid NFC UTF-8, offsets would not hold", g.ID, ErrInvalidGold)
 		}
 		d, err := an.Analyze(g.ModelArticle())

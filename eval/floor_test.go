@@ -14,7 +14,7 @@ import (
 	"github.com/communique/communique/data"
 	"github.com/communique/communique/eval"
 	"github.com/communique/communique/extractors/stances"
-	"github.com/communique/communique/pipeline"
+	"github.com/communique/communique/stages"
 )
 
 var update = flag.Bool("update", false, "raise data/gold/floor.json to the current scores (never lowers a floor)")
@@ -31,7 +31,7 @@ func TestFloor(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the whole pipeline")
 	}
-	an, err := pipeline.NewAnalyzer()
+	an, err := stages.NewAnalyzer()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +83,7 @@ func TestHeldoutFloor(t *testing.T) {
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no held-out gold: %v", err)
 	}
-	an, err := pipeline.NewAnalyzer()
+	an, err := stages.NewAnalyzer()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,7 +184,7 @@ func TestRealtextFloor(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, cfg := range deciders {
-		an, err := pipeline.NewAnalyzerConfig(cfg)
+		an, err := stages.NewAnalyzerConfig(cfg)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -14,7 +14,7 @@ import (
 
 	"github.com/communique/communique/extractors"
 	"github.com/communique/communique/models"
-	"github.com/communique/communique/pipeline"
+	"github.com/communique/communique/textnorm"
 )
 
 // PloverRecord is one record of the PLOVER gold standard file
@@ -236,7 +236,7 @@ func EvaluatePlover(ctx context.Context, an Analyzer, recs iter.Seq2[PloverRecor
 			rep.Skipped++
 			continue
 		}
-		text, _ = pipeline.Normalize(text)
+		text, _ = textnorm.Normalize(text)
 		d, err := an.Analyze(models.Article{ArticleID: rec.ID, Text: text, Lang: "en"})
 		if err != nil {
 			return rep, fmt.Errorf("analyze %s: %w", rec.ID, err)

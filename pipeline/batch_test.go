@@ -16,7 +16,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/communique/communique/lake"
 	"github.com/communique/communique/pipeline"
+	"github.com/communique/communique/stages"
 )
 
 // corpus writes n small JSONL articles built from gold sentences and returns the file.
@@ -50,14 +52,14 @@ func runInto(t *testing.T, out, runID string, reprocess bool, inputs ...string) 
 // articleIDs reads the article ids of every committed articles file.
 func articleIDs(t *testing.T, out string) map[string]int {
 	t.Helper()
-	st, err := pipeline.LoadState(out)
+	st, err := lake.LoadState(out)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ids := map[string]int{}
 	for _, m := range st.Manifests {
 		for _, f := range m.Files {
-			if f.Table != pipeline.TableArticles {
+			if f.Table != lake.TableArticles {
 				continue
 			}
 			dir := filepath.Dir(filepath.Join(out, f.Path))
@@ -78,8 +80,8 @@ func TestIncrementalRuns(t *testing.T) {
 		t.Fatalf("first run: %d articles; want 20", first.Articles)
 	}
 	again := runInto(t, out, "run-2", false, in)
-	if again.Articles != 0 || again.Counts[pipeline.TableEntities] != 0 {
-		t.Errorf("rerun over the same input: %d articles, %d entities; want 0, 0", again.Articles, again.Counts[pipeline.TableEntities])
+	if again.Articles != 0 || again.Counts[lake.TableEntities] != 0 {
+		t.Errorf("rerun over the same input: %d articles, %d entities; want 0, 0", again.Articles, again.Counts[lake.TableEntities])
 	}
 	// Change three articles: only they are processed again.
 	b, _ := os.ReadFile(in)
@@ -111,13 +113,13 @@ func TestIncrementalRuns(t *testing.T) {
 
 func TestSecondRunRefused(t *testing.T) {
 	out := t.TempDir()
-	unlock, err := pipeline.Lock(out)
+	unlock, err := lake.Lock(out)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer unlock()
 	_, err = pipeline.Run(context.Background(), analyzer, pipeline.Config{Out: out, RunID: "r"})
-	if !errors.Is(err, pipeline.ErrLocked) {
+	if !errors.Is(err, lake.ErrLocked) {
 		t.Fatalf("Run on a locked output = %v; want ErrLocked", err)
 	}
 }
@@ -186,7 +188,7 @@ func TestKilledRunRerun(t *testing.T) {
 // the memory limit. With COMMUNIQUE_CHILD_SHARDS set it runs one shard, the
 // one JOB_COMPLETION_INDEX names, as a pod of an Indexed Job would.
 func childRun() {
-	pipeline.SetMemoryLimit()
+	stages.SetMemoryLimit()
 	cfg := pipeline.Config{
 		Inputs: []string{os.Getenv("COMMUNIQUE_CHILD_IN")}, Out: os.Getenv("COMMUNIQUE_CHILD_OUT"),
 		RunID: os.Getenv("COMMUNIQUE_CHILD_RUNID"), Workers: 2,
@@ -216,4 +218,28 @@ func childRun() {
 		fmt.Printf("live-heap-bytes %d\n", ms.HeapAlloc)
 	}
 	os.Exit(0)
+}
+
+// TestRunRecordsBadInput checks that bad input becomes error rows and the run goes on.
+func TestRunRecordsBadInput(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a.jsonl", []byte(`{"id":"ok","text":"Russia pledged aid to Tajikistan."}`+"\n{bad\n"+"{\"id\":\"u\",\"text\":\"Iran \xff\xfe said.\"}\n"))
+	writeFile(t, dir, "b.txt", []byte("\x00\x01\x02"))
+	_, sum := run(t, 2, dir, filepath.Join(dir, "missing.txt"))
+	if sum.Articles != 2 {
+		t.Errorf("articles = %d; want 2 (the valid one and the repaired one)", sum.Articles)
+	}
+	// malformed line, binary file, missing file, repaired UTF-8
+	if got := sum.Counts[lake.TableErrors]; got != 4 {
+		t.Errorf("error rows = %d; want 4", got)
+	}
+}
+
+func writeFile(t *testing.T, dir, name string, b []byte) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }

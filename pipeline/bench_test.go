@@ -21,8 +21,10 @@ import (
 	"github.com/communique/communique/extractors/entities"
 	"github.com/communique/communique/extractors/segment"
 	"github.com/communique/communique/extractors/stances"
+	"github.com/communique/communique/lake"
 	"github.com/communique/communique/models"
 	"github.com/communique/communique/pipeline"
+	"github.com/communique/communique/textnorm"
 )
 
 // benchArticles is the size of the generated benchmark corpus: go test -bench Run -args -articles=N.
@@ -125,7 +127,7 @@ func BenchmarkRun(b *testing.B) {
 // tokensIn sums n_tokens over a run's articles table.
 func tokensIn(tb testing.TB, out string) int64 {
 	tb.Helper()
-	st, err := pipeline.LoadState(out)
+	st, err := lake.LoadState(out)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -161,7 +163,7 @@ func BenchmarkNormalize(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, t := range texts {
-			pipeline.Normalize(t)
+			textnorm.Normalize(t)
 		}
 	}
 }
@@ -230,13 +232,13 @@ func BenchmarkParquetWrite(b *testing.B) {
 	seg, _ := segment.New()
 	docs, tokens := stageDocs(b, seg)
 	an := analyzer
-	var rows []pipeline.Rows
+	var rows []lake.Rows
 	for _, d := range docs {
 		dd, err := an.Analyze(d.Article)
 		if err != nil {
 			b.Fatal(err)
 		}
-		rows = append(rows, pipeline.Rows{
+		rows = append(rows, lake.Rows{
 			Articles: []models.Article{dd.Article}, Sentences: dd.SentenceRows(), Entities: dd.EntityRows(),
 			Commitments: dd.Commitments, Positions: dd.Positions,
 		})
@@ -246,7 +248,7 @@ func BenchmarkParquetWrite(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		i++
-		w, err := pipeline.NewWriters(func(t string) string { return filepath.Join(dir, fmt.Sprint(i), t+".parquet") }, nil)
+		w, err := lake.NewWriters(func(t string) string { return filepath.Join(dir, fmt.Sprint(i), t+".parquet") }, nil)
 		if err != nil {
 			b.Fatal(err)
 		}

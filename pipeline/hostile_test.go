@@ -22,6 +22,8 @@ import (
 	"github.com/communique/communique/extractors"
 	"github.com/communique/communique/extractors/segment"
 	"github.com/communique/communique/pipeline"
+	"github.com/communique/communique/sources"
+	"github.com/communique/communique/stages"
 )
 
 // mkfifo makes a FIFO in a temporary directory.
@@ -55,8 +57,8 @@ func TestFIFOWithoutWriterEnds(t *testing.T) {
 		t.Errorf("Run on a FIFO without a writer took %s; want seconds", d)
 	}
 	msgs, sev := errorRows(t, out)
-	if sum.Failed != 1 || len(msgs) != 1 || !strings.Contains(msgs[0], pipeline.ErrNoWriter.Error()) || sev[0] != "error" {
-		t.Errorf("failed %d, errors %q %q; want one error row saying %q", sum.Failed, msgs, sev, pipeline.ErrNoWriter)
+	if sum.Failed != 1 || len(msgs) != 1 || !strings.Contains(msgs[0], sources.ErrNoWriter.Error()) || sev[0] != "error" {
+		t.Errorf("failed %d, errors %q %q; want one error row saying %q", sum.Failed, msgs, sev, sources.ErrNoWriter)
 	}
 }
 
@@ -146,7 +148,7 @@ func must[T any](v T, err error) T {
 // article, with a null date, and writes a warning row.
 func TestBadDateKeepsArticle(t *testing.T) {
 	dir := t.TempDir()
-	in := write(t, dir, "d.jsonl", []byte(`{"id":"d1","published":"2024-13-45","text":"Chad and Mali agreed."}`+"\n"+
+	in := writeFile(t, dir, "d.jsonl", []byte(`{"id":"d1","published":"2024-13-45","text":"Chad and Mali agreed."}`+"\n"+
 		`{"id":"d2","published":"yesterday","text":"Chad and Niger agreed."}`+"\n"))
 	out, sum := run(t, 1, in)
 	if sum.Articles != 2 || sum.Failed != 0 || sum.Warnings != 2 {
@@ -164,38 +166,16 @@ func TestBadDateKeepsArticle(t *testing.T) {
 	}
 }
 
-// TestBOMOnStandardInput reads JSONL with a byte order mark from stdin.
-func TestBOMOnStandardInput(t *testing.T) {
-	items := readAll(t, "\uFEFF"+`{"id":"s1","text":"Chad and Mali agreed."}`+"\n", "-")
-	if len(items) != 1 || items[0].Err != nil || items[0].Article.ArticleID != "s1" {
-		t.Errorf("stdin with a BOM: %+v; want article s1", items)
-	}
-}
-
-func TestSymlinkedDirectoryReported(t *testing.T) {
-	dir := t.TempDir()
-	os.MkdirAll(filepath.Join(dir, "real"), 0o755)
-	write(t, filepath.Join(dir, "real"), "a.txt", []byte("Chad and Mali agreed."))
-	os.MkdirAll(filepath.Join(dir, "in"), 0o755)
-	if err := os.Symlink(filepath.Join(dir, "real"), filepath.Join(dir, "in", "linked")); err != nil {
-		t.Skip(err)
-	}
-	files, missing := pipeline.Expand([]string{filepath.Join(dir, "in")})
-	if len(files) != 0 || len(missing) != 1 || !errors.Is(missing[0], pipeline.ErrSymlinkDir) {
-		t.Errorf("Expand = %v, %v; want one error: %v", files, missing, pipeline.ErrSymlinkDir)
-	}
-}
-
 // TestErrorMessages checks that errors rows name the input and the article
 // in plain words.
 func TestErrorMessages(t *testing.T) {
 	dir := t.TempDir()
 	missing := filepath.Join(dir, "nope.jsonl")
-	typed := write(t, dir, "typed.jsonl", []byte(`{"id":"k7","text":["a"]}`+"\n"))
-	notGzip := write(t, dir, "x.jsonl.gz", []byte("plain text, not gzip"))
-	r := pipeline.NewReader(nil)
-	var items []pipeline.Item
-	r.ReadAll(context.Background(), []string{missing, typed, notGzip}, func(it pipeline.Item) error {
+	typed := writeFile(t, dir, "typed.jsonl", []byte(`{"id":"k7","text":["a"]}`+"\n"))
+	notGzip := writeFile(t, dir, "x.jsonl.gz", []byte("plain text, not gzip"))
+	r := sources.NewReader(nil)
+	var items []sources.Item
+	r.ReadAll(context.Background(), []string{missing, typed, notGzip}, func(it sources.Item) error {
 		items = append(items, it)
 		return nil
 	})
@@ -222,7 +202,7 @@ func TestErrorMessages(t *testing.T) {
 func TestDuplicateWarningsCounted(t *testing.T) {
 	dir := t.TempDir()
 	line := `{"id":"same","text":"Chad and Mali agreed."}` + "\n"
-	in := write(t, dir, "dup.jsonl", []byte(strings.Repeat(line, 2000)))
+	in := writeFile(t, dir, "dup.jsonl", []byte(strings.Repeat(line, 2000)))
 	var log bytes.Buffer
 	sum, err := pipeline.Run(context.Background(), analyzer, pipeline.Config{
 		Inputs: []string{in}, Out: t.TempDir(), Workers: 1, RunID: "dups",
@@ -289,9 +269,9 @@ func TestArticleTimeout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	an := pipeline.NewAnalyzerWith(seg, slow{})
+	an := stages.NewAnalyzerWith(seg, slow{})
 	dir := t.TempDir()
-	in := write(t, dir, "t.jsonl", []byte(`{"id":"t1","text":"Chad agreed."}`+"\n"+
+	in := writeFile(t, dir, "t.jsonl", []byte(`{"id":"t1","text":"Chad agreed."}`+"\n"+
 		`{"id":"t2","text":"SLOW text."}`+"\n"+`{"id":"t3","text":"Mali agreed."}`+"\n"))
 	out := t.TempDir()
 	start := time.Now()
@@ -305,7 +285,7 @@ func TestArticleTimeout(t *testing.T) {
 		t.Errorf("run took %s; the slow article should have been cut at its budget", d)
 	}
 	msgs, _ := errorRows(t, out)
-	if sum.Articles != 2 || sum.Failed != 1 || len(msgs) != 1 || !strings.Contains(msgs[0], pipeline.ErrTimeout.Error()) {
+	if sum.Articles != 2 || sum.Failed != 1 || len(msgs) != 1 || !strings.Contains(msgs[0], sources.ErrTimeout.Error()) {
 		t.Errorf("%d articles, %d failed, errors %q; want 2, 1 and a time budget row", sum.Articles, sum.Failed, msgs)
 	}
 }

@@ -2,8 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -14,7 +12,10 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/communique/communique/lake"
 	"github.com/communique/communique/models"
+	"github.com/communique/communique/sources"
+	"github.com/communique/communique/stages"
 )
 
 // Config says what a run reads and where it writes. The zero value means
@@ -51,7 +52,7 @@ type Config struct {
 const DefaultArticleTimeout = 10 * time.Second
 
 // MaxShards bounds Config.Shards.
-const MaxShards = 100000
+const MaxShards = lake.MaxShards
 
 func (c Config) withDefaults() Config {
 	if c.Out == "" {
@@ -64,7 +65,7 @@ func (c Config) withDefaults() Config {
 		c.now = time.Now
 	}
 	if c.RunID == "" {
-		c.RunID = NewRunID(c.now())
+		c.RunID = lake.NewRunID(c.now())
 	}
 	if c.Log == nil {
 		c.Log = slog.New(slog.DiscardHandler)
@@ -80,7 +81,7 @@ func (c Config) Validate() error {
 	if c.Workers < 0 || c.Workers > 1024 {
 		return fmt.Errorf("workers %d: want 1..1024", c.Workers)
 	}
-	if c.RunID != "" && !validRunID(c.RunID) {
+	if c.RunID != "" && !lake.ValidRunID(c.RunID) {
 		return fmt.Errorf("run id %q: use letters, digits, '.', '_' and '-' only", c.RunID)
 	}
 	if c.Shards < 0 || c.Shards > MaxShards {
@@ -109,38 +110,19 @@ func (c Config) Validate() error {
 	return nil
 }
 
-func validRunID(s string) bool {
-	if s == "" || s == "." || s == ".." || len(s) > 128 {
-		return false
-	}
-	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-') {
-			return false
-		}
-	}
-	return true
-}
-
-// NewRunID returns a sortable, unique run id such as 20261123T184500Z-3f9a1c.
-func NewRunID(t time.Time) string {
-	var b [3]byte
-	rand.Read(b[:])
-	return t.UTC().Format("20060102T150405Z") + "-" + hex.EncodeToString(b[:])
-}
-
 // Summary tells what a run did.
 type Summary struct {
 	RunID    string
 	Out      string
-	Shard    int    // the shard this process ran
-	Shards   int    // 0: a run without shards, which commits itself
-	Articles int    // articles analysed
-	Tokens   int64  // tokens in the articles analysed
-	Skipped  int    // articles skipped: committed before with the same content
-	Failed   int    // inputs that became error rows without an article
-	Warnings int    // errors rows of severity warning: repaired, the article kept
-	Counts   Counts // rows written per table
-	Files    []FileInfo
+	Shard    int         // the shard this process ran
+	Shards   int         // 0: a run without shards, which commits itself
+	Articles int         // articles analysed
+	Tokens   int64       // tokens in the articles analysed
+	Skipped  int         // articles skipped: committed before with the same content
+	Failed   int         // inputs that became error rows without an article
+	Warnings int         // errors rows of severity warning: repaired, the article kept
+	Counts   lake.Counts // rows written per table
+	Files    []lake.FileInfo
 	Elapsed  time.Duration
 	Manifest string // path or URL of the run manifest, or of the shard manifest
 }
@@ -149,7 +131,7 @@ type Summary struct {
 type result struct {
 	seq  int
 	done int64
-	rows Rows
+	rows lake.Rows
 }
 
 // Run reads the inputs, analyses every new or changed article on
@@ -160,94 +142,66 @@ type result struct {
 // run itself fails, is cancelled or finds the output locked by another run.
 // A failed or killed run leaves nothing that readers of committed runs see;
 // the next run (or the shard's retry) cleans up after it.
-func Run(ctx context.Context, an *Analyzer, cfg Config) (Summary, error) {
+func Run(ctx context.Context, an *stages.Analyzer, cfg Config) (Summary, error) {
 	if err := cfg.Validate(); err != nil {
 		return Summary{}, err
 	}
 	cfg = cfg.withDefaults()
 	started := cfg.now()
-	st, err := openStore(ctx, cfg.Out)
+	sess, err := lake.Open(ctx, lake.SessionConfig{Out: cfg.Out, RunID: cfg.RunID, Shards: cfg.Shards, ShardIndex: cfg.ShardIndex, Log: cfg.Log})
 	if err != nil {
 		return Summary{}, err
 	}
-	defer st.Close()
-	unlock, err := lockRun(st, cfg)
-	if err != nil {
-		return Summary{}, err
-	}
-	defer unlock()
-
-	state, err := loadState(ctx, st)
-	if err != nil {
-		return Summary{}, fmt.Errorf("read earlier runs in %s: %w", st, err)
-	}
-	if state.Committed(cfg.RunID) {
-		return Summary{}, fmt.Errorf("run id %s is already committed in %s", cfg.RunID, st)
-	}
-	reader := NewReader(cfg.Stdin)
+	defer sess.Close()
+	state := sess.State()
+	reader := sources.NewReader(cfg.Stdin)
 	reader.OpenWait = cfg.OpenWait
 	defer reader.Close()
-	var files []InputFile
+	var files []sources.InputFile
 	var missing []error
 	if len(cfg.Inputs) > 0 {
-		files, missing = expandInputs(ctx, cfg.Inputs, reader.objects)
+		files, missing = sources.ExpandWith(ctx, cfg.Inputs, reader.Objects)
 	}
 
-	sum := Summary{RunID: cfg.RunID, Out: st.String(), Shard: cfg.ShardIndex, Shards: cfg.Shards}
+	sum := Summary{RunID: cfg.RunID, Out: sess.String(), Shard: cfg.ShardIndex, Shards: cfg.Shards}
 	ingest := started.UTC().Format("2006-01-02")
-	stage := cfg.RunID
-	var shardM ShardManifest
+	var shardM lake.ShardManifest
 	if cfg.Shards > 0 {
-		stage = fmt.Sprintf("%s/shard-%d", cfg.RunID, cfg.ShardIndex)
-		shardM = ShardManifest{Shard: cfg.ShardIndex, InputsDigest: inputsDigest(files, missing)}
-		files = shardFiles(files, cfg.Shards, cfg.ShardIndex)
+		shardM = lake.ShardManifest{Shard: cfg.ShardIndex, InputsDigest: sources.InputsDigest(files, missing)}
+		files = sources.ShardFiles(files, cfg.Shards, cfg.ShardIndex)
 		if cfg.ShardIndex != 0 {
 			missing = nil // reported once, by shard 0
 		}
-		shardM.Manifest = Manifest{RunID: cfg.RunID, Shards: cfg.Shards, IngestDate: ingest,
+		shardM.Manifest = lake.Manifest{RunID: cfg.RunID, Shards: cfg.Shards, IngestDate: ingest,
 			Started: started.UTC().Format(time.RFC3339), Workers: cfg.Workers, Reprocess: cfg.Reprocess,
-			SchemaVersion: models.SchemaVersion, PipelineVersion: Version}
-		if ingest, err = startShard(ctx, st, stage, shardM); err != nil {
-			return sum, err
-		}
-	} else if d, ok := st.(*diskStore); ok {
-		if err := cleanDisk(d, state, cfg.Log); err != nil {
-			return sum, err
-		}
+			SchemaVersion: models.SchemaVersion, PipelineVersion: models.PipelineVersion}
+	}
+	if ingest, err = sess.Begin(ctx, ingest, shardM); err != nil {
+		return sum, err
 	}
 
-	meta := map[string]string{
-		MetaSchemaVersion:   models.SchemaVersion,
-		MetaPipelineVersion: Version,
-		MetaRunID:           cfg.RunID,
-	}
-	w, err := newWriters(func(table string) (partFile, string, error) {
-		key := partKey(table, ingest, cfg.RunID, cfg.ShardIndex)
-		f, err := st.create(ctx, stage, key)
-		return f, key, err
-	}, meta)
+	w, err := sess.Writers(ctx, ingest)
 	if err != nil {
-		st.clearStage(stage)
 		return sum, err
 	}
 	if !cfg.Reprocess {
 		reader.Skip = state.HasArticle
-		if len(state.inputs) > 0 {
+		if state.HasInputs() {
 			reader.SkipInput = state.HasInput
 		}
 	}
-	cfg.Log.Info("run started", "run_id", cfg.RunID, "out", st.String(), "workers", cfg.Workers,
+	cfg.Log.Info("run started", "run_id", cfg.RunID, "out", sess.String(), "workers", cfg.Workers,
 		"inputs", len(files), "shard", cfg.ShardIndex, "shards", cfg.Shards,
 		"committed_articles", state.Articles(), "reprocess", cfg.Reprocess)
 
 	if err := stream(ctx, an, cfg, reader, files, missing, w, &sum); err != nil {
 		w.Abort()
-		st.clearStage(stage)
+		sess.Abort()
 		return sum, err
 	}
 	written, err := w.Close()
 	if err != nil {
-		st.clearStage(stage)
+		sess.Abort()
 		return sum, err
 	}
 	sum.Counts = w.Counts()
@@ -256,159 +210,40 @@ func Run(ctx context.Context, an *Analyzer, cfg Config) (Summary, error) {
 	}
 
 	// Publish: make the complete files visible, then write the manifest.
-	var published []FileInfo
-	for _, f := range written {
-		if f.Rows == 0 && state.hasTable(f.Table) {
-			// Keep one file per table so readers always find a schema, but
-			// no more empty ones.
-			if err := st.remove(ctx, f.Path); err != nil {
-				return sum, err
-			}
-			continue
+	published, loc, err := sess.Publish(ctx, written, func(published []lake.FileInfo) lake.Manifest {
+		sum.Files = published
+		sum.Elapsed = time.Since(started)
+		return lake.Manifest{
+			RunID:           cfg.RunID,
+			SchemaVersion:   models.SchemaVersion,
+			PipelineVersion: models.PipelineVersion,
+			IngestDate:      ingest,
+			Started:         started.UTC().Format(time.RFC3339),
+			Finished:        cfg.now().UTC().Format(time.RFC3339),
+			ElapsedSeconds:  sum.Elapsed.Seconds(),
+			Workers:         cfg.Workers,
+			Shards:          cfg.Shards,
+			Reprocess:       cfg.Reprocess,
+			Inputs:          reader.Inputs,
+			Files:           published,
+			Rows:            sum.Counts,
+			Articles:        sum.Articles,
+			Tokens:          sum.Tokens,
+			Skipped:         sum.Skipped,
+			Errors:          sum.Counts[lake.TableErrors],
 		}
-		if err := st.publish(ctx, stage, f.Path); err != nil {
-			return sum, err
-		}
-		published = append(published, f)
-	}
-	sum.Files = published
-	sum.Elapsed = time.Since(started)
-	m := Manifest{
-		RunID:           cfg.RunID,
-		SchemaVersion:   models.SchemaVersion,
-		PipelineVersion: Version,
-		IngestDate:      ingest,
-		Started:         started.UTC().Format(time.RFC3339),
-		Finished:        cfg.now().UTC().Format(time.RFC3339),
-		ElapsedSeconds:  sum.Elapsed.Seconds(),
-		Workers:         cfg.Workers,
-		Shards:          cfg.Shards,
-		Reprocess:       cfg.Reprocess,
-		Inputs:          reader.Inputs,
-		Files:           published,
-		Rows:            sum.Counts,
-		Articles:        sum.Articles,
-		Tokens:          sum.Tokens,
-		Skipped:         sum.Skipped,
-		Errors:          sum.Counts[TableErrors],
-	}
-	if cfg.Shards > 0 {
-		shardM.Manifest, shardM.Complete = m, true
-		if err := writeShardManifest(ctx, st, shardM); err != nil {
-			return sum, err
-		}
-		st.clearStage(stage)
-		sum.Manifest = st.location(shardManifestKey(cfg.RunID, cfg.ShardIndex))
-		return sum, nil
-	}
-	created, err := commitManifest(ctx, st, m)
+	})
 	if err != nil {
 		return sum, err
 	}
-	if !created {
-		return sum, fmt.Errorf("run id %s was committed in %s by another run meanwhile; this run's files are not part of it", cfg.RunID, st)
-	}
-	st.clearStage("")
-	sum.Manifest = st.location(manifestKey(cfg.RunID))
+	sum.Files, sum.Manifest = published, loc
 	return sum, nil
 }
 
-// lockRun takes the locks of a run on a local output root. A run without
-// shards holds the root lock exclusively: nothing else writes meanwhile. A
-// shard holds the root lock and its run's lock shared, so the shards of a
-// run (and of other runs) work side by side while runs without shards and
-// the run's commit wait, and its own shard lock exclusively, so no shard
-// runs twice at once.
-func lockRun(st store, cfg Config) (unlock func(), err error) {
-	if cfg.Shards == 0 {
-		u, err := st.lock("", true)
-		if errors.Is(err, ErrLocked) {
-			return nil, fmt.Errorf("%w; wait for it to finish", err)
-		}
-		if err != nil {
-			return nil, fmt.Errorf("lock %s: %w", st, err)
-		}
-		return u, nil
-	}
-	var held []func()
-	release := func() {
-		for i := len(held) - 1; i >= 0; i-- {
-			held[i]()
-		}
-	}
-	for _, l := range []struct {
-		name      string
-		exclusive bool
-		what      string
-	}{
-		{"", false, "a run without shards is writing to " + st.String()},
-		{cfg.RunID, false, "run " + cfg.RunID + " is being committed"},
-		{fmt.Sprintf("%s/shard-%d", cfg.RunID, cfg.ShardIndex), true, fmt.Sprintf("shard %d of run %s is already running", cfg.ShardIndex, cfg.RunID)},
-	} {
-		u, err := st.lock(l.name, l.exclusive)
-		if err != nil {
-			release()
-			return nil, fmt.Errorf("%s: %w", l.what, err)
-		}
-		held = append(held, u)
-	}
-	return release, nil
-}
-
-// startShard records that a shard started, before it writes any file, and
-// removes what an earlier attempt of the shard wrote. It returns the ingest
-// date of the shard's files: that of the first attempt, so every attempt
-// writes the same keys and replaces exactly its own files.
-func startShard(ctx context.Context, st store, stage string, m ShardManifest) (ingest string, err error) {
-	prev, err := readShardManifest(ctx, st, m.RunID, m.Shard)
-	if err != nil {
-		return "", err
-	}
-	if prev != nil {
-		if prev.Shards != m.Shards {
-			return "", fmt.Errorf("run %s was started with %d shards, not %d: use a new run id", m.RunID, prev.Shards, m.Shards)
-		}
-		m.IngestDate = prev.IngestDate
-	}
-	if err := writeShardManifest(ctx, st, m); err != nil {
-		return "", err
-	}
-	// An attempt writes its manifest before any file: without an earlier
-	// manifest there are no earlier files.
-	for _, t := range Tables {
-		if prev != nil {
-			if err := st.remove(ctx, partKey(t, m.IngestDate, m.RunID, m.Shard)); err != nil {
-				return "", fmt.Errorf("remove the files of an earlier attempt: %w", err)
-			}
-		}
-	}
-	if err := st.clearStage(stage); err != nil {
-		return "", err
-	}
-	return m.IngestDate, nil
-}
-
-// cleanDisk removes the files of dead runs from a local output root; the
-// caller holds the root lock exclusively.
-func cleanDisk(d *diskStore, state *State, log *slog.Logger) error {
-	finished, err := d.finishedShards(state.runs)
-	if err != nil {
-		return err
-	}
-	removed, err := d.cleanOrphans(state.runs, finished)
-	if err != nil {
-		return err
-	}
-	for _, p := range removed {
-		log.Warn("removed file of an uncommitted run", "path", p)
-	}
-	return nil
-}
-
 // stream runs the read, analyze and write stages until the input ends.
-func stream(ctx context.Context, an *Analyzer, cfg Config, reader *Reader, files []InputFile, missing []error, w *Writers, sum *Summary) error {
+func stream(ctx context.Context, an *stages.Analyzer, cfg Config, reader *sources.Reader, files []sources.InputFile, missing []error, w *lake.Writers, sum *Summary) error {
 	g, ctx := errgroup.WithContext(ctx)
-	items := make(chan Item, 2*cfg.Workers)
+	items := make(chan sources.Item, 2*cfg.Workers)
 	results := make(chan result, 2*cfg.Workers)
 
 	g.Go(func() error {
@@ -448,8 +283,8 @@ func stream(ctx context.Context, an *Analyzer, cfg Config, reader *Reader, files
 }
 
 // read sends every input item, in input order, to out.
-func read(ctx context.Context, cfg Config, r *Reader, files []InputFile, missing []error, out chan<- Item) error {
-	emit := func(it Item) error {
+func read(ctx context.Context, cfg Config, r *sources.Reader, files []sources.InputFile, missing []error, out chan<- sources.Item) error {
+	emit := func(it sources.Item) error {
 		select {
 		case out <- it:
 			return nil
@@ -460,18 +295,18 @@ func read(ctx context.Context, cfg Config, r *Reader, files []InputFile, missing
 	if len(cfg.Inputs) == 0 {
 		return r.ReadSamples(ctx, emit)
 	}
-	return r.readInputs(ctx, files, missing, emit)
+	return r.ReadInputs(ctx, files, missing, emit)
 }
 
 // analyzeWithin analyses one item within its time budget. An article over
 // budget becomes an errors row; its analysis goes on in the background
 // until it ends, but the run no longer waits for it. It returns an error
 // only when ctx is cancelled.
-func analyzeWithin(ctx context.Context, an *Analyzer, it Item, runID string, budget time.Duration) (Rows, error) {
+func analyzeWithin(ctx context.Context, an *stages.Analyzer, it sources.Item, runID string, budget time.Duration) (lake.Rows, error) {
 	if it.Err != nil || budget < 0 {
 		return analyze(an, it, runID), nil
 	}
-	done := make(chan Rows, 1)
+	done := make(chan lake.Rows, 1)
 	go func() { done <- analyze(an, it, runID) }()
 	t := time.NewTimer(budget)
 	defer t.Stop()
@@ -479,27 +314,27 @@ func analyzeWithin(ctx context.Context, an *Analyzer, it Item, runID string, bud
 	case rows := <-done:
 		return rows, nil
 	case <-t.C:
-		return Rows{Errors: []models.Error{errorRow(it, "analyze",
-			fmt.Errorf("%w: article %s (%d bytes) took over %s; raise --article-timeout to keep it", ErrTimeout, it.Article.ArticleID, len(it.Article.Text), budget), runID)}}, nil
+		return lake.Rows{Errors: []models.Error{errorRow(it, "analyze",
+			fmt.Errorf("%w: article %s (%d bytes) took over %s; raise --article-timeout to keep it", sources.ErrTimeout, it.Article.ArticleID, len(it.Article.Text), budget), runID)}}, nil
 	case <-ctx.Done():
-		return Rows{}, ctx.Err()
+		return lake.Rows{}, ctx.Err()
 	}
 }
 
 // analyze turns one input item into its rows. A failure, even a panic in an
 // extractor, becomes an error row: one bad article never stops the run.
-func analyze(an *Analyzer, it Item, runID string) (rows Rows) {
+func analyze(an *stages.Analyzer, it sources.Item, runID string) (rows lake.Rows) {
 	if it.Err != nil {
-		return Rows{Errors: []models.Error{errorRow(it, "read", it.Err, runID)}}
+		return lake.Rows{Errors: []models.Error{errorRow(it, "read", it.Err, runID)}}
 	}
 	defer func() {
 		if p := recover(); p != nil {
-			rows = Rows{Errors: []models.Error{errorRow(it, "analyze", fmt.Errorf("article %s: panic: %v", it.Article.ArticleID, p), runID)}}
+			rows = lake.Rows{Errors: []models.Error{errorRow(it, "analyze", fmt.Errorf("article %s: panic: %v", it.Article.ArticleID, p), runID)}}
 		}
 	}()
 	for _, w := range it.Warns {
 		e := errorRow(it, "read", w, runID)
-		if errors.Is(w, ErrInvalidUTF8) || errors.Is(w, ErrNUL) {
+		if errors.Is(w, sources.ErrInvalidUTF8) || errors.Is(w, sources.ErrNUL) {
 			e.Stage = "normalize"
 		}
 		e.Severity = models.SeverityWarning
@@ -508,11 +343,11 @@ func analyze(an *Analyzer, it Item, runID string) (rows Rows) {
 	a := it.Article
 	d, err := an.Analyze(a)
 	if err != nil {
-		return Rows{Errors: append(rows.Errors, errorRow(it, "analyze", fmt.Errorf("article %s: %w", a.ArticleID, err), runID))}
+		return lake.Rows{Errors: append(rows.Errors, errorRow(it, "analyze", fmt.Errorf("article %s: %w", a.ArticleID, err), runID))}
 	}
 	a.NSentences = int32(len(d.Sentences))
 	a.NTokens = int32(len(d.Tokens))
-	a.PipelineVersion = Version
+	a.PipelineVersion = models.PipelineVersion
 	a.RunID = runID
 	rows.Articles = []models.Article{a}
 	rows.Sentences = d.SentenceRows()
@@ -534,7 +369,7 @@ func analyze(an *Analyzer, it Item, runID string) (rows Rows) {
 	return rows
 }
 
-func errorRow(it Item, stage string, err error, runID string) models.Error {
+func errorRow(it sources.Item, stage string, err error, runID string) models.Error {
 	e := models.Error{Source: it.Source, Stage: stage, Error: err.Error(), RunID: runID, Severity: models.SeverityError}
 	if it.Line > 0 {
 		l := int32(it.Line)
@@ -547,7 +382,7 @@ func errorRow(it Item, stage string, err error, runID string) models.Error {
 }
 
 // sink writes results in input order, whatever order the workers finish in.
-func sink(ctx context.Context, in <-chan result, w *Writers, sum *Summary, cfg Config) error {
+func sink(ctx context.Context, in <-chan result, w *lake.Writers, sum *Summary, cfg Config) error {
 	pending := map[int]result{}
 	next := 0
 	var logged errorLog

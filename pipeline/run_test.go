@@ -18,19 +18,21 @@ import (
 	"github.com/apache/arrow-go/v18/parquet/file"
 	"github.com/apache/arrow-go/v18/parquet/pqarrow"
 
+	"github.com/communique/communique/lake"
 	"github.com/communique/communique/models"
 	"github.com/communique/communique/pipeline"
+	"github.com/communique/communique/stages"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // analyzer is built once for every test in the package, as in production.
-var analyzer *pipeline.Analyzer
+var analyzer *stages.Analyzer
 
 func TestMain(m *testing.M) {
 	flag.Parse()
 	var err error
-	analyzer, err = pipeline.NewAnalyzer()
+	analyzer, err = stages.NewAnalyzer()
 	if err != nil {
 		panic(err)
 	}
@@ -127,7 +129,7 @@ func TestSamplesReadBackWithArrow(t *testing.T) {
 	if strings.Join(dates, " ") != "2021-09-15 2023-06-20" {
 		t.Errorf("published = %v; want the seeds' dates 2021-09-15 2023-06-20", dates)
 	}
-	for _, table := range pipeline.Tables {
+	for _, table := range lake.Tables {
 		tbl, md := readTableMeta(t, out, table)
 		if got := tbl.NumRows(); got != sum.Counts[table] {
 			t.Errorf("%s: %d rows read, %d written", table, got, sum.Counts[table])
@@ -149,11 +151,11 @@ func TestSamplesReadBackWithArrow(t *testing.T) {
 				t.Errorf("%s.%s nullable = %v; want %v", table, col, f.Nullable, want)
 			}
 		}
-		if got := md[pipeline.MetaPipelineVersion]; got != pipeline.Version {
-			t.Errorf("%s: metadata %s = %q; want %q", table, pipeline.MetaPipelineVersion, got, pipeline.Version)
+		if got := md[lake.MetaPipelineVersion]; got != models.PipelineVersion {
+			t.Errorf("%s: metadata %s = %q; want %q", table, lake.MetaPipelineVersion, got, models.PipelineVersion)
 		}
-		if got := md[pipeline.MetaSchemaVersion]; got != models.SchemaVersion {
-			t.Errorf("%s: metadata %s = %q; want %q", table, pipeline.MetaSchemaVersion, got, models.SchemaVersion)
+		if got := md[lake.MetaSchemaVersion]; got != models.SchemaVersion {
+			t.Errorf("%s: metadata %s = %q; want %q", table, lake.MetaSchemaVersion, got, models.SchemaVersion)
 		}
 	}
 }
@@ -236,7 +238,7 @@ func TestWorkersByteIdentical(t *testing.T) {
 	inputs := []string{"testdata/inputs", "../data/gold/dev.jsonl"}
 	one, _ := run(t, 1, inputs...)
 	eight, _ := run(t, 8, inputs...)
-	for _, table := range pipeline.Tables {
+	for _, table := range lake.Tables {
 		a, _ := filepath.Glob(filepath.Join(one, table, "*", "*.parquet"))
 		b, _ := filepath.Glob(filepath.Join(eight, table, "*", "*.parquet"))
 		if len(a) != 1 || len(b) != 1 {

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/communique/communique/lake"
+	"github.com/communique/communique/objstore/objstoretest"
 	"github.com/communique/communique/pipeline"
 )
 
@@ -18,12 +20,12 @@ var inputColumns = []string{"input_file", "source"}
 
 // s3Rows downloads the committed files of an S3 output and returns their
 // rows like committedRows.
-func s3Rows(t *testing.T, s3 *pipeline.FakeS3, out, bucket string) map[string][]string {
+func s3Rows(t *testing.T, s3 *objstoretest.FakeS3, out, bucket string) map[string][]string {
 	t.Helper()
 	dir := t.TempDir()
 	rows := map[string][]string{}
-	for _, table := range pipeline.Tables {
-		files, err := pipeline.CommittedFiles(context.Background(), out, table)
+	for _, table := range lake.Tables {
+		files, err := lake.CommittedFiles(context.Background(), out, table)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -47,7 +49,7 @@ func s3Rows(t *testing.T, s3 *pipeline.FakeS3, out, bucket string) map[string][]
 // until it reruns; a second run skips every input, reading the committed
 // state back from S3.
 func TestS3ShardedRun(t *testing.T) {
-	s3 := pipeline.NewFakeS3(t, "in", "lake")
+	s3 := objstoretest.NewFakeS3(t, "in", "lake")
 	dir := t.TempDir()
 	in := shardCorpus(t, dir)
 	ents, _ := os.ReadDir(in)
@@ -76,7 +78,7 @@ func TestS3ShardedRun(t *testing.T) {
 		t.Errorf("a cancelled shard left part objects: %v", keys)
 	}
 	shardRun(t, out, "r", 2, 0, input)
-	if _, err := pipeline.Commit(context.Background(), pipeline.CommitConfig{Out: out, RunID: "r", Shards: 2}); !errors.Is(err, pipeline.ErrShardsIncomplete) {
+	if _, err := lake.Commit(context.Background(), lake.CommitConfig{Out: out, RunID: "r", Shards: 2}); !errors.Is(err, lake.ErrShardsIncomplete) {
 		t.Fatalf("commit with shard 1 cancelled = %v; want ErrShardsIncomplete", err)
 	}
 	shardRun(t, out, "r", 2, 1, input)
@@ -90,7 +92,7 @@ func TestS3ShardedRun(t *testing.T) {
 		t.Error("second commit published again")
 	}
 	want, got := committedRows(t, local, inputColumns...), s3Rows(t, s3, out, "lake")
-	for _, table := range pipeline.Tables {
+	for _, table := range lake.Tables {
 		if !slices.Equal(got[table], want[table]) {
 			t.Errorf("%s: %d rows through S3, %d locally; they differ", table, len(got[table]), len(want[table]))
 		}

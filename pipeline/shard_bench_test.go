@@ -17,8 +17,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/communique/communique/lake"
 	"github.com/communique/communique/models"
-	"github.com/communique/communique/pipeline"
+	"github.com/communique/communique/objstore/objstoretest"
 )
 
 // splitCorpus splits a generated corpus into n files of about equal size,
@@ -81,7 +82,7 @@ func BenchmarkShards(b *testing.B) {
 					})
 				}
 				wg.Wait()
-				sum, err := pipeline.Commit(context.Background(), pipeline.CommitConfig{Out: out, RunID: runID, Shards: shards})
+				sum, err := lake.Commit(context.Background(), lake.CommitConfig{Out: out, RunID: runID, Shards: shards})
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -99,7 +100,7 @@ func BenchmarkShards(b *testing.B) {
 // a run of n articles would leave it, and returns the files' bytes.
 func committedState(b *testing.B, out string, n int) int64 {
 	b.Helper()
-	m := pipeline.Manifest{RunID: "state", Rows: pipeline.Counts{}, Inputs: []pipeline.InputRecord{}}
+	m := lake.Manifest{RunID: "state", Rows: lake.Counts{}, Inputs: []models.InputRecord{}}
 	var words []string
 	for _, t := range sourceTexts(b) {
 		words = append(words, strings.Fields(t)...)
@@ -108,8 +109,8 @@ func committedState(b *testing.B, out string, n int) int64 {
 	var size int64
 	for f := 0; f*10000 < n; f++ {
 		rel := fmt.Sprintf("articles/ingest_date=2026-11-23/part-state-%d.parquet", f)
-		w, err := pipeline.NewWriters(func(t string) string {
-			if t == pipeline.TableArticles {
+		w, err := lake.NewWriters(func(t string) string {
+			if t == lake.TableArticles {
 				return filepath.Join(out, rel)
 			}
 			return filepath.Join(out, "_unused", fmt.Sprint(f), t+".parquet")
@@ -126,7 +127,7 @@ func committedState(b *testing.B, out string, n int) int64 {
 			t := strings.Join(ws, " ")
 			sum := sha256.Sum256([]byte(t))
 			a := models.Article{ArticleID: fmt.Sprintf("art-%08d", i), Text: t, ContentSHA256: hex.EncodeToString(sum[:]), RunID: "state"}
-			if err := w.Write(&pipeline.Rows{Articles: []models.Article{a}}); err != nil {
+			if err := w.Write(&lake.Rows{Articles: []models.Article{a}}); err != nil {
 				b.Fatal(err)
 			}
 			rows++
@@ -136,7 +137,7 @@ func committedState(b *testing.B, out string, n int) int64 {
 		}
 		st, _ := os.Stat(filepath.Join(out, rel))
 		size += st.Size()
-		m.Files = append(m.Files, pipeline.FileInfo{Table: pipeline.TableArticles, Path: rel, Rows: int64(rows)})
+		m.Files = append(m.Files, lake.FileInfo{Table: lake.TableArticles, Path: rel, Rows: int64(rows)})
 	}
 	os.RemoveAll(filepath.Join(out, "_unused"))
 	j, _ := json.Marshal(m)
@@ -152,7 +153,7 @@ func BenchmarkLoadState(b *testing.B) {
 	const n = 100000
 	local := b.TempDir()
 	size := committedState(b, local, n)
-	s3 := pipeline.NewFakeS3(b, "lake")
+	s3 := objstoretest.NewFakeS3(b, "lake")
 	filepath.WalkDir(local, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			data, _ := os.ReadFile(p)
@@ -168,10 +169,10 @@ func BenchmarkLoadState(b *testing.B) {
 			var before, after runtime.MemStats
 			runtime.GC()
 			runtime.ReadMemStats(&before)
-			var st *pipeline.State
+			var st *lake.State
 			for range b.N {
 				var err error
-				if st, err = pipeline.LoadState(tc.out); err != nil {
+				if st, err = lake.LoadState(tc.out); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -18,20 +18,22 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/communique/communique/lake"
 	"github.com/communique/communique/pipeline"
+	"github.com/communique/communique/sources"
 )
 
 func TestAssignShards(t *testing.T) {
-	files := func(sizes ...int64) []pipeline.InputFile {
-		var fs []pipeline.InputFile
+	files := func(sizes ...int64) []sources.InputFile {
+		var fs []sources.InputFile
 		for i, s := range sizes {
-			fs = append(fs, pipeline.InputFile{Name: fmt.Sprintf("f%d", i), Size: s})
+			fs = append(fs, sources.InputFile{Name: fmt.Sprintf("f%d", i), Size: s})
 		}
 		return fs
 	}
 	for _, tc := range []struct {
 		name   string
-		files  []pipeline.InputFile
+		files  []sources.InputFile
 		shards int
 		want   []int
 	}{
@@ -43,14 +45,14 @@ func TestAssignShards(t *testing.T) {
 		{"empty files spread over shards", files(0, 0, 0), 2, []int{0, 1, 0}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := pipeline.AssignShards(tc.files, tc.shards)
+			got := sources.AssignShards(tc.files, tc.shards)
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("AssignShards(%v, %d) = %v; want %v", tc.files, tc.shards, got, tc.want)
 			}
 			// The same list in another order gets the same assignment.
 			rev := slices.Clone(tc.files)
 			slices.Reverse(rev)
-			again := pipeline.AssignShards(rev, tc.shards)
+			again := sources.AssignShards(rev, tc.shards)
 			slices.Reverse(again)
 			if !slices.Equal(again, tc.want) {
 				t.Errorf("AssignShards of the reversed list = %v; want %v reversed", again, tc.want)
@@ -64,17 +66,17 @@ func TestAssignShards(t *testing.T) {
 // gets files.
 func TestAssignShardsBalance(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
-	var files []pipeline.InputFile
+	var files []sources.InputFile
 	var largest int64
 	for i := range 5000 {
 		size := rng.Int64N(1 << 30)
 		largest = max(largest, size)
-		files = append(files, pipeline.InputFile{Name: fmt.Sprintf("f%05d", i), Size: size})
+		files = append(files, sources.InputFile{Name: fmt.Sprintf("f%05d", i), Size: size})
 	}
 	for _, shards := range []int{7, 64, 1000} {
 		load := make([]int64, shards)
 		count := make([]int, shards)
-		for i, s := range pipeline.AssignShards(files, shards) {
+		for i, s := range sources.AssignShards(files, shards) {
 			load[s] += files[i].Size
 			count[s]++
 		}
@@ -88,11 +90,11 @@ func TestAssignShardsBalance(t *testing.T) {
 }
 
 func ExampleAssignShards() {
-	files := []pipeline.InputFile{
+	files := []sources.InputFile{
 		{Name: "feeds/a.jsonl", Size: 900}, {Name: "feeds/b.jsonl", Size: 500},
 		{Name: "feeds/c.jsonl", Size: 400}, {Name: "feeds/d.jsonl", Size: 100},
 	}
-	for i, s := range pipeline.AssignShards(files, 2) {
+	for i, s := range sources.AssignShards(files, 2) {
 		fmt.Println(files[i].Name, "→ shard", s)
 	}
 	// Output:
@@ -153,9 +155,9 @@ func shardChild(out, in, runID string, shards, index int, quiet string) *exec.Cm
 	return cmd
 }
 
-func commit(t *testing.T, out, runID string, shards int) pipeline.CommitSummary {
+func commit(t *testing.T, out, runID string, shards int) lake.CommitSummary {
 	t.Helper()
-	sum, err := pipeline.Commit(context.Background(), pipeline.CommitConfig{Out: out, RunID: runID, Shards: shards})
+	sum, err := lake.Commit(context.Background(), lake.CommitConfig{Out: out, RunID: runID, Shards: shards})
 	if err != nil {
 		t.Fatalf("Commit(%s, %d shards) = %v", runID, shards, err)
 	}
@@ -167,8 +169,8 @@ func commit(t *testing.T, out, runID string, shards int) pipeline.CommitSummary 
 func committedRows(t *testing.T, out string, drop ...string) map[string][]string {
 	t.Helper()
 	rows := map[string][]string{}
-	for _, table := range pipeline.Tables {
-		files, err := pipeline.CommittedFiles(context.Background(), out, table)
+	for _, table := range lake.Tables {
+		files, err := lake.CommittedFiles(context.Background(), out, table)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -212,19 +214,19 @@ func TestShardsEqualOneProcess(t *testing.T) {
 		t.Errorf("commit: published %v, %d shards, %d articles; want true, 3, 46", sum.Published, sum.Manifest.Shards, sum.Manifest.Articles)
 	}
 	want, got := committedRows(t, one), committedRows(t, sharded)
-	for _, table := range pipeline.Tables {
-		if len(want[table]) == 0 && table != pipeline.TableErrors {
+	for _, table := range lake.Tables {
+		if len(want[table]) == 0 && table != lake.TableErrors {
 			t.Errorf("%s: no rows in the one-process run", table)
 		}
 		if !slices.Equal(got[table], want[table]) {
 			t.Errorf("%s: %d rows from 3 shards, %d from one process; they differ", table, len(got[table]), len(want[table]))
 		}
 	}
-	if len(want[pipeline.TableErrors]) != 1 {
-		t.Errorf("errors: %d rows; want 1 (the malformed line)", len(want[pipeline.TableErrors]))
+	if len(want[lake.TableErrors]) != 1 {
+		t.Errorf("errors: %d rows; want 1 (the malformed line)", len(want[lake.TableErrors]))
 	}
 	// Each shard named its files by run and shard.
-	files, _ := pipeline.CommittedFiles(context.Background(), sharded, pipeline.TableArticles)
+	files, _ := lake.CommittedFiles(context.Background(), sharded, lake.TableArticles)
 	for i, f := range files {
 		if want := fmt.Sprintf("part-r-%d.parquet", i); filepath.Base(f) != want {
 			t.Errorf("articles file %d = %s; want %s", i, f, want)
@@ -249,8 +251,8 @@ func TestShardKilledAndRerun(t *testing.T) {
 	}
 	out := filepath.Join(dir, "out")
 
-	_, err := pipeline.Commit(context.Background(), pipeline.CommitConfig{Out: out, RunID: "k", Shards: 2})
-	if !errors.Is(err, pipeline.ErrShardsIncomplete) || !strings.Contains(err.Error(), "shard 0 has not started") {
+	_, err := lake.Commit(context.Background(), lake.CommitConfig{Out: out, RunID: "k", Shards: 2})
+	if !errors.Is(err, lake.ErrShardsIncomplete) || !strings.Contains(err.Error(), "shard 0 has not started") {
 		t.Errorf("commit before any shard = %v; want ErrShardsIncomplete naming shard 0", err)
 	}
 
@@ -276,8 +278,8 @@ func TestShardKilledAndRerun(t *testing.T) {
 	if b, err := shardChild(out, in, "k", 2, 0, "1").CombinedOutput(); err != nil {
 		t.Fatalf("shard 0: %v\n%s", err, b)
 	}
-	_, err = pipeline.Commit(context.Background(), pipeline.CommitConfig{Out: out, RunID: "k", Shards: 2})
-	if !errors.Is(err, pipeline.ErrShardsIncomplete) || !strings.Contains(err.Error(), "shard 1 started") {
+	_, err = lake.Commit(context.Background(), lake.CommitConfig{Out: out, RunID: "k", Shards: 2})
+	if !errors.Is(err, lake.ErrShardsIncomplete) || !strings.Contains(err.Error(), "shard 1 started") {
 		t.Fatalf("commit with shard 1 killed = %v; want ErrShardsIncomplete naming shard 1", err)
 	}
 	if _, err := os.Stat(filepath.Join(out, "_runs", "k.json")); !errors.Is(err, os.ErrNotExist) {
@@ -334,8 +336,8 @@ func TestShardFilesKept(t *testing.T) {
 	shardRun(t, out, "s", 3, 0, in)
 	shardRun(t, out, "s", 3, 1, in)
 	shard0 := partFiles(t, out, "part-s-0.parquet")
-	if len(shard0) != len(pipeline.Tables) {
-		t.Fatalf("shard 0 wrote %d files; want %d", len(shard0), len(pipeline.Tables))
+	if len(shard0) != len(lake.Tables) {
+		t.Fatalf("shard 0 wrote %d files; want %d", len(shard0), len(lake.Tables))
 	}
 	stat0 := modTimes(t, shard0)
 
@@ -364,8 +366,8 @@ func TestShardFilesKept(t *testing.T) {
 	}
 	shardRun(t, out, "s", 3, 2, in)
 	sum := commit(t, out, "s", 3)
-	if len(sum.Manifest.Files) != 3*len(pipeline.Tables) || sum.Manifest.Articles != 46 {
-		t.Errorf("commit: %d files, %d articles; want %d, 46", len(sum.Manifest.Files), sum.Manifest.Articles, 3*len(pipeline.Tables))
+	if len(sum.Manifest.Files) != 3*len(lake.Tables) || sum.Manifest.Articles != 46 {
+		t.Errorf("commit: %d files, %d articles; want %d, 46", len(sum.Manifest.Files), sum.Manifest.Articles, 3*len(lake.Tables))
 	}
 	ids := articleIDs(t, out)
 	if len(ids) != 47 {
@@ -475,7 +477,7 @@ func TestCommitChecks(t *testing.T) {
 		{"d", 2, "it was run with more than 2 shards"},
 		{"e", 2, "2 of 2 shards not complete (shard 0 has not started; shard 1 has not started)"},
 	} {
-		_, err := pipeline.Commit(context.Background(), pipeline.CommitConfig{Out: out, RunID: tc.run, Shards: tc.shards})
+		_, err := lake.Commit(context.Background(), lake.CommitConfig{Out: out, RunID: tc.run, Shards: tc.shards})
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("Commit(%s, %d shards) = %v; want %q", tc.run, tc.shards, err, tc.want)
 		}
@@ -519,13 +521,13 @@ func ExampleCommit() {
 		}
 		fmt.Printf("shard %d: %d article\n", shard, sum.Articles)
 	}
-	sum, err := pipeline.Commit(context.Background(), pipeline.CommitConfig{Out: out, RunID: "2026-11-23", Shards: 2})
+	sum, err := lake.Commit(context.Background(), lake.CommitConfig{Out: out, RunID: "2026-11-23", Shards: 2})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	fmt.Printf("published %v: %d articles, %d files\n", sum.Published, sum.Manifest.Articles, len(sum.Manifest.Files))
-	files, _ := pipeline.CommittedFiles(context.Background(), out, pipeline.TableArticles)
+	files, _ := lake.CommittedFiles(context.Background(), out, lake.TableArticles)
 	for _, f := range files {
 		rel, _ := filepath.Rel(out, f)
 		fmt.Println(filepath.ToSlash(filepath.Dir(filepath.Dir(rel))), filepath.Base(rel))

@@ -9,7 +9,7 @@ import (
 	"github.com/communique/communique/extractors"
 	"github.com/communique/communique/extractors/stances"
 	"github.com/communique/communique/linear"
-	"github.com/communique/communique/pipeline"
+	"github.com/communique/communique/stages"
 )
 
 // Set is the labelled candidates of some gold articles, by article.
@@ -48,7 +48,7 @@ func concat(xs [][]linear.Example) []linear.Example {
 
 // Label analyzes each gold article with an and labels the candidates the
 // stance extractor x proposes with the article's gold rows.
-func Label(ctx context.Context, an *pipeline.Analyzer, x *stances.Extractor, gold iter.Seq2[eval.Article, error]) (*Set, error) {
+func Label(ctx context.Context, an *stages.Analyzer, x *stances.Extractor, gold iter.Seq2[eval.Article, error]) (*Set, error) {
 	set := &Set{}
 	err := eval.Analyzed(ctx, an, gold, func(g eval.Article, d *extractors.Doc) {
 		var rows []stances.GoldRow
@@ -83,7 +83,7 @@ func Fit(s *Set) (*stances.Model, error) {
 // Score evaluates model m on gold articles with the analyzer base, whose
 // stance extractor it replaces; minConf is the confidence threshold (0: the
 // default).
-func Score(ctx context.Context, base *pipeline.Analyzer, m *stances.Model, minConf float64, gold iter.Seq2[eval.Article, error]) (eval.Report, error) {
+func Score(ctx context.Context, base *stages.Analyzer, m *stances.Model, minConf float64, gold iter.Seq2[eval.Article, error]) (eval.Report, error) {
 	x, err := stances.NewWith(stances.Config{Model: m, MinConfidence: minConf})
 	if err != nil {
 		return eval.Report{}, err
@@ -95,7 +95,7 @@ func Score(ctx context.Context, base *pipeline.Analyzer, m *stances.Model, minCo
 var Thresholds = []float64{0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}
 
 // ScoreByConfidence evaluates model m on gold articles at each of Thresholds.
-func ScoreByConfidence(ctx context.Context, base *pipeline.Analyzer, m *stances.Model, gold iter.Seq2[eval.Article, error]) ([]eval.Report, error) {
+func ScoreByConfidence(ctx context.Context, base *stages.Analyzer, m *stances.Model, gold iter.Seq2[eval.Article, error]) ([]eval.Report, error) {
 	x, err := stances.NewWith(stances.Config{Model: m, MinConfidence: -1})
 	if err != nil {
 		return nil, err

@@ -12,19 +12,21 @@ import (
 	"github.com/communique/communique/data"
 	"github.com/communique/communique/eval"
 	"github.com/communique/communique/extractors/stances"
-	"github.com/communique/communique/pipeline"
+	"github.com/communique/communique/sources"
+	"github.com/communique/communique/stages"
 	"github.com/communique/communique/train"
 )
 
 // goldFiles reads the gold articles of files (globs), in order.
 func goldFiles(t *testing.T, files ...string) iter.Seq2[eval.Article, error] {
 	t.Helper()
-	names, missing := pipeline.Expand(files)
+	names, missing := sources.Expand(context.Background(), files)
 	if len(missing) > 0 {
 		t.Fatalf("gold files: %v", missing[0])
 	}
 	return func(yield func(eval.Article, error) bool) {
-		for _, n := range names {
+		for _, in := range names {
+			n := in.Name
 			b, err := os.ReadFile(n)
 			if err != nil {
 				yield(eval.Article{}, err)
@@ -51,7 +53,7 @@ func embeddedGold(t *testing.T) iter.Seq2[eval.Article, error] {
 
 func TestTrainOnFixtureLearnsIt(t *testing.T) {
 	ctx := context.Background()
-	base, err := pipeline.NewAnalyzer()
+	base, err := stages.NewAnalyzer()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +94,7 @@ func TestCommittedModelIsMakeModel(t *testing.T) {
 		t.Skipf("no %s/realtext/gold beside the repository: %v", shared, err)
 	}
 	ctx := context.Background()
-	base, err := pipeline.NewAnalyzer()
+	base, err := stages.NewAnalyzer()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,9 @@ import (
 	"os"
 
 	"github.com/communique/communique/eval"
-	"github.com/communique/communique/pipeline"
+	"github.com/communique/communique/sources"
+	"github.com/communique/communique/stages"
+	"github.com/communique/communique/textnorm"
 )
 
 // annotateOptions are the flags of communique annotate.
@@ -40,7 +42,7 @@ func runAnnotate(ctx context.Context, o annotateOptions, stdout io.Writer) error
 	if err := useData(o.dataDir); err != nil {
 		return err
 	}
-	an, err := pipeline.NewAnalyzer()
+	an, err := stages.NewAnalyzer()
 	if err != nil {
 		return err
 	}
@@ -48,7 +50,7 @@ func runAnnotate(ctx context.Context, o annotateOptions, stdout io.Writer) error
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
 	failed := 0
-	fail := func(it pipeline.Item, err error) {
+	fail := func(it sources.Item, err error) {
 		failed++
 		switch {
 		case it.Line > 0:
@@ -58,7 +60,7 @@ func runAnnotate(ctx context.Context, o annotateOptions, stdout io.Writer) error
 		}
 		fmt.Fprintf(os.Stderr, "communique annotate: %v\n", err)
 	}
-	emit := func(it pipeline.Item) error {
+	emit := func(it sources.Item) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -67,7 +69,7 @@ func runAnnotate(ctx context.Context, o annotateOptions, stdout io.Writer) error
 			return nil
 		}
 		a := it.Article
-		a.Text, _ = pipeline.Normalize(a.Text)
+		a.Text, _ = textnorm.Normalize(a.Text)
 		d, err := an.Analyze(a)
 		if err != nil {
 			fail(it, fmt.Errorf("analyze %s: %w", a.ArticleID, err))
@@ -78,7 +80,7 @@ func runAnnotate(ctx context.Context, o annotateOptions, stdout io.Writer) error
 		}
 		return nil
 	}
-	r := pipeline.NewReader(os.Stdin)
+	r := sources.NewReader(os.Stdin)
 	if err := r.ReadAll(ctx, o.inputs, emit); err != nil {
 		return err
 	}

@@ -3,10 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/communique/communique/lake"
 	"io"
 	"os"
-
-	"github.com/communique/communique/pipeline"
 )
 
 // commitOptions are the flags of communique commit.
@@ -42,11 +41,11 @@ func runCommit(ctx context.Context, o commitOptions, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	cfg := pipeline.CommitConfig{Out: o.out, RunID: o.runID, Shards: o.shards, Log: log}
+	cfg := lake.CommitConfig{Out: o.out, RunID: o.runID, Shards: o.shards, Log: log}
 	if err := cfg.Validate(); err != nil {
 		return usageError{err.Error()}
 	}
-	sum, err := pipeline.Commit(ctx, cfg)
+	sum, err := lake.Commit(ctx, cfg)
 	if err != nil {
 		return err
 	}

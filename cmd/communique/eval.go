@@ -14,7 +14,8 @@ import (
 
 	"github.com/communique/communique/data"
 	"github.com/communique/communique/eval"
-	"github.com/communique/communique/pipeline"
+	"github.com/communique/communique/sources"
+	"github.com/communique/communique/stages"
 	"github.com/communique/communique/train"
 )
 
@@ -65,7 +66,7 @@ func runEval(ctx context.Context, o evalOptions, stdout io.Writer) error {
 	if o.byConf {
 		cfg.MinConfidence = -1
 	}
-	an, err := pipeline.NewAnalyzerConfig(cfg)
+	an, err := stages.NewAnalyzerConfig(cfg)
 	if err != nil {
 		return err
 	}
@@ -121,7 +122,7 @@ func goldArticles(inputs []string) iter.Seq2[eval.Article, error] {
 			name string
 			open func() (io.ReadCloser, error)
 		}
-		var sources []source
+		var srcs []source
 		if len(inputs) == 0 {
 			names, err := fs.Glob(data.FS(), "gold/*.jsonl")
 			if err != nil || len(names) == 0 {
@@ -129,22 +130,23 @@ func goldArticles(inputs []string) iter.Seq2[eval.Article, error] {
 				return
 			}
 			for _, n := range names {
-				sources = append(sources, source{"data/" + n, func() (io.ReadCloser, error) {
+				srcs = append(srcs, source{"data/" + n, func() (io.ReadCloser, error) {
 					b, err := data.ReadFile(n)
 					return io.NopCloser(bytes.NewReader(b)), err
 				}})
 			}
 		} else {
-			files, missing := pipeline.Expand(inputs)
+			files, missing := sources.Expand(context.Background(), inputs)
 			if len(missing) > 0 {
 				yield(eval.Article{}, fmt.Errorf("gold: %w", missing[0]))
 				return
 			}
-			for _, n := range files {
-				sources = append(sources, source{n, func() (io.ReadCloser, error) { return openMaybeGzip(n) }})
+			for _, f := range files {
+				n := f.Name
+				srcs = append(srcs, source{n, func() (io.ReadCloser, error) { return openMaybeGzip(n) }})
 			}
 		}
-		for _, s := range sources {
+		for _, s := range srcs {
 			rc, err := s.open()
 			if err != nil {
 				yield(eval.Article{}, fmt.Errorf("read %s: %w", s.name, err))

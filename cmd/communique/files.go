@@ -3,11 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/communique/communique/lake"
 	"io"
 	"slices"
 	"strings"
-
-	"github.com/communique/communique/pipeline"
 )
 
 // filesOptions are the flags of communique files.
@@ -31,10 +30,10 @@ func cmdFiles(ctx context.Context, args []string, stdout io.Writer) error {
 	if fs.NArg() > 0 {
 		return usageError{fmt.Sprintf("files takes no arguments, got %q", fs.Args())}
 	}
-	if o.table != "" && !slices.Contains(pipeline.Tables, o.table) {
-		return usageError{fmt.Sprintf("table %q: want one of %s", o.table, strings.Join(pipeline.Tables, ", "))}
+	if o.table != "" && !slices.Contains(lake.Tables, o.table) {
+		return usageError{fmt.Sprintf("table %q: want one of %s", o.table, strings.Join(lake.Tables, ", "))}
 	}
-	files, err := pipeline.CommittedFiles(ctx, o.out, o.table)
+	files, err := lake.CommittedFiles(ctx, o.out, o.table)
 	if err != nil {
 		return err
 	}

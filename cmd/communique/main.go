@@ -21,12 +21,11 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/communique/communique/lake"
 	"io"
 	"os"
 	"os/signal"
 	"syscall"
-
-	"github.com/communique/communique/pipeline"
 )
 
 // Exit codes, documented in the README.
@@ -118,7 +117,7 @@ func exitCode(ctx context.Context, err error, w io.Writer) int {
 	case errors.Is(err, errPartial):
 		fmt.Fprintf(w, "communique: %v\n", err)
 		return exitPartial
-	case errors.Is(err, pipeline.ErrShardsIncomplete):
+	case errors.Is(err, lake.ErrShardsIncomplete):
 		fmt.Fprintf(w, "communique: %v\n", err)
 		return exitIncomplete
 	}

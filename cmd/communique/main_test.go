@@ -6,9 +6,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/communique/communique/lake"
 	"testing"
-
-	"github.com/communique/communique/pipeline"
 )
 
 // TestExitCode checks the documented exit codes, mapped in one place.
@@ -26,7 +25,7 @@ func TestExitCode(t *testing.T) {
 		{"help", context.Background(), flag.ErrHelp, 2},
 		{"usage", context.Background(), usageError{"workers -1"}, 2},
 		{"partial", context.Background(), fmt.Errorf("%w: 3 error rows", errPartial), 3},
-		{"shards incomplete", context.Background(), fmt.Errorf("run r: %w", pipeline.ErrShardsIncomplete), 4},
+		{"shards incomplete", context.Background(), fmt.Errorf("run r: %w", lake.ErrShardsIncomplete), 4},
 		{"interrupted", cancelled, context.Canceled, 130},
 	}
 	for _, tc := range tests {

@@ -12,7 +12,10 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
+	"github.com/communique/communique/lake"
 	"github.com/communique/communique/pipeline"
+	"github.com/communique/communique/sources"
+	"github.com/communique/communique/stages"
 )
 
 // runOptions are the flags of communique run.
@@ -45,7 +48,7 @@ func cmdRun(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.IntVar(&o.shards, "shards", 0, "run as one of `N` shards; `communique commit` publishes the run when all are complete (needs --run-id)")
 	fs.IntVar(&o.shard, "shard-index", -1, "this shard's `index`, 0..N-1 (default: $JOB_COMPLETION_INDEX, set by Kubernetes Indexed Jobs)")
 	fs.DurationVar(&o.timeout, "article-timeout", pipeline.DefaultArticleTimeout, "time budget of one article's analysis; an article over it becomes an errors row (negative: no budget)")
-	fs.DurationVar(&o.openWait, "fifo-wait", pipeline.DefaultOpenWait, "how long to wait for a writer to open a FIFO given as input before reporting it as an errors row")
+	fs.DurationVar(&o.openWait, "fifo-wait", sources.DefaultOpenWait, "how long to wait for a writer to open a FIFO given as input before reporting it as an errors row")
 	o.model.register(fs)
 	registerData(fs, &o.dataDir)
 	fs.BoolVar(&o.partialOK, "partial-ok", false, "exit 0 instead of 3 when some input became error rows (for schedulers that retry failures)")
@@ -104,7 +107,7 @@ func runRun(ctx context.Context, o runOptions, stdout io.Writer) error {
 			bar.Set64(bytes)
 		}
 	}
-	pipeline.SetMemoryLimit()
+	stages.SetMemoryLimit()
 	scfg, err := o.model.config()
 	if err != nil {
 		return err
@@ -112,7 +115,7 @@ func runRun(ctx context.Context, o runOptions, stdout io.Writer) error {
 	if err := useData(o.dataDir); err != nil {
 		return err
 	}
-	an, err := pipeline.NewAnalyzerConfig(scfg)
+	an, err := stages.NewAnalyzerConfig(scfg)
 	if err != nil {
 		return err
 	}
@@ -127,14 +130,14 @@ func runRun(ctx context.Context, o runOptions, stdout io.Writer) error {
 		what, msg = fmt.Sprintf("shard %d/%d of run %s", sum.Shard, sum.Shards, sum.RunID), "shard complete"
 	}
 	log.Info(msg, "run_id", sum.RunID, "shard", sum.Shard, "shards", sum.Shards, "articles", sum.Articles, "skipped", sum.Skipped,
-		"failed", sum.Failed, "errors", c[pipeline.TableErrors], "seconds", sum.Elapsed.Seconds(), "manifest", sum.Manifest)
+		"failed", sum.Failed, "errors", c[lake.TableErrors], "seconds", sum.Elapsed.Seconds(), "manifest", sum.Manifest)
 	fmt.Fprintf(stdout, "%s: %d articles (%d unchanged, skipped), %d failed inputs, %.1fs (%.0f articles/s); rows: %d sentences, %d entities, %d commitments, %d positions, %d errors (%d warnings); manifest %s\n",
 		what, sum.Articles, sum.Skipped, sum.Failed, sum.Elapsed.Seconds(), rate,
-		c[pipeline.TableSentences], c[pipeline.TableEntities], c[pipeline.TableCommitments], c[pipeline.TablePositions], c[pipeline.TableErrors], sum.Warnings, sum.Manifest)
+		c[lake.TableSentences], c[lake.TableEntities], c[lake.TableCommitments], c[lake.TablePositions], c[lake.TableErrors], sum.Warnings, sum.Manifest)
 	if sum.Shards > 0 {
 		fmt.Fprintf(stdout, "when every shard is complete: communique commit --run-id %s --shards %d --out %s\n", sum.RunID, sum.Shards, o.out)
 	}
-	if n := c[pipeline.TableErrors] - int64(sum.Warnings); n > 0 && !o.partialOK {
+	if n := c[lake.TableErrors] - int64(sum.Warnings); n > 0 && !o.partialOK {
 		return fmt.Errorf("%w: %d error rows in %s/errors", errPartial, n, sum.Out)
 	}
 	return nil
@@ -154,11 +157,9 @@ func newLogger(format string, w io.Writer) (*slog.Logger, error) {
 // newProgress returns a progress bar over the inputs' bytes, with rate and ETA.
 func newProgress(inputs []string) *progressbar.ProgressBar {
 	var total int64
-	files, _ := pipeline.Expand(inputs)
+	files, _ := sources.Expand(context.Background(), inputs)
 	for _, f := range files {
-		if st, err := os.Stat(f); err == nil {
-			total += st.Size()
-		}
+		total += f.Size
 	}
 	if total == 0 {
 		total = -1 // unknown (standard input or the samples): a spinner

@@ -16,8 +16,8 @@ import (
 
 	"github.com/parquet-go/parquet-go"
 
+	"github.com/communique/communique/lake"
 	"github.com/communique/communique/models"
-	"github.com/communique/communique/pipeline"
 )
 
 // childArgs, when set in the environment, makes the test binary run the
@@ -115,7 +115,7 @@ func TestShardedRunCommand(t *testing.T) {
 		t.Errorf("second commit: exit %d, stdout %q; want 0, already committed, nothing new", code, stdout)
 	}
 
-	for _, table := range pipeline.Tables {
+	for _, table := range lake.Tables {
 		var lists [2][]string
 		for k, out := range []string{one, sharded} {
 			var b bytes.Buffer
@@ -143,17 +143,17 @@ func tableRows(t *testing.T, table string, files []string) []string {
 		var err error
 		var got []string
 		switch table {
-		case pipeline.TableArticles:
+		case lake.TableArticles:
 			got, err = readRows[models.Article](f)
-		case pipeline.TableSentences:
+		case lake.TableSentences:
 			got, err = readRows[models.Sentence](f)
-		case pipeline.TableEntities:
+		case lake.TableEntities:
 			got, err = readRows[models.Entity](f)
-		case pipeline.TableCommitments:
+		case lake.TableCommitments:
 			got, err = readRows[models.Commitment](f)
-		case pipeline.TablePositions:
+		case lake.TablePositions:
 			got, err = readRows[models.Position](f)
-		case pipeline.TableErrors:
+		case lake.TableErrors:
 			got, err = readRows[models.Error](f)
 		}
 		if err != nil {

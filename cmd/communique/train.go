@@ -8,7 +8,8 @@ import (
 
 	"github.com/communique/communique/eval"
 	"github.com/communique/communique/extractors/stances"
-	"github.com/communique/communique/pipeline"
+	"github.com/communique/communique/sources"
+	"github.com/communique/communique/stages"
 	"github.com/communique/communique/train"
 )
 
@@ -57,17 +58,18 @@ func runTrain(ctx context.Context, o trainOptions, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	base, err := pipeline.NewAnalyzerConfig(stances.Config{})
+	base, err := stages.NewAnalyzerConfig(stances.Config{})
 	if err != nil {
 		return err
 	}
-	files, missing := pipeline.Expand(o.gold)
+	files, missing := sources.Expand(ctx, o.gold)
 	if len(missing) > 0 {
 		return fmt.Errorf("train: %w", missing[0])
 	}
 	var sets []*train.Set
 	all := &train.Set{}
-	for _, f := range files {
+	for _, in := range files {
+		f := in.Name
 		s, err := train.Label(ctx, base, rules, goldArticles([]string{f}))
 		if err != nil {
 			return err
@@ -83,7 +85,8 @@ func runTrain(ctx context.Context, o trainOptions, stdout io.Writer) error {
 	if o.cv && len(sets) > 1 {
 		fmt.Fprintln(stdout, "cross-validation (each file scored by a model trained on the others):")
 		var sum eval.Report
-		for i, f := range files {
+		for i, in := range files {
+			f := in.Name
 			rest := &train.Set{}
 			for j, s := range sets {
 				if j != i {

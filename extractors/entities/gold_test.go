@@ -9,7 +9,7 @@ import (
 	"github.com/communique/communique/eval"
 	"github.com/communique/communique/extractors/entities"
 	"github.com/communique/communique/extractors/segment"
-	"github.com/communique/communique/pipeline"
+	"github.com/communique/communique/stages"
 )
 
 // Targets of issue 4 on the gold articles.
@@ -49,8 +49,8 @@ func TestGold(t *testing.T) {
 			rep.Canonical.Value(), rep.Canonical.Correct, rep.Canonical.Total)
 		return rep
 	}
-	rep := score("tagger", pipeline.NewAnalyzerWith(seg, tagger))
-	base := score("baseline", pipeline.NewAnalyzerWith(seg, entities.NewProseBaseline(nil)))
+	rep := score("tagger", stages.NewAnalyzerWith(seg, tagger))
+	base := score("baseline", stages.NewAnalyzerWith(seg, entities.NewProseBaseline(nil)))
 	if f := rep.EntitiesLenient.F1(); f < minLenientF1 {
 		t.Errorf("lenient F1 %.3f < %.2f", f, minLenientF1)
 	}

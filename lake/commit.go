@@ -1,4 +1,4 @@
-package pipeline
+package lake
 
 import (
 	"context"
@@ -40,7 +40,7 @@ func (c CommitConfig) withDefaults() CommitConfig {
 
 // Validate reports a configuration that cannot commit.
 func (c CommitConfig) Validate() error {
-	if !validRunID(c.RunID) {
+	if !ValidRunID(c.RunID) {
 		return fmt.Errorf("run id %q: give the run id of the shards", c.RunID)
 	}
 	if c.Shards < 1 || c.Shards > MaxShards {

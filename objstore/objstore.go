@@ -1,4 +1,7 @@
-package pipeline
+// Package objstore opens object-store locations (s3:// URLs and any
+// gocloud.dev/blob driver linked in) for the input sources and the lake:
+// URL parsing, one open bucket per URL, ranged reads.
+package objstore
 
 import (
 	"context"
@@ -26,9 +29,9 @@ import (
 // plain paths are local files. Only the s3 driver is linked in, to keep the
 // binary small.
 
-// isURL reports whether s names an object-store location rather than a
+// IsURL reports whether s names an object-store location rather than a
 // local path: it has a scheme other than file.
-func isURL(s string) bool {
+func IsURL(s string) bool {
 	i := strings.Index(s, "://")
 	if i <= 0 {
 		return false
@@ -41,8 +44,8 @@ func isURL(s string) bool {
 	return !strings.EqualFold(s[:i], "file")
 }
 
-// localPath turns a file:// URL into a local path; other names are returned as they are.
-func localPath(s string) string {
+// LocalPath turns a file:// URL into a local path; other names are returned as they are.
+func LocalPath(s string) string {
 	if len(s) >= 7 && strings.EqualFold(s[:7], "file://") {
 		if u, err := url.Parse(s); err == nil {
 			return filepath.FromSlash(u.Path)
@@ -51,29 +54,29 @@ func localPath(s string) string {
 	return s
 }
 
-// location is an object-store URL split into the bucket it opens and a key.
-type location struct {
-	bucket string // scheme://host?query: what blob.OpenBucket opens
-	key    string // key or key prefix in the bucket, without a leading slash
+// Location is an object-store URL split into the bucket it opens and a key.
+type Location struct {
+	Bucket string // scheme://host?query: what blob.OpenBucket opens
+	Key    string // key or key prefix in the bucket, without a leading slash
 }
 
-// parseLocation splits an object-store URL.
-func parseLocation(s string) (location, error) {
+// ParseLocation splits an object-store URL.
+func ParseLocation(s string) (Location, error) {
 	u, err := url.Parse(s)
 	if err != nil {
-		return location{}, fmt.Errorf("parse %s: %w", s, err)
+		return Location{}, fmt.Errorf("parse %s: %w", s, err)
 	}
 	if u.Host == "" {
-		return location{}, fmt.Errorf("%s: no bucket in the URL", s)
+		return Location{}, fmt.Errorf("%s: no bucket in the URL", s)
 	}
 	b := url.URL{Scheme: u.Scheme, Host: u.Host, RawQuery: u.RawQuery}
-	return location{bucket: b.String(), key: strings.TrimPrefix(u.Path, "/")}, nil
+	return Location{Bucket: b.String(), Key: strings.TrimPrefix(u.Path, "/")}, nil
 }
 
-// name returns the URL of key in the location's bucket, without the query,
+// Name returns the URL of key in the location's bucket, without the query,
 // which configures the client and may name private endpoints.
-func (l location) name(key string) string {
-	u, _ := url.Parse(l.bucket)
+func (l Location) Name(key string) string {
+	u, _ := url.Parse(l.Bucket)
 	if key == "" {
 		return u.Scheme + "://" + u.Host
 	}
@@ -96,14 +99,14 @@ func openBucket(ctx context.Context, bucketURL string) (*blob.Bucket, error) {
 	return blob.OpenBucket(ctx, bucketURL)
 }
 
-// buckets opens each bucket once and closes them all at the end of a run.
-type buckets struct {
+// Buckets opens each bucket once and closes them all at the end of a run.
+type Buckets struct {
 	mu   sync.Mutex
 	open map[string]*blob.Bucket
 }
 
-// get returns the bucket opened from a bucket URL.
-func (bs *buckets) get(ctx context.Context, bucketURL string) (*blob.Bucket, error) {
+// Get returns the bucket opened from a bucket URL.
+func (bs *Buckets) Get(ctx context.Context, bucketURL string) (*blob.Bucket, error) {
 	bs.mu.Lock()
 	defer bs.mu.Unlock()
 	if b, ok := bs.open[bucketURL]; ok {
@@ -121,7 +124,7 @@ func (bs *buckets) get(ctx context.Context, bucketURL string) (*blob.Bucket, err
 }
 
 // Close closes every bucket opened.
-func (bs *buckets) Close() error {
+func (bs *Buckets) Close() error {
 	bs.mu.Lock()
 	defer bs.mu.Unlock()
 	var errs []error
@@ -132,17 +135,22 @@ func (bs *buckets) Close() error {
 	return errors.Join(errs...)
 }
 
-// notFound converts an object store's "not found" into fs.ErrNotExist, so
+// NotFound converts an object store's "not found" into fs.ErrNotExist, so
 // callers check one error whatever the store.
-func notFound(err error, name string) error {
+func NotFound(err error, name string) error {
 	if gcerrors.Code(err) == gcerrors.NotFound {
 		return fmt.Errorf("%s: %w", name, fs.ErrNotExist)
 	}
 	return err
 }
 
-// rangeReaderAt reads an object with one ranged GET per ReadAt, so a
-// Parquet reader fetches only the footer and the column chunks it needs.
+// NewRangeReaderAt returns a reader of the size bytes of object key that makes
+// one ranged GET per ReadAt, so a Parquet reader fetches only the footer and
+// the column chunks it needs.
+func NewRangeReaderAt(ctx context.Context, b *blob.Bucket, key string, size int64) io.ReaderAt {
+	return &rangeReaderAt{ctx: ctx, b: b, key: key, size: size}
+}
+
 type rangeReaderAt struct {
 	ctx  context.Context
 	b    *blob.Bucket

@@ -1,6 +1,6 @@
 //go:build !nos3
 
-package pipeline
+package objstore
 
 import (
 	"context"

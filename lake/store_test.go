@@ -1,4 +1,4 @@
-package pipeline
+package lake
 
 import (
 	"bytes"
@@ -9,13 +9,15 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/communique/communique/objstore/objstoretest"
 )
 
 // testStores returns a local store and one on an in-process S3 server.
 func testStores(t *testing.T) map[string]store {
 	t.Helper()
 	ctx := context.Background()
-	s3 := NewFakeS3(t, "out")
+	s3 := objstoretest.NewFakeS3(t, "out")
 	bs, err := openStore(ctx, s3.URL("out", "root"))
 	if err != nil {
 		t.Fatal(err)
@@ -170,7 +172,9 @@ func TestManifestFiles(t *testing.T) {
 // shard cannot run twice; commit excludes the run's shards.
 func TestLocks(t *testing.T) {
 	st := &diskStore{root: t.TempDir()}
-	cfg := func(shards, shard int) Config { return Config{RunID: "r", Shards: shards, ShardIndex: shard} }
+	cfg := func(shards, shard int) SessionConfig {
+		return SessionConfig{RunID: "r", Shards: shards, ShardIndex: shard}
+	}
 	commitLock := func() (func(), error) { return st.lock("r", true) }
 	steps := []struct {
 		name    string
@@ -206,7 +210,7 @@ func TestLocks(t *testing.T) {
 
 // TestOpenS3 checks the query parameters an s3:// URL takes.
 func TestOpenS3(t *testing.T) {
-	s3 := NewFakeS3(t, "b")
+	s3 := objstoretest.NewFakeS3(t, "b")
 	base := s3.URL("b", "")
 	for _, tc := range []struct {
 		query string

@@ -1,6 +1,6 @@
 //go:build !unix
 
-package pipeline
+package sources
 
 // releaseOpen does nothing where FIFOs do not block an open.
 func releaseOpen(string) {}

@@ -1,4 +1,4 @@
-package pipeline
+package sources
 
 import (
 	"container/heap"
@@ -10,7 +10,7 @@ import (
 
 // A sharded run splits its input files between shards, processes each shard
 // in its own process (a pod of a Kubernetes Indexed Job) and commits once
-// every shard is complete (see Commit). Every shard lists the same inputs
+// every shard is complete (see lake.Commit). Every shard lists the same inputs
 // and computes the same assignment, so a retried shard reads exactly the
 // files its earlier attempt read.
 
@@ -77,8 +77,8 @@ func (h *shardHeap) Pop() any {
 	return x
 }
 
-// shardFiles returns the files of one shard, in input order.
-func shardFiles(files []InputFile, shards, shard int) []InputFile {
+// ShardFiles returns the files of one shard, in input order.
+func ShardFiles(files []InputFile, shards, shard int) []InputFile {
 	var out []InputFile
 	for i, s := range AssignShards(files, shards) {
 		if s == shard {
@@ -88,11 +88,11 @@ func shardFiles(files []InputFile, shards, shard int) []InputFile {
 	return out
 }
 
-// inputsDigest identifies a list of input files by names and sizes, so
+// InputsDigest identifies a list of input files by names and sizes, so
 // commit can check that every shard was assigned from the same list. Inputs
 // that could not be listed count, but not their error messages, which may
 // name a request.
-func inputsDigest(files []InputFile, missing []error) string {
+func InputsDigest(files []InputFile, missing []error) string {
 	h := sha256.New()
 	for _, f := range files {
 		fmt.Fprintf(h, "%s\t%d\n", f.Name, f.Size)

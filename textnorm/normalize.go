@@ -1,4 +1,6 @@
-package pipeline
+// Package textnorm puts article text in the one form every stage and the
+// evaluation expect: valid UTF-8 in Unicode NFC.
+package textnorm
 
 import (
 	"strings"

@@ -1,8 +1,10 @@
-package pipeline
+package lake
 
 import (
 	"context"
 	"io"
+
+	"github.com/communique/communique/objstore"
 )
 
 // store is where a run's output goes: a local directory (diskStore) or an
@@ -64,8 +66,8 @@ type openFile struct {
 // openStore opens the output root out: a local directory (a path or a
 // file:// URL) or an object-store URL.
 func openStore(ctx context.Context, out string) (store, error) {
-	if isURL(out) {
+	if objstore.IsURL(out) {
 		return openBlobStore(ctx, out)
 	}
-	return &diskStore{root: localPath(out)}, nil
+	return &diskStore{root: objstore.LocalPath(out)}, nil
 }

@@ -1,4 +1,4 @@
-package pipeline
+package lake
 
 import (
 	"context"
@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/communique/communique/models"
 )
 
 // The output root, a local directory or an object-store prefix, holds one
@@ -86,24 +88,24 @@ func shardManifestKey(runID string, shard int) string {
 // Manifest records one committed run. It is written last: a run without a
 // manifest did not happen, and its files are not part of the dataset.
 type Manifest struct {
-	RunID           string         `json:"run_id"`
-	SchemaVersion   string         `json:"schema_version"`
-	PipelineVersion string         `json:"pipeline_version"`
-	IngestDate      string         `json:"ingest_date"`
-	Started         string         `json:"started"`
-	Finished        string         `json:"finished"`
-	ElapsedSeconds  float64        `json:"elapsed_seconds"`
-	Workers         int            `json:"workers"`
-	Shards          int            `json:"shards,omitempty"` // 0: a run without shards
-	Reprocess       bool           `json:"reprocess"`
-	Inputs          []InputRecord  `json:"inputs"`
-	Files           []FileInfo     `json:"files"`
-	Rows            Counts         `json:"rows"`
-	Articles        int            `json:"articles"`
-	Tokens          int64          `json:"tokens"`
-	Skipped         int            `json:"skipped"`
-	Errors          int64          `json:"errors"`
-	Extra           map[string]any `json:"extra,omitempty"`
+	RunID           string               `json:"run_id"`
+	SchemaVersion   string               `json:"schema_version"`
+	PipelineVersion string               `json:"pipeline_version"`
+	IngestDate      string               `json:"ingest_date"`
+	Started         string               `json:"started"`
+	Finished        string               `json:"finished"`
+	ElapsedSeconds  float64              `json:"elapsed_seconds"`
+	Workers         int                  `json:"workers"`
+	Shards          int                  `json:"shards,omitempty"` // 0: a run without shards
+	Reprocess       bool                 `json:"reprocess"`
+	Inputs          []models.InputRecord `json:"inputs"`
+	Files           []FileInfo           `json:"files"`
+	Rows            Counts               `json:"rows"`
+	Articles        int                  `json:"articles"`
+	Tokens          int64                `json:"tokens"`
+	Skipped         int                  `json:"skipped"`
+	Errors          int64                `json:"errors"`
+	Extra           map[string]any       `json:"extra,omitempty"`
 }
 
 // ShardManifest records one shard of a sharded run. The shard writes it when
@@ -117,16 +119,6 @@ type ShardManifest struct {
 	// InputsDigest identifies the whole input list the shard was assigned
 	// from; commit refuses shards that saw different lists.
 	InputsDigest string `json:"inputs_digest"`
-}
-
-// InputRecord is one input file of a run.
-type InputRecord struct {
-	Path      string `json:"path"`
-	SHA256    string `json:"sha256,omitempty"`
-	Bytes     int64  `json:"bytes"`
-	Articles  int    `json:"articles"`
-	Skipped   int    `json:"skipped"`
-	Unchanged bool   `json:"unchanged,omitempty"` // the same bytes were committed before; not read again
 }
 
 // readManifests returns the committed runs of an output, oldest run id first.
@@ -199,7 +191,7 @@ func marshalManifest(v any) ([]byte, error) {
 // without error, when the run was committed before.
 func commitManifest(ctx context.Context, st store, m Manifest) (bool, error) {
 	if m.Inputs == nil {
-		m.Inputs = []InputRecord{}
+		m.Inputs = []models.InputRecord{}
 	}
 	if m.Files == nil {
 		m.Files = []FileInfo{}
@@ -218,7 +210,7 @@ func commitManifest(ctx context.Context, st store, m Manifest) (bool, error) {
 // writeShardManifest writes (or replaces) a shard's manifest.
 func writeShardManifest(ctx context.Context, st store, m ShardManifest) error {
 	if m.Inputs == nil {
-		m.Inputs = []InputRecord{}
+		m.Inputs = []models.InputRecord{}
 	}
 	if m.Files == nil {
 		m.Files = []FileInfo{}

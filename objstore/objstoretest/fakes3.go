@@ -1,4 +1,5 @@
-package pipeline
+// Package objstoretest serves an in-process S3 for tests.
+package objstoretest
 
 import (
 	"bytes"
@@ -16,7 +17,7 @@ import (
 )
 
 // FakeS3 is an in-process S3 server, gofakes3 under httptest, that counts
-// the requests it serves. Tests in package pipeline_test use it too.
+// the requests it serves, for the tests of the lake and the pipeline.
 type FakeS3 struct {
 	srv     *httptest.Server
 	backend *s3mem.Backend

@@ -1,4 +1,4 @@
-package pipeline_test
+package sources_test
 
 import (
 	"bytes"
@@ -12,22 +12,22 @@ import (
 	"testing"
 	utf16enc "unicode/utf16"
 
-	"github.com/communique/communique/pipeline"
+	"github.com/communique/communique/sources"
 )
 
 // readAll reads the inputs with a Reader, as the run does.
-func readAll(t *testing.T, stdin string, inputs ...string) []pipeline.Item {
+func readAll(t *testing.T, stdin string, inputs ...string) []sources.Item {
 	t.Helper()
-	r := pipeline.NewReader(strings.NewReader(stdin))
-	var items []pipeline.Item
-	emit := func(it pipeline.Item) error { items = append(items, it); return nil }
-	files, missing := pipeline.Expand(inputs)
+	r := sources.NewReader(strings.NewReader(stdin))
+	var items []sources.Item
+	emit := func(it sources.Item) error { items = append(items, it); return nil }
+	files, missing := sources.Expand(context.Background(), inputs)
 	for _, err := range missing {
-		items = append(items, pipeline.Item{Err: err})
+		items = append(items, sources.Item{Err: err})
 	}
 	for _, f := range files {
-		if err := r.ReadFile(context.Background(), f, emit); err != nil {
-			t.Fatalf("ReadFile(%s) = %v", f, err)
+		if err := r.ReadInput(context.Background(), f, emit); err != nil {
+			t.Fatalf("ReadInput(%s) = %v", f.Name, err)
 		}
 	}
 	return items
@@ -84,28 +84,28 @@ func TestReadBadInput(t *testing.T) {
 		wantTitle string // the first article's title, when set
 	}{
 		{name: "good jsonl", file: "a.jsonl", content: []byte(good), wantOK: 1},
-		{name: "malformed line", file: "b.jsonl", content: []byte(good + "{not json\n" + `{"id":"x2","text":"Mali."}` + "\n"), wantOK: 2, wantErr: pipeline.ErrMalformed, wantLine: 2},
-		{name: "empty text", file: "c.jsonl", content: []byte(`{"id":"e","text":"  \n\t"}` + "\n"), wantErr: pipeline.ErrEmpty, wantLine: 1},
-		{name: "empty txt", file: "d.txt", content: []byte("   \n\n"), wantErr: pipeline.ErrEmpty},
-		{name: "binary", file: "e.txt", content: []byte("PK\x03\x04\x00\x00\x00binary"), wantErr: pipeline.ErrBinary},
-		{name: "duplicate ids", file: "f.jsonl", content: []byte(good + good), wantOK: 1, wantErr: pipeline.ErrDuplicateID, wantLine: 2},
-		{name: "bad date", file: "g.jsonl", content: []byte(`{"id":"d","published":"yesterday","text":"Chad."}` + "\n"), wantOK: 1, wantWarn: pipeline.ErrBadDate},
-		{name: "bad month", file: "g2.jsonl", content: []byte(`{"id":"d","published":"2024-13-45","text":"Chad."}` + "\n"), wantOK: 1, wantWarn: pipeline.ErrBadDate},
+		{name: "malformed line", file: "b.jsonl", content: []byte(good + "{not json\n" + `{"id":"x2","text":"Mali."}` + "\n"), wantOK: 2, wantErr: sources.ErrMalformed, wantLine: 2},
+		{name: "empty text", file: "c.jsonl", content: []byte(`{"id":"e","text":"  \n\t"}` + "\n"), wantErr: sources.ErrEmpty, wantLine: 1},
+		{name: "empty txt", file: "d.txt", content: []byte("   \n\n"), wantErr: sources.ErrEmpty},
+		{name: "binary", file: "e.txt", content: []byte("PK\x03\x04\x00\x00\x00binary"), wantErr: sources.ErrBinary},
+		{name: "duplicate ids", file: "f.jsonl", content: []byte(good + good), wantOK: 1, wantErr: sources.ErrDuplicateID, wantLine: 2},
+		{name: "bad date", file: "g.jsonl", content: []byte(`{"id":"d","published":"yesterday","text":"Chad."}` + "\n"), wantOK: 1, wantWarn: sources.ErrBadDate},
+		{name: "bad month", file: "g2.jsonl", content: []byte(`{"id":"d","published":"2024-13-45","text":"Chad."}` + "\n"), wantOK: 1, wantWarn: sources.ErrBadDate},
 		{name: "BOM jsonl", file: "bom.jsonl", content: []byte("\uFEFF" + good), wantOK: 1, wantText: "Russia pledged aid."},
 		{name: "BOM jsonl.gz", file: "bom.jsonl.gz", content: gz([]byte("\uFEFF" + good)), wantOK: 1},
 		{name: "BOM txt", file: "bom.txt", content: []byte("\uFEFFHeadline\n\nBody."), wantOK: 1, wantText: "Headline\n\nBody.", wantTitle: "Headline"},
 		{name: "UTF-16LE txt", file: "u16le.txt", content: utf16(true, "Headline\n\nBody – text."), wantOK: 1, wantText: "Headline\n\nBody – text.", wantTitle: "Headline"},
 		{name: "UTF-16BE jsonl", file: "u16be.jsonl", content: utf16(false, good), wantOK: 1, wantText: "Russia pledged aid."},
-		{name: "empty jsonl", file: "empty.jsonl", content: nil, wantErr: pipeline.ErrNoArticles},
-		{name: "empty jsonl.gz", file: "empty.jsonl.gz", content: gz(nil), wantErr: pipeline.ErrNoArticles},
-		{name: "blank-only jsonl", file: "blank.jsonl", content: []byte("\n\r\n  \n\n"), wantErr: pipeline.ErrNoArticles},
-		{name: "newline-only gzip", file: "nl.jsonl.gz", content: gz(bytes.Repeat([]byte("\n"), 1<<20)), wantErr: pipeline.ErrNoArticles},
-		{name: "blank lines counted", file: "lines.jsonl", content: []byte("\n\r\n" + good + "\n\n{bad\n"), wantOK: 1, wantErr: pipeline.ErrMalformed, wantLine: 6},
-		{name: "title a number", file: "tn.jsonl", content: []byte(`{"id":"n1","title":7,"text":"Chad."}` + "\n"), wantOK: 1, wantWarn: pipeline.ErrFieldType},
-		{name: "text a number", file: "xn.jsonl", content: []byte(`{"id":"n2","text":7}` + "\n"), wantErr: pipeline.ErrFieldType, wantLine: 1, wantMsg: `field "text" of article n2 is a JSON number`},
-		{name: "line an array", file: "arr.jsonl", content: []byte(`[1,2]` + "\n"), wantErr: pipeline.ErrMalformed, wantLine: 1, wantMsg: "not a JSON array"},
-		{name: "NUL in jsonl", file: "nul.jsonl", content: []byte(`{"id":"z","text":"Chad\u0000 and Mali agreed on a long text."}` + "\n"), wantOK: 1, wantWarn: pipeline.ErrNUL, wantText: "Chad and Mali agreed on a long text."},
-		{name: "NUL in txt", file: "nul.txt", content: []byte("Chad\x00 and Mali agreed on a long text."), wantOK: 1, wantWarn: pipeline.ErrNUL, wantText: "Chad and Mali agreed on a long text."},
+		{name: "empty jsonl", file: "empty.jsonl", content: nil, wantErr: sources.ErrNoArticles},
+		{name: "empty jsonl.gz", file: "empty.jsonl.gz", content: gz(nil), wantErr: sources.ErrNoArticles},
+		{name: "blank-only jsonl", file: "blank.jsonl", content: []byte("\n\r\n  \n\n"), wantErr: sources.ErrNoArticles},
+		{name: "newline-only gzip", file: "nl.jsonl.gz", content: gz(bytes.Repeat([]byte("\n"), 1<<20)), wantErr: sources.ErrNoArticles},
+		{name: "blank lines counted", file: "lines.jsonl", content: []byte("\n\r\n" + good + "\n\n{bad\n"), wantOK: 1, wantErr: sources.ErrMalformed, wantLine: 6},
+		{name: "title a number", file: "tn.jsonl", content: []byte(`{"id":"n1","title":7,"text":"Chad."}` + "\n"), wantOK: 1, wantWarn: sources.ErrFieldType},
+		{name: "text a number", file: "xn.jsonl", content: []byte(`{"id":"n2","text":7}` + "\n"), wantErr: sources.ErrFieldType, wantLine: 1, wantMsg: `field "text" of article n2 is a JSON number`},
+		{name: "line an array", file: "arr.jsonl", content: []byte(`[1,2]` + "\n"), wantErr: sources.ErrMalformed, wantLine: 1, wantMsg: "not a JSON array"},
+		{name: "NUL in jsonl", file: "nul.jsonl", content: []byte(`{"id":"z","text":"Chad\u0000 and Mali agreed on a long text."}` + "\n"), wantOK: 1, wantWarn: sources.ErrNUL, wantText: "Chad and Mali agreed on a long text."},
+		{name: "NUL in txt", file: "nul.txt", content: []byte("Chad\x00 and Mali agreed on a long text."), wantOK: 1, wantWarn: sources.ErrNUL, wantText: "Chad and Mali agreed on a long text."},
 		{name: "gzip ok", file: "h.jsonl.gz", content: full, wantOK: 2},
 		{name: "truncated gzip", file: "i.jsonl.gz", content: full[:len(full)-12], wantOK: 2, wantMsg: "unexpected EOF", wantLine: 3},
 		{name: "not gzip", file: "j.jsonl.gz", content: []byte("plain"), wantMsg: "gzip"},
@@ -115,7 +115,7 @@ func TestReadBadInput(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			p := write(t, dir, tc.file, tc.content)
 			items := readAll(t, "", p)
-			ok, failed := 0, []pipeline.Item{}
+			ok, failed := 0, []sources.Item{}
 			for _, it := range items {
 				if it.Err == nil {
 					ok++
@@ -204,23 +204,8 @@ func TestReadHugeArticle(t *testing.T) {
 	big := bytes.Repeat([]byte("Russia pledged aid to Tajikistan. "), 50<<20/34)
 	p := write(t, dir, "big.txt", big)
 	items := readAll(t, "", p)
-	if len(items) != 1 || !errors.Is(items[0].Err, pipeline.ErrTooLarge) {
+	if len(items) != 1 || !errors.Is(items[0].Err, sources.ErrTooLarge) {
 		t.Fatalf("50 MB article: %v; want ErrTooLarge", items)
-	}
-}
-
-// TestRunRecordsBadInput checks that bad input becomes error rows and the run goes on.
-func TestRunRecordsBadInput(t *testing.T) {
-	dir := t.TempDir()
-	write(t, dir, "a.jsonl", []byte(`{"id":"ok","text":"Russia pledged aid to Tajikistan."}`+"\n{bad\n"+"{\"id\":\"u\",\"text\":\"Iran \xff\xfe said.\"}\n"))
-	write(t, dir, "b.txt", []byte("\x00\x01\x02"))
-	_, sum := run(t, 2, dir, filepath.Join(dir, "missing.txt"))
-	if sum.Articles != 2 {
-		t.Errorf("articles = %d; want 2 (the valid one and the repaired one)", sum.Articles)
-	}
-	// malformed line, binary file, missing file, repaired UTF-8
-	if got := sum.Counts[pipeline.TableErrors]; got != 4 {
-		t.Errorf("error rows = %d; want 4", got)
 	}
 }
 
@@ -229,9 +214,9 @@ func FuzzReadJSONL(f *testing.F) {
 	f.Add([]byte("{bad\n\n"))
 	f.Add([]byte(`{"id":"a","published":"2021-09-15","text":"x"}` + "\n" + `{"id":"a","text":"y"}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		r := pipeline.NewReader(nil)
+		r := sources.NewReader(nil)
 		seq := 0
-		err := r.ReadJSONL(context.Background(), "fuzz", bytes.NewReader(b), func(it pipeline.Item) error {
+		err := r.ReadJSONL(context.Background(), "fuzz", bytes.NewReader(b), func(it sources.Item) error {
 			if it.Seq != seq {
 				t.Fatalf("seq %d; want %d", it.Seq, seq)
 			}
@@ -247,13 +232,24 @@ func FuzzReadJSONL(f *testing.F) {
 	})
 }
 
-func FuzzNormalize(f *testing.F) {
-	f.Add("Caf\u0065\u0301 \xff in Kabul\u00a0")
-	f.Fuzz(func(t *testing.T, s string) {
-		out, _ := pipeline.Normalize(s)
-		again, repaired := pipeline.Normalize(out)
-		if again != out || repaired {
-			t.Fatalf("Normalize not idempotent: %q -> %q -> %q", s, out, again)
-		}
-	})
+// TestBOMOnStandardInput reads JSONL with a byte order mark from stdin.
+func TestBOMOnStandardInput(t *testing.T) {
+	items := readAll(t, "\uFEFF"+`{"id":"s1","text":"Chad and Mali agreed."}`+"\n", "-")
+	if len(items) != 1 || items[0].Err != nil || items[0].Article.ArticleID != "s1" {
+		t.Errorf("stdin with a BOM: %+v; want article s1", items)
+	}
+}
+
+func TestSymlinkedDirectoryReported(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "real"), 0o755)
+	write(t, filepath.Join(dir, "real"), "a.txt", []byte("Chad and Mali agreed."))
+	os.MkdirAll(filepath.Join(dir, "in"), 0o755)
+	if err := os.Symlink(filepath.Join(dir, "real"), filepath.Join(dir, "in", "linked")); err != nil {
+		t.Skip(err)
+	}
+	files, missing := sources.Expand(context.Background(), []string{filepath.Join(dir, "in")})
+	if len(files) != 0 || len(missing) != 1 || !errors.Is(missing[0], sources.ErrSymlinkDir) {
+		t.Errorf("Expand = %v, %v; want one error: %v", files, missing, sources.ErrSymlinkDir)
+	}
 }

@@ -1,4 +1,4 @@
-package pipeline
+package sources
 
 import (
 	"bufio"
@@ -24,6 +24,8 @@ import (
 
 	"github.com/communique/communique/data"
 	"github.com/communique/communique/models"
+	"github.com/communique/communique/objstore"
+	"github.com/communique/communique/textnorm"
 )
 
 // MaxArticleBytes is the largest article text accepted; longer ones become
@@ -52,11 +54,12 @@ type jsonArticle struct {
 	Text      string `json:"text"`
 }
 
-// Expand turns the command line's inputs (files, directories, globs, "-")
-// into a sorted list of files to read. Directories are walked for .txt,
-// .jsonl and .jsonl.gz files. A pattern that matches nothing and a missing
-// file are returned as errors in missing, so the run can report them and go on.
-func Expand(inputs []string) (files []string, missing []error) {
+// expandLocal turns local inputs (files, directories, globs, "-") into a
+// list of files to read. Directories are walked for .txt, .jsonl and
+// .jsonl.gz files, in sorted order. A pattern that matches nothing and a
+// missing file are returned as errors in missing, so the run can report them
+// and go on.
+func expandLocal(inputs []string) (files []string, missing []error) {
 	seen := map[string]bool{}
 	add := func(f string) {
 		if !seen[f] {
@@ -162,9 +165,9 @@ type Reader struct {
 	// 0 means DefaultOpenWait.
 	OpenWait time.Duration
 
-	Inputs []InputRecord // one per file read, in order
+	Inputs []models.InputRecord // one per file read, in order
 
-	objects *buckets // opens object-store inputs
+	Objects *objstore.Buckets // opens object-store inputs; closed by Close
 	seq     int
 	done    int64               // bytes consumed by finished files
 	cur     *countingReader     // the file being read
@@ -188,11 +191,11 @@ func (r *Reader) where(s seenAt) string {
 
 // NewReader returns a reader; stdin is read for the input "-".
 func NewReader(stdin io.Reader) *Reader {
-	return &Reader{Stdin: stdin, ids: map[[16]byte]seenAt{}, objects: &buckets{}}
+	return &Reader{Stdin: stdin, ids: map[[16]byte]seenAt{}, Objects: &objstore.Buckets{}}
 }
 
 // Close closes the object-store buckets the reader opened.
-func (r *Reader) Close() error { return r.objects.Close() }
+func (r *Reader) Close() error { return r.Objects.Close() }
 
 // countingReader counts and hashes the bytes read through it.
 type countingReader struct {
@@ -210,7 +213,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 
 // hashInput returns the hex SHA-256 of an input file's content.
 func (r *Reader) hashInput(ctx context.Context, in InputFile) (string, error) {
-	f, err := openInput(ctx, in, r.objects)
+	f, err := openInput(ctx, in, r.Objects)
 	if err != nil {
 		return "", err
 	}
@@ -236,7 +239,7 @@ func (r *Reader) ReadFile(ctx context.Context, name string, emit func(Item) erro
 // is lost, and a FIFO no writer opens within OpenWait becomes an error row.
 func (r *Reader) ReadInput(ctx context.Context, in InputFile, emit func(Item) error) error {
 	name := in.Name
-	rec := InputRecord{Path: name}
+	rec := models.InputRecord{Path: name}
 	var src io.Reader
 	switch {
 	case name == "-" && in.obj == nil:
@@ -263,7 +266,7 @@ func (r *Reader) ReadInput(ctx context.Context, in InputFile, emit func(Item) er
 				return nil
 			}
 		}
-		file, err := openInput(ctx, in, r.objects)
+		file, err := openInput(ctx, in, r.Objects)
 		if err != nil {
 			return r.fail(emit, name, 0, "", err)
 		}
@@ -521,7 +524,7 @@ func (r *Reader) article(emit func(Item) error, name string, line int, a models.
 	if strings.TrimSpace(a.Text) == "" {
 		return r.fail(emit, name, line, a.ArticleID, ErrEmpty)
 	}
-	text, repaired := Normalize(a.Text)
+	text, repaired := textnorm.Normalize(a.Text)
 	if repaired && !slices.Contains(warns, ErrInvalidUTF8) {
 		warns = append(warns, ErrInvalidUTF8)
 	}
@@ -610,7 +613,7 @@ func (r *Reader) ReadSamples(ctx context.Context, emit func(Item) error) error {
 			return err
 		}
 		source := "sample:" + path.Base(name)
-		r.Inputs = append(r.Inputs, InputRecord{Path: source, Bytes: int64(len(b))})
+		r.Inputs = append(r.Inputs, models.InputRecord{Path: source, Bytes: int64(len(b))})
 		if err := r.ReadJSONL(ctx, source, bytes.NewReader(b), emit); err != nil {
 			return err
 		}
@@ -625,12 +628,13 @@ func (r *Reader) ReadAll(ctx context.Context, inputs []string, emit func(Item) e
 	if len(inputs) == 0 {
 		return r.ReadSamples(ctx, emit)
 	}
-	files, missing := ExpandInputs(ctx, inputs)
-	return r.readInputs(ctx, files, missing, emit)
+	files, missing := Expand(ctx, inputs)
+	return r.ReadInputs(ctx, files, missing, emit)
 }
 
-// readInputs reports the inputs that could not be found, then reads the files.
-func (r *Reader) readInputs(ctx context.Context, files []InputFile, missing []error, emit func(Item) error) error {
+// ReadInputs reports the inputs that could not be found (as error rows), then
+// reads the files.
+func (r *Reader) ReadInputs(ctx context.Context, files []InputFile, missing []error, emit func(Item) error) error {
 	for _, err := range missing {
 		source := ""
 		var ie *InputError

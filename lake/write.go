@@ -1,4 +1,4 @@
-package pipeline
+package lake
 
 import (
 	"errors"
@@ -45,7 +45,7 @@ func createTable[T any](f partFile, path, table string, meta map[string]string, 
 	opts := []parquet.WriterOption{
 		parquet.Compression(&parquet.Zstd),
 		parquet.MaxRowsPerRowGroup(rowGroup),
-		parquet.CreatedBy("communique", Version, ""),
+		parquet.CreatedBy("communique", models.PipelineVersion, ""),
 		parquet.KeyValueMetadata(MetaTable, table),
 	}
 	for k, v := range meta {

@@ -1,4 +1,4 @@
-package pipeline
+package lake
 
 import (
 	"context"
@@ -126,3 +126,6 @@ func (s *State) Articles() int { return len(s.articles) }
 // hasTable reports whether a table has a committed file, so readers find its
 // schema even if later runs add no rows to it.
 func (s *State) hasTable(table string) bool { return s.tables[table] }
+
+// HasInputs reports whether committed runs recorded their inputs' hashes.
+func (s *State) HasInputs() bool { return len(s.inputs) > 0 }

@@ -1,4 +1,4 @@
-package pipeline
+package lake
 
 import (
 	"context"
@@ -9,6 +9,8 @@ import (
 
 	"gocloud.dev/blob"
 	"gocloud.dev/gcerrors"
+
+	"github.com/communique/communique/objstore"
 )
 
 // blobStore is an output root in an object store, such as
@@ -19,9 +21,9 @@ import (
 // exactly one publishes. There are no locks: Kubernetes runs one pod per
 // shard index, and `communique commit` relies on the conditional write.
 type blobStore struct {
-	loc     location
-	bucket  *blob.Bucket // prefixed with loc.key, so keys are relative to the root
-	buckets buckets
+	loc     objstore.Location
+	bucket  *blob.Bucket // prefixed with loc.Key, so keys are relative to the root
+	buckets objstore.Buckets
 }
 
 // Part files are uploaded in parts of partSize bytes, one at a time: with
@@ -29,30 +31,30 @@ type blobStore struct {
 const partSize = 8 << 20
 
 func openBlobStore(ctx context.Context, out string) (*blobStore, error) {
-	loc, err := parseLocation(out)
+	loc, err := objstore.ParseLocation(out)
 	if err != nil {
 		return nil, err
 	}
-	loc.key = strings.Trim(loc.key, "/")
+	loc.Key = strings.Trim(loc.Key, "/")
 	s := &blobStore{loc: loc}
-	b, err := s.buckets.get(ctx, loc.bucket)
+	b, err := s.buckets.Get(ctx, loc.Bucket)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", s, err)
 	}
 	s.bucket = b
-	if loc.key != "" {
-		s.bucket = blob.PrefixedBucket(b, loc.key+"/")
+	if loc.Key != "" {
+		s.bucket = blob.PrefixedBucket(b, loc.Key+"/")
 	}
 	return s, nil
 }
 
-func (s *blobStore) String() string { return s.loc.name(s.loc.key) }
+func (s *blobStore) String() string { return s.loc.Name(s.loc.Key) }
 
 func (s *blobStore) location(key string) string {
-	if s.loc.key == "" {
-		return s.loc.name(key)
+	if s.loc.Key == "" {
+		return s.loc.Name(key)
 	}
-	return s.loc.name(s.loc.key + "/" + key)
+	return s.loc.Name(s.loc.Key + "/" + key)
 }
 
 func (s *blobStore) lock(string, bool) (func(), error) { return func() {}, nil }
@@ -100,7 +102,7 @@ func (s *blobStore) clearStage(string) error { return nil }
 func (s *blobStore) read(ctx context.Context, key string) ([]byte, error) {
 	b, err := s.bucket.ReadAll(ctx, key)
 	if err != nil {
-		return nil, notFound(err, s.location(key))
+		return nil, objstore.NotFound(err, s.location(key))
 	}
 	return b, nil
 }
@@ -146,9 +148,9 @@ func (s *blobStore) remove(ctx context.Context, key string) error {
 func (s *blobStore) open(ctx context.Context, key string) (*openFile, error) {
 	a, err := s.bucket.Attributes(ctx, key)
 	if err != nil {
-		return nil, notFound(err, s.location(key))
+		return nil, objstore.NotFound(err, s.location(key))
 	}
-	r := &rangeReaderAt{ctx: ctx, b: s.bucket, key: key, size: a.Size}
+	r := objstore.NewRangeReaderAt(ctx, s.bucket, key, a.Size)
 	return &openFile{ReaderAt: r, size: a.Size, remote: true, close: func() error { return nil }}, nil
 }
 

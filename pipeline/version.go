@@ -1,5 +1,0 @@
-package pipeline
-
-// Version is the pipeline version written to every row and file. Bump it
-// when extraction output changes, so rows of different releases can be told apart.
-const Version = "0.1.0"
