@@ -16,7 +16,7 @@ FUZZ = ./sources:FuzzReadJSONL ./textnorm:FuzzNormalize ./extractors/segment:Fuz
 READERS_OUT ?= $(CURDIR)/.readers-out
 
 # Packages where goroutines live: their tests run under the race detector.
-RACE_PKGS = ./pipeline/... ./cmd/...
+RACE_PKGS = ./pipeline/... ./cmd/... ./lake/... ./sources/...
 
 .PHONY: all build run check test vet unit race fuzz readers bench bench-memory schema model clean
 
@@ -40,7 +40,7 @@ vet:
 
 # Every package but the ones race runs, without the race detector.
 unit:
-	$(GO) test -cover $$($(GO) list ./... | grep -v -e /pipeline -e /cmd/)
+	$(GO) test -cover $$($(GO) list ./... | grep -v -e /pipeline -e /cmd/ -e /lake -e /sources)
 
 race:
 	$(GO) test -race -cover $(RACE_PKGS)

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/communique/communique/models"
-	"github.com/communique/communique/pipeline"
+	"github.com/communique/communique/textnorm"
 )
 
 // benchSizes are the article sizes BenchmarkArticleSize analyses, in KB:
@@ -44,7 +44,7 @@ func BenchmarkArticleSize(b *testing.B) {
 		if err != nil {
 			b.Fatalf("-sizes %q: %v", *benchSizes, err)
 		}
-		text, _ := pipeline.Normalize(longText(b, kb*1000))
+		text, _ := textnorm.Normalize(longText(b, kb*1000))
 		b.Run(fmt.Sprintf("%dKB", kb), func(b *testing.B) {
 			for b.Loop() {
 				if _, err := analyzer.Analyze(models.Article{ArticleID: "long", Text: text}); err != nil {
