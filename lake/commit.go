@@ -5,10 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 	"strconv"
 	"strings"
 	"time"
 )
+
+// ErrNoOutput is returned for a local output root that is not a directory.
+var ErrNoOutput = errors.New("no output here: not a directory (wrong --out?)")
 
 // ErrShardsIncomplete means a sharded run cannot be committed yet: a shard
 // has not started, is still running or died. Nothing was published; commit
@@ -210,6 +214,11 @@ func CommittedFiles(ctx context.Context, out, table string) ([]string, error) {
 		return nil, err
 	}
 	defer st.Close()
+	if d, ok := st.(*diskStore); ok {
+		if fi, err := os.Stat(d.root); err != nil || !fi.IsDir() {
+			return nil, fmt.Errorf("%s: %w", d.root, ErrNoOutput)
+		}
+	}
 	ms, err := readManifests(ctx, st)
 	if err != nil {
 		return nil, fmt.Errorf("read runs in %s: %w", st, err)

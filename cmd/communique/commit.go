@@ -3,9 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
-	"github.com/communique/communique/lake"
 	"io"
 	"os"
+
+	"github.com/communique/communique/lake"
 )
 
 // commitOptions are the flags of communique commit.

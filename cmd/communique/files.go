@@ -2,11 +2,13 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"github.com/communique/communique/lake"
 	"io"
 	"slices"
 	"strings"
+
+	"github.com/communique/communique/lake"
 )
 
 // filesOptions are the flags of communique files.
@@ -34,6 +36,9 @@ func cmdFiles(ctx context.Context, args []string, stdout io.Writer) error {
 		return usageError{fmt.Sprintf("table %q: want one of %s", o.table, strings.Join(lake.Tables, ", "))}
 	}
 	files, err := lake.CommittedFiles(ctx, o.out, o.table)
+	if errors.Is(err, lake.ErrNoOutput) {
+		return usageError{err.Error()}
+	}
 	if err != nil {
 		return err
 	}

@@ -21,11 +21,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/communique/communique/lake"
 	"io"
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/communique/communique/lake"
 )
 
 // Exit codes, documented in the README.

@@ -6,8 +6,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/communique/communique/lake"
 	"testing"
+
+	"github.com/communique/communique/lake"
 )
 
 // TestExitCode checks the documented exit codes, mapped in one place.

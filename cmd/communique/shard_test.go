@@ -196,6 +196,7 @@ func TestShardFlags(t *testing.T) {
 		{"commit without shards", "-", []string{"commit", "--run-id", "r", "--out", out}, exitUsage, "shards 0"},
 		{"commit of a run never started", "-", []string{"commit", "--run-id", "r", "--shards", "2", "--out", out}, exitIncomplete, "2 of 2 shards not complete"},
 		{"files of an unknown table", "-", []string{"files", "--out", out, "--table", "nope"}, exitUsage, `table "nope"`},
+		{"files of a missing root", "-", []string{"files", "--out", filepath.Join(out, "nonexistent")}, exitUsage, "nonexistent: no output here"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if tc.env == "-" {
