@@ -89,7 +89,7 @@ type Position struct {
 	SpeakerID     *string  `parquet:"speaker_id,optional,dict" json:"speaker_id,omitempty" doc:"Who reported it, when it is reported speech; null otherwise"`
 	Trigger       string   `parquet:"trigger,dict" json:"trigger" doc:"The word or phrase that signalled the stance, e.g. called on"`
 	PloverType    string   `parquet:"plover_type,dict" json:"plover_type" doc:"PLOVER event type, e.g. DEMAND"`
-	CameoCode     string   `parquet:"cameo_code,dict" json:"cameo_code" doc:"CAMEO event code, e.g. 10"`
+	CameoCode     string   `parquet:"cameo_code,dict" json:"cameo_code" doc:"CAMEO event code (three or four digits), e.g. 100"`
 	Evidence      string   `parquet:"evidence" json:"evidence" doc:"The sentence the row was read from"`
 	Confidence    float32  `parquet:"confidence" json:"confidence" doc:"Confidence in [0, 1]"`
 	RunID         string   `parquet:"run_id,dict" json:"run_id" doc:"Run that wrote the row"`
