@@ -1,6 +1,8 @@
 package stances
 
 import (
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/communique/communique/extractors"
@@ -32,18 +34,40 @@ type actor struct {
 
 func (a actor) ok() bool { return len(a.ids) > 0 }
 
-// hasLabel reports whether one of a's ids is a mention of label l in d.
-func hasOfficial(d *extractors.Doc, ids []string) bool {
-	for _, m := range d.Mentions {
-		if m.Label == models.Official {
-			for _, id := range ids {
-				if id == m.ID {
-					return true
-				}
+// hasLabel reports whether one of ids has a mention labelled l.
+func (st *state) hasLabel(ids []string, l models.Label) bool {
+	for _, id := range ids {
+		x := st.index[id]
+		if x == nil {
+			continue
+		}
+		for _, x := range x.labels {
+			if x == l {
+				return true
 			}
 		}
 	}
 	return false
+}
+
+// hasOfficial reports whether one of ids is an official's.
+func (st *state) hasOfficial(ids []string) bool { return st.hasLabel(ids, models.Official) }
+
+// idIndex is what the document's mentions say of one entity id, gathered
+// once so that no lookup rescans the mentions (an article's length would
+// make that quadratic).
+type idIndex struct {
+	labels []models.Label // the labels of its mentions, first seen first
+	// states and groups its mentions give, each with the index of the
+	// first mention giving it: the id itself for a state's or group's
+	// mention, the affiliation for an official's
+	states, groups []indexed
+}
+
+// indexed is an id with the index of the mention it was first seen at.
+type indexed struct {
+	id string
+	at int
 }
 
 // frame is a stretch of a sentence said by someone: the complement of a verb
@@ -75,6 +99,9 @@ type state struct {
 	pairs  []coordRun // two sides: "talks between X and Y", "X and Y agreed"
 
 	labels map[string]models.Label // entity id → label of its first mention
+	index  map[string]*idIndex     // entity id → what its mentions say
+	// lastGroup[i] is the last group id among the first i mentions
+	lastGroup []string
 }
 
 // coordRun is a list of coordinated state mentions ending at token end.
@@ -85,11 +112,7 @@ type coordRun struct {
 
 func newState(x *Extractor, v *view) *state {
 	st := &state{x: x, v: v, labels: map[string]models.Label{}}
-	for _, m := range v.d.Mentions {
-		if _, ok := st.labels[m.ID]; !ok {
-			st.labels[m.ID] = m.Label
-		}
-	}
+	st.indexMentions()
 	st.body = salientBody(v)
 	st.bodyTok = len(v.toks)
 	if e := headlineEnd(v.d); e > 0 {
@@ -408,7 +431,7 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 			return st.pronoun(s, h.a, pr, sub.np)
 		}
 		pl := isPlural(v, h)
-		if sp := st.speakerAt(s, at); sp.ok() && hasOfficial(v.d, sp.ids) && st.anyOrg(sp.ids) {
+		if sp := st.speakerAt(s, at); sp.ok() && st.hasOfficial(sp.ids) && st.anyOrg(sp.ids) {
 			// "Zas said the member states were ready": the body the
 			// speaking official serves, with the official
 			return actor{ids: sp.ids, text: sub.np, how: byCollective, plural: pl}
@@ -459,7 +482,7 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 	case cls&roleBackref != 0:
 		if sp := st.speakerAt(s, at); sp.ok() {
 			if ids := st.statesOf(sp.ids); len(ids) > 0 {
-				return actor{ids: append(ids, officials(st.v.d, sp.ids)...), text: sub.np, how: byBackref}
+				return actor{ids: append(ids, st.officials(sp.ids)...), text: sub.np, how: byBackref}
 			}
 			if possessivePronoun(v, h) != 0 {
 				// "X, head of the council, said his government would": the
@@ -545,14 +568,7 @@ func (st *state) anyOrg(ids []string) bool {
 	return false
 }
 
-func (st *state) isOrg(id string) bool {
-	for _, m := range st.v.d.Mentions {
-		if m.ID == id {
-			return m.Label == models.Org
-		}
-	}
-	return false
-}
+func (st *state) isOrg(id string) bool { return st.labels[id] == models.Org }
 
 // wholeList returns the states of the list a pair ends ("Russia, China,
 // Iran and Pakistan" for the pair "Iran and Pakistan"), or the pair's.
@@ -610,63 +626,39 @@ func cardinal(v *view, h span) int {
 func (st *state) groupRef(s *sent, at int) []string {
 	d := st.v.d
 	if sp := st.speakerAt(s, at); sp.ok() {
-		var out []string
-		for _, m := range d.Mentions {
-			for _, id := range sp.ids {
-				if m.ID == id && m.Label == models.Group || m.ID == id && m.Label == models.Official && st.isGroup(m.Affiliation) {
-					if m.Label == models.Group {
-						out = addID(out, m.ID)
-					} else {
-						out = addID(out, m.Affiliation)
-					}
-				}
-			}
-		}
-		if out != nil {
+		if out := st.gather(sp.ids, func(x *idIndex) []indexed { return x.groups }); out != nil {
 			return out
 		}
 	}
-	var last string
 	pos := d.Tokens[at].Start
-	for _, m := range d.Mentions {
-		if m.Start >= pos {
-			break
-		}
-		if m.Label == models.Group && m.ID != "" {
-			last = m.ID
-		}
+	n := sort.Search(len(d.Mentions), func(i int) bool { return d.Mentions[i].Start >= pos })
+	if last := st.lastGroup[n]; last != "" {
+		return []string{last}
 	}
-	if last == "" {
-		return nil
-	}
-	return []string{last}
+	return nil
 }
 
 // isGroup reports whether id is a non-state group the document names.
-func (st *state) isGroup(id string) bool {
-	for _, m := range st.v.d.Mentions {
-		if id != "" && m.ID == id {
-			return m.Label == models.Group
-		}
-	}
-	return false
-}
+func (st *state) isGroup(id string) bool { return id != "" && st.labels[id] == models.Group }
 
 // statesOf returns the states among ids, and the states official ids serve.
 func (st *state) statesOf(ids []string) []string {
-	var out []string
-	for _, m := range st.v.d.Mentions {
-		for _, id := range ids {
-			if m.ID != id {
-				continue
-			}
-			switch {
-			case m.Label == models.State:
-				out = addID(out, m.ID)
-			case m.Label == models.Official && st.isState(m.Affiliation):
-				out = addID(out, m.Affiliation)
-			}
+	return st.gather(ids, func(x *idIndex) []indexed { return x.states })
+}
+
+// gather returns the ids pick gives for each of ids, in the order of the
+// mentions that first gave them, once each.
+func (st *state) gather(ids []string, pick func(*idIndex) []indexed) []string {
+	var all []indexed
+	for _, id := range ids {
+		if x := st.index[id]; x != nil {
+			all = append(all, pick(x)...)
 		}
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].at < all[j].at })
+	var out []string
+	for _, x := range all {
+		out = addID(out, x.id)
 	}
 	return out
 }
@@ -675,19 +667,69 @@ func (st *state) isState(id string) bool {
 	if id == "" {
 		return false
 	}
-	for _, m := range st.v.d.Mentions {
-		if m.ID == id {
-			return m.Label == models.State
-		}
+	if l, ok := st.labels[id]; ok {
+		return l == models.State
 	}
 	return len(id) == 3 // an ISO code
 }
 
+// indexMentions gathers, in one pass over the mentions, the labels of each
+// id, the states and groups its mentions give and the last group before
+// each mention.
+func (st *state) indexMentions() {
+	ms := st.v.d.Mentions
+	st.index = map[string]*idIndex{}
+	st.lastGroup = make([]string, len(ms)+1)
+	for i, m := range ms {
+		if _, ok := st.labels[m.ID]; !ok {
+			st.labels[m.ID] = m.Label
+		}
+		x := st.index[m.ID]
+		if x == nil {
+			x = &idIndex{}
+			st.index[m.ID] = x
+		}
+		if !slices.Contains(x.labels, m.Label) {
+			x.labels = append(x.labels, m.Label)
+		}
+		st.lastGroup[i+1] = st.lastGroup[i]
+		if m.Label == models.Group && m.ID != "" {
+			st.lastGroup[i+1] = m.ID
+		}
+	}
+	// states and groups need every id's first label (isState, isGroup)
+	for i, m := range ms {
+		x := st.index[m.ID]
+		switch {
+		case m.Label == models.State:
+			x.states = addIndexed(x.states, m.ID, i)
+		case m.Label == models.Official && st.isState(m.Affiliation):
+			x.states = addIndexed(x.states, m.Affiliation, i)
+		}
+		switch {
+		case m.Label == models.Group:
+			x.groups = addIndexed(x.groups, m.ID, i)
+		case m.Label == models.Official && st.isGroup(m.Affiliation):
+			x.groups = addIndexed(x.groups, m.Affiliation, i)
+		}
+	}
+}
+
+// addIndexed adds id, first seen at mention i, unless xs has it.
+func addIndexed(xs []indexed, id string, i int) []indexed {
+	for _, x := range xs {
+		if x.id == id {
+			return xs
+		}
+	}
+	return append(xs, indexed{id, i})
+}
+
 // officials returns the official ids among ids.
-func officials(d *extractors.Doc, ids []string) []string {
+func (st *state) officials(ids []string) []string {
 	var out []string
 	for _, id := range ids {
-		if hasOfficial(d, []string{id}) {
+		if st.hasOfficial([]string{id}) {
 			out = append(out, id)
 		}
 	}
@@ -697,16 +739,15 @@ func officials(d *extractors.Doc, ids []string) []string {
 // pronoun resolves a pronoun (role r) standing at token at: the speaker of a
 // frame it stands in, an earlier subject of the sentence, or the last actor.
 func (st *state) pronoun(s *sent, at int, r role, np span) actor {
-	d := st.v.d
 	they := r&roleThey != 0
 	fits := func(a actor) bool {
 		switch {
 		case r&roleHe != 0:
-			return hasOfficial(d, a.ids) || st.personTitle(a.text)
+			return st.hasOfficial(a.ids) || st.personTitle(a.text)
 		case they:
 			return a.plural
 		case r&roleIt != 0:
-			return !a.plural || a.how == byMention && !hasOfficial(d, a.ids) && len(a.ids) == 1 // "the AU ... as it called"
+			return !a.plural || a.how == byMention && !st.hasOfficial(a.ids) && len(a.ids) == 1 // "the AU ... as it called"
 		}
 		return true
 	}
@@ -808,14 +849,11 @@ func (st *state) remember(a actor) {
 	if a.plural {
 		st.plural = ids
 	}
-	if hasOfficial(st.v.d, ids) {
+	if st.hasOfficial(ids) {
 		st.person = ids
 	}
-	for _, m := range st.v.d.Mentions {
-		if (m.Label == models.State || m.Label == models.Org) && containsID(ids, m.ID) {
-			st.thing = ids
-			break
-		}
+	if st.hasLabel(ids, models.State) || st.hasLabel(ids, models.Org) {
+		st.thing = ids
 	}
 }
 

@@ -68,7 +68,7 @@ func (st *state) findFrames(s *sent) {
 // speaker's ids, else the first.
 func (st *state) speakerID(sp actor) string {
 	for _, id := range sp.ids {
-		if hasOfficial(st.v.d, []string{id}) {
+		if st.hasOfficial([]string{id}) {
 			return id
 		}
 	}
