@@ -87,16 +87,7 @@ func TestHeldoutFloor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	floors := map[string]eval.Floor{}
-	if b, err := os.ReadFile(heldoutFloorFile); err == nil {
-		dec := json.NewDecoder(bytes.NewReader(b))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&floors); err != nil {
-			t.Fatalf("%s: %v", heldoutFloorFile, err)
-		}
-	} else if !*update {
-		t.Fatal(err)
-	}
+	floors := readFloors(t, heldoutFloorFile)
 	for _, file := range files {
 		name := filepath.Base(file)
 		f, err := os.Open(file)
@@ -121,13 +112,7 @@ func TestHeldoutFloor(t *testing.T) {
 		}
 	}
 	if *update {
-		out, err := json.MarshalIndent(floors, "", "  ")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(heldoutFloorFile, append(out, '\n'), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writeFloors(t, heldoutFloorFile, floors)
 	}
 }
 
@@ -173,16 +158,7 @@ func TestRealtextFloor(t *testing.T) {
 		t.Fatal(err)
 	}
 	deciders := map[string]stances.Config{"rules": {}, "model": {Model: model}}
-	floors := map[string]eval.Floor{}
-	if b, err := os.ReadFile(realtextFloorFile); err == nil {
-		dec := json.NewDecoder(bytes.NewReader(b))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&floors); err != nil {
-			t.Fatalf("%s: %v", realtextFloorFile, err)
-		}
-	} else if !*update {
-		t.Fatal(err)
-	}
+	floors := readFloors(t, realtextFloorFile)
 	for name, cfg := range deciders {
 		an, err := stages.NewAnalyzerConfig(cfg)
 		if err != nil {
@@ -214,12 +190,38 @@ func TestRealtextFloor(t *testing.T) {
 		}
 	}
 	if *update {
-		out, err := json.MarshalIndent(floors, "", "  ")
-		if err != nil {
+		writeFloors(t, realtextFloorFile, floors)
+	}
+}
+
+// readFloors reads a file of floors by name; with -update a missing file
+// is an empty set.
+func readFloors(t *testing.T, path string) map[string]eval.Floor {
+	t.Helper()
+	floors := map[string]eval.Floor{}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		if !*update {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(realtextFloorFile, append(out, '\n'), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		return floors
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&floors); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return floors
+}
+
+// writeFloors writes a file of floors by name.
+func writeFloors(t *testing.T, path string, floors map[string]eval.Floor) {
+	t.Helper()
+	out, err := json.MarshalIndent(floors, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, append(out, '\n'), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

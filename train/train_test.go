@@ -53,14 +53,7 @@ func embeddedGold(t *testing.T) iter.Seq2[eval.Article, error] {
 
 func TestTrainOnFixtureLearnsIt(t *testing.T) {
 	ctx := context.Background()
-	base, err := stages.NewAnalyzer()
-	if err != nil {
-		t.Fatal(err)
-	}
-	rules, err := stances.New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	base, rules := analyzers(t)
 	set, err := train.Label(ctx, base, rules, embeddedGold(t))
 	if err != nil {
 		t.Fatal(err)
@@ -94,14 +87,7 @@ func TestCommittedModelIsMakeModel(t *testing.T) {
 		t.Skipf("no %s/realtext/gold beside the repository: %v", shared, err)
 	}
 	ctx := context.Background()
-	base, err := stages.NewAnalyzer()
-	if err != nil {
-		t.Fatal(err)
-	}
-	rules, err := stances.New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	base, rules := analyzers(t)
 	var all train.Set
 	for _, f := range train.TrainingFiles(shared, root) {
 		s, err := train.Label(ctx, base, rules, goldFiles(t, f))
@@ -131,4 +117,19 @@ func TestCommittedModelIsMakeModel(t *testing.T) {
 			t.Errorf("data/%s/%s is not what `make model` writes: run make model", stances.ModelDir, name)
 		}
 	}
+}
+
+// analyzers returns the pipeline with the rules deciding, and the rules'
+// stance extractor whose candidates training labels.
+func analyzers(t *testing.T) (*stages.Analyzer, *stances.Extractor) {
+	t.Helper()
+	base, err := stages.NewAnalyzer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules, err := stances.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return base, rules
 }
