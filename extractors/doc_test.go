@@ -47,3 +47,40 @@ func TestASCIIOffsets(t *testing.T) {
 		t.Errorf("CP(9) on ASCII = %d; want 9", got)
 	}
 }
+
+func TestActorFacts(t *testing.T) {
+	d := extractors.NewDoc(models.Article{ArticleID: "a", Text: "x"}, nil, nil)
+	d.Mentions = []extractors.Mention{
+		{ID: "B_PERSON"},                                  // a first mention without facts
+		{ID: "A_BODY", Sector: "IGO"},                     // an international body
+		{ID: "B_PERSON", Country: "NOR", Sector: "GOV"},   // the later mention that has them
+		{ID: "C_PERSON", Country: "AUT", Sector: "MIL"},   // another state's officer
+		{ID: "C_PERSON", Country: "DEU", Sector: "LEG"},   // a later mention does not override
+		{ID: "NOR", Country: "NOR", Sector: "GOV"},        // the state itself
+		{ID: "D_PLACE", Label: models.Place, Country: ""}, // no facts at all
+	}
+	for _, tc := range []struct {
+		ids                []string
+		countries, sectors string
+	}{
+		{[]string{"B_PERSON", "A_BODY"}, "NOR", "GOV IGO"},
+		{[]string{"C_PERSON", "NOR", "B_PERSON"}, "AUT NOR", "GOV MIL"},
+		{[]string{"D_PLACE", "UNKNOWN"}, "", ""},
+		{nil, "", ""},
+	} {
+		c, s := d.ActorFacts(tc.ids)
+		if c == nil || s == nil {
+			t.Errorf("ActorFacts(%v) = nil lists; want empty ones", tc.ids)
+		}
+		if got := strings.Join(c, " "); got != tc.countries {
+			t.Errorf("ActorFacts(%v) countries = %q; want %q", tc.ids, got, tc.countries)
+		}
+		if got := strings.Join(s, " "); got != tc.sectors {
+			t.Errorf("ActorFacts(%v) sectors = %q; want %q", tc.ids, got, tc.sectors)
+		}
+	}
+	d.Mentions = append(d.Mentions, extractors.Mention{ID: "E_BODY", Sector: "NGO"})
+	if _, s := d.ActorFacts([]string{"E_BODY"}); strings.Join(s, " ") != "NGO" {
+		t.Errorf("a mention added after the first call is not seen: sectors %v", s)
+	}
+}

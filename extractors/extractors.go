@@ -1,6 +1,7 @@
 package extractors
 
 import (
+	"slices"
 	"unicode/utf8"
 
 	"github.com/communique/communique/extractors/segment"
@@ -24,6 +25,8 @@ type Mention struct {
 	Name             string // canonical name
 	Role             string
 	Affiliation      string
+	Country          string // ISO alpha-3 code of the state the mention is, belongs to or serves
+	Sector           string // CAMEO actor sector code
 	Kind             string
 	Method           string
 	Confidence       float32
@@ -40,6 +43,9 @@ type Doc struct {
 	Positions   []models.Position
 
 	cp []int32 // code point offset of each byte; nil when the text is ASCII
+
+	facts      map[string]Mention // first mention of each id with a country or sector, for ActorFacts
+	factsCount int                // len(Mentions) when facts was built
 }
 
 // NewDoc prepares a document for the extractors.
@@ -110,12 +116,48 @@ func (d *Doc) EntityRows() []models.Entity {
 			CanonicalName: m.Name,
 			Role:          Optional(m.Role),
 			AffiliationID: Optional(m.Affiliation),
+			Country:       Optional(m.Country),
+			Sector:        Optional(m.Sector),
 			Kind:          Optional(m.Kind),
 			Method:        m.Method,
 			Confidence:    m.Confidence,
 		})
 	}
 	return rows
+}
+
+// ActorFacts returns the distinct countries and sectors, sorted, that the
+// document's mentions give the ids (a row's actors or targets): an id takes
+// them from its first mention that has them. Both are empty, not nil, when
+// no mention gives any.
+func (d *Doc) ActorFacts(ids []string) (countries, sectors []string) {
+	if d.facts == nil || d.factsCount != len(d.Mentions) {
+		d.facts = map[string]Mention{}
+		for _, m := range d.Mentions {
+			f := d.facts[m.ID]
+			if f.Country == "" {
+				f.Country = m.Country
+			}
+			if f.Sector == "" {
+				f.Sector = m.Sector
+			}
+			d.facts[m.ID] = f
+		}
+		d.factsCount = len(d.Mentions)
+	}
+	countries, sectors = []string{}, []string{}
+	for _, id := range ids {
+		f := d.facts[id]
+		if f.Country != "" && !slices.Contains(countries, f.Country) {
+			countries = append(countries, f.Country)
+		}
+		if f.Sector != "" && !slices.Contains(sectors, f.Sector) {
+			sectors = append(sectors, f.Sector)
+		}
+	}
+	slices.Sort(countries)
+	slices.Sort(sectors)
+	return countries, sectors
 }
 
 // SentenceRows returns the sentences rows of the document.

@@ -2,7 +2,7 @@ package models
 
 // SchemaVersion is the version of the output contract these rows implement.
 // Bump it, and note why in CHANGELOG.md, when a key column is renamed or retyped.
-const SchemaVersion = "1.0.0"
+const SchemaVersion = "1.1.0"
 
 // Article is one input article: the articles table.
 type Article struct {
@@ -45,6 +45,8 @@ type Entity struct {
 	CanonicalName string  `parquet:"canonical_name,dict" json:"canonical_name" doc:"Canonical name, e.g. Tajikistan for Tajik"`
 	Role          *string `parquet:"role,optional,dict" json:"role,omitempty" doc:"OFFICIAL only: title, e.g. Secretary-General"`
 	AffiliationID *string `parquet:"affiliation_id,optional,dict" json:"affiliation_id,omitempty" doc:"OFFICIAL only: canonical id of the body or state served, e.g. CSTO"`
+	Country       *string `parquet:"country,optional,dict" json:"country,omitempty" doc:"ISO alpha-3 code of the state the entity is, belongs to or serves (a state's own id; an official's or organ's state); null for international bodies and when unknown"`
+	Sector        *string `parquet:"sector,optional,dict" json:"sector,omitempty" doc:"CAMEO actor sector code: GOV for states and their governments, IGO, LEG, JUD, MIL, PTY, REB, MED, BUS, NGO ...; null when unknown"`
 	Kind          *string `parquet:"kind,optional,dict" json:"kind,omitempty" doc:"OPERATION only: operation, exercise or mission"`
 	Method        string  `parquet:"method,dict" json:"method" doc:"How it was found, e.g. gazetteer, demonym, acronym, title, coreference, quoted-name"`
 	Confidence    float32 `parquet:"confidence" json:"confidence" doc:"Confidence in [0, 1]"`
@@ -53,46 +55,52 @@ type Entity struct {
 
 // Commitment is an actor binding itself to future action: the commitments table.
 type Commitment struct {
-	ArticleID     string   `parquet:"article_id,dict" json:"article_id" doc:"Article the commitment is in"`
-	SentenceIndex int32    `parquet:"sentence_index" json:"sentence_index" doc:"Sentence the commitment is in"`
-	Start         int32    `parquet:"start" json:"start" doc:"Code point offset of the clause (trigger and object)"`
-	End           int32    `parquet:"end" json:"end" doc:"Code point offset after the clause (exclusive)"`
-	ActorIDs      []string `parquet:"actor_ids,list" json:"actor_ids" doc:"Canonical ids of who commits, e.g. [CSTO]"`
-	ActorText     string   `parquet:"actor_text" json:"actor_text" doc:"The actor as written, e.g. the association members"`
-	Action        string   `parquet:"action" json:"action" doc:"What is promised, as a short predicate, e.g. provide assistance"`
-	TargetIDs     []string `parquet:"target_ids,list" json:"target_ids" doc:"Canonical ids the commitment is addressed to or about, e.g. [TJK]"`
-	TargetText    string   `parquet:"target_text" json:"target_text" doc:"The object as written"`
-	Condition     *string  `parquet:"condition,optional" json:"condition,omitempty" doc:"Stated condition, e.g. in case of aggravation of the situation; null when none"`
-	Modality      Modality `parquet:"modality,dict" json:"modality" doc:"pledge, agreement, readiness, plan, reaffirmation or threat"`
-	Negated       bool     `parquet:"negated" json:"negated" doc:"True when the actor binds itself not to act, or refuses to"`
-	SpeakerID     *string  `parquet:"speaker_id,optional,dict" json:"speaker_id,omitempty" doc:"Who reported it, when it is reported speech (said Zas: STANISLAV_ZAS); null otherwise"`
-	Trigger       string   `parquet:"trigger,dict" json:"trigger" doc:"The word or phrase that signalled the commitment, e.g. agreed"`
-	PloverType    string   `parquet:"plover_type,dict" json:"plover_type" doc:"PLOVER event type, e.g. AGREE"`
-	CameoCode     string   `parquet:"cameo_code,dict" json:"cameo_code" doc:"CAMEO event code, e.g. 033"`
-	Evidence      string   `parquet:"evidence" json:"evidence" doc:"The sentence the row was read from"`
-	Confidence    float32  `parquet:"confidence" json:"confidence" doc:"Confidence in [0, 1]"`
-	RunID         string   `parquet:"run_id,dict" json:"run_id" doc:"Run that wrote the row"`
+	ArticleID       string   `parquet:"article_id,dict" json:"article_id" doc:"Article the commitment is in"`
+	SentenceIndex   int32    `parquet:"sentence_index" json:"sentence_index" doc:"Sentence the commitment is in"`
+	Start           int32    `parquet:"start" json:"start" doc:"Code point offset of the clause (trigger and object)"`
+	End             int32    `parquet:"end" json:"end" doc:"Code point offset after the clause (exclusive)"`
+	ActorIDs        []string `parquet:"actor_ids,list" json:"actor_ids" doc:"Canonical ids of who commits, e.g. [CSTO]"`
+	ActorCountries  []string `parquet:"actor_countries,list" json:"actor_countries" doc:"ISO alpha-3 codes of the actors' states, through officials' and organs' affiliations, sorted; empty for international bodies"`
+	ActorSectors    []string `parquet:"actor_sectors,list" json:"actor_sectors" doc:"CAMEO sector codes of the actors (GOV, IGO, MIL, LEG, PTY, REB ...), sorted"`
+	ActorText       string   `parquet:"actor_text" json:"actor_text" doc:"The actor as written, e.g. the association members"`
+	Action          string   `parquet:"action" json:"action" doc:"What is promised, as a short predicate, e.g. provide assistance"`
+	TargetIDs       []string `parquet:"target_ids,list" json:"target_ids" doc:"Canonical ids the commitment is addressed to or about, e.g. [TJK]"`
+	TargetCountries []string `parquet:"target_countries,list" json:"target_countries" doc:"ISO alpha-3 codes of the targets' states, as actor_countries, sorted"`
+	TargetText      string   `parquet:"target_text" json:"target_text" doc:"The object as written"`
+	Condition       *string  `parquet:"condition,optional" json:"condition,omitempty" doc:"Stated condition, e.g. in case of aggravation of the situation; null when none"`
+	Modality        Modality `parquet:"modality,dict" json:"modality" doc:"pledge, agreement, readiness, plan, reaffirmation or threat"`
+	Negated         bool     `parquet:"negated" json:"negated" doc:"True when the actor binds itself not to act, or refuses to"`
+	SpeakerID       *string  `parquet:"speaker_id,optional,dict" json:"speaker_id,omitempty" doc:"Who reported it, when it is reported speech (said Zas: STANISLAV_ZAS); null otherwise"`
+	Trigger         string   `parquet:"trigger,dict" json:"trigger" doc:"The word or phrase that signalled the commitment, e.g. agreed"`
+	PloverType      string   `parquet:"plover_type,dict" json:"plover_type" doc:"PLOVER event type, e.g. AGREE"`
+	CameoCode       string   `parquet:"cameo_code,dict" json:"cameo_code" doc:"CAMEO event code, e.g. 033"`
+	Evidence        string   `parquet:"evidence" json:"evidence" doc:"The sentence the row was read from"`
+	Confidence      float32  `parquet:"confidence" json:"confidence" doc:"Confidence in [0, 1]"`
+	RunID           string   `parquet:"run_id,dict" json:"run_id" doc:"Run that wrote the row"`
 }
 
 // Position is an actor's stance on a topic: the positions table.
 type Position struct {
-	ArticleID     string   `parquet:"article_id,dict" json:"article_id" doc:"Article the position is in"`
-	SentenceIndex int32    `parquet:"sentence_index" json:"sentence_index" doc:"Sentence the position is in"`
-	Start         int32    `parquet:"start" json:"start" doc:"Code point offset of the clause (trigger and object)"`
-	End           int32    `parquet:"end" json:"end" doc:"Code point offset after the clause (exclusive)"`
-	ActorIDs      []string `parquet:"actor_ids,list" json:"actor_ids" doc:"Canonical ids of who takes the stance, e.g. [CSTO]"`
-	ActorText     string   `parquet:"actor_text" json:"actor_text" doc:"The actor as written"`
-	Stance        Stance   `parquet:"stance,dict" json:"stance" doc:"SUPPORT, OPPOSE, CALL, CONCERN, WELCOME or CONDEMN"`
-	Topic         string   `parquet:"topic" json:"topic" doc:"What the stance is about, e.g. refrain from armed confrontation"`
-	TargetIDs     []string `parquet:"target_ids,list" json:"target_ids" doc:"Canonical ids the stance is addressed to or about"`
-	Negated       bool     `parquet:"negated" json:"negated" doc:"True when the stance is denied (did not condemn)"`
-	SpeakerID     *string  `parquet:"speaker_id,optional,dict" json:"speaker_id,omitempty" doc:"Who reported it, when it is reported speech; null otherwise"`
-	Trigger       string   `parquet:"trigger,dict" json:"trigger" doc:"The word or phrase that signalled the stance, e.g. called on"`
-	PloverType    string   `parquet:"plover_type,dict" json:"plover_type" doc:"PLOVER event type, e.g. DEMAND"`
-	CameoCode     string   `parquet:"cameo_code,dict" json:"cameo_code" doc:"CAMEO event code (three or four digits), e.g. 100"`
-	Evidence      string   `parquet:"evidence" json:"evidence" doc:"The sentence the row was read from"`
-	Confidence    float32  `parquet:"confidence" json:"confidence" doc:"Confidence in [0, 1]"`
-	RunID         string   `parquet:"run_id,dict" json:"run_id" doc:"Run that wrote the row"`
+	ArticleID       string   `parquet:"article_id,dict" json:"article_id" doc:"Article the position is in"`
+	SentenceIndex   int32    `parquet:"sentence_index" json:"sentence_index" doc:"Sentence the position is in"`
+	Start           int32    `parquet:"start" json:"start" doc:"Code point offset of the clause (trigger and object)"`
+	End             int32    `parquet:"end" json:"end" doc:"Code point offset after the clause (exclusive)"`
+	ActorIDs        []string `parquet:"actor_ids,list" json:"actor_ids" doc:"Canonical ids of who takes the stance, e.g. [CSTO]"`
+	ActorCountries  []string `parquet:"actor_countries,list" json:"actor_countries" doc:"ISO alpha-3 codes of the actors' states, through officials' and organs' affiliations, sorted; empty for international bodies"`
+	ActorSectors    []string `parquet:"actor_sectors,list" json:"actor_sectors" doc:"CAMEO sector codes of the actors (GOV, IGO, MIL, LEG, PTY, REB ...), sorted"`
+	ActorText       string   `parquet:"actor_text" json:"actor_text" doc:"The actor as written"`
+	Stance          Stance   `parquet:"stance,dict" json:"stance" doc:"SUPPORT, OPPOSE, CALL, CONCERN, WELCOME or CONDEMN"`
+	Topic           string   `parquet:"topic" json:"topic" doc:"What the stance is about, e.g. refrain from armed confrontation"`
+	TargetIDs       []string `parquet:"target_ids,list" json:"target_ids" doc:"Canonical ids the stance is addressed to or about"`
+	TargetCountries []string `parquet:"target_countries,list" json:"target_countries" doc:"ISO alpha-3 codes of the targets' states, as actor_countries, sorted"`
+	Negated         bool     `parquet:"negated" json:"negated" doc:"True when the stance is denied (did not condemn)"`
+	SpeakerID       *string  `parquet:"speaker_id,optional,dict" json:"speaker_id,omitempty" doc:"Who reported it, when it is reported speech; null otherwise"`
+	Trigger         string   `parquet:"trigger,dict" json:"trigger" doc:"The word or phrase that signalled the stance, e.g. called on"`
+	PloverType      string   `parquet:"plover_type,dict" json:"plover_type" doc:"PLOVER event type, e.g. DEMAND"`
+	CameoCode       string   `parquet:"cameo_code,dict" json:"cameo_code" doc:"CAMEO event code (three or four digits), e.g. 100"`
+	Evidence        string   `parquet:"evidence" json:"evidence" doc:"The sentence the row was read from"`
+	Confidence      float32  `parquet:"confidence" json:"confidence" doc:"Confidence in [0, 1]"`
+	RunID           string   `parquet:"run_id,dict" json:"run_id" doc:"Run that wrote the row"`
 }
 
 // Error is an input, or part of one, that could not be processed: the errors table.

@@ -53,6 +53,7 @@ type gazetteer struct {
 	// official (first word of a name or spelling, surname, given name) to
 	// the officials' indexes in people, ascending
 	byWord map[string][]int
+	facts  map[string]facts // sector and state of every organization and group id
 }
 
 // files of data/gazetteer read by loadGazetteer.
@@ -221,6 +222,9 @@ func loadGazetteer() (*gazetteer, error) {
 		return nil, err
 	}
 	g.indexPeople()
+	if err := g.loadSectors(); err != nil {
+		return nil, err
+	}
 	if err := g.loadGeneratedGroups(); err != nil {
 		return nil, err
 	}
@@ -415,6 +419,11 @@ func (g *gazetteer) loadGeneratedGroups() error {
 		}
 		if n > 0 {
 			g.define(id, r["name"], models.Group)
+			f := facts{sector: r["sector"]}
+			if g.labels[r["country"]] == models.State {
+				f.country = r["country"]
+			}
+			g.facts[id] = f
 		}
 	}
 	return nil

@@ -22,11 +22,12 @@ func TestTSVIntegrity(t *testing.T) {
 		{placesFile, []string{"name", "id", "kind"}, func(r data.Record) string { return r["name"] }},
 		{placesGenFile, []string{"name", "id", "kind", "country"}, func(r data.Record) string { return r["name"] }},
 		{operationsFile, []string{"name", "id", "kind"}, func(r data.Record) string { return r["name"] }},
-		{titlesFile, []string{"title", "role"}, func(r data.Record) string { return strings.ToLower(r["title"]) }},
+		{titlesFile, []string{"title", "role", "sector"}, func(r data.Record) string { return strings.ToLower(r["title"]) }},
 		{cuesFile, []string{"word", "cue"}, func(r data.Record) string { return r["word"] + "\t" + r["cue"] }},
 		{officialsFile, []string{"name", "role", "affiliation", "surname_alone", "spellings"}, func(r data.Record) string { return r["name"] }},
 		{givenFile, []string{"name", "people", "source"}, func(r data.Record) string { return r["name"] }},
 		{officesFile, []string{"name", "role", "affiliation", "start", "end", "surname_alone", "spellings", "source"}, func(r data.Record) string { return r["name"] + "\t" + r["start"] }},
+		{sectorsFile, []string{"id", "sector", "country"}, func(r data.Record) string { return r["id"] }},
 		{groupsGenFile, []string{"id", "name", "aliases", "country", "sector", "source"}, func(r data.Record) string { return r["id"] }},
 	}
 	for _, tc := range tests {
@@ -132,6 +133,29 @@ func TestGazetteerTokenization(t *testing.T) {
 		}
 		if strings.Join(got, "|") != strings.Join(want, "|") {
 			t.Errorf("%q: segmented as %q; the trie holds %q", phrase, got, want)
+		}
+	}
+}
+
+// TestEveryBodyHasSector checks that sectors.tsv gives every organization
+// and group of orgs.tsv its sector, so that no hand-listed actor reaches the
+// rows without one: add a row to sectors.tsv for each new id of orgs.tsv.
+func TestEveryBodyHasSector(t *testing.T) {
+	orgs, err := data.TSV(orgsFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sectors, err := data.TSV(sectorsFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	has := map[string]bool{}
+	for _, r := range sectors {
+		has[r["id"]] = true
+	}
+	for _, r := range orgs {
+		if !has[r["id"]] {
+			t.Errorf("%s: %s has no row in %s (id, CAMEO sector, ISO alpha-3 country or empty)", orgsFile, r["id"], sectorsFile)
 		}
 	}
 }

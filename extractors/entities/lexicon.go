@@ -80,13 +80,14 @@ const opTriggerPrefix = "op_trigger_"
 type lexicon struct {
 	titles   *trie             // keys are snowball stems
 	roles    []string          // role of each title entry
+	sectors  map[string]string // role → CAMEO sector its title gives, where it gives one
 	cues     map[string]cue    // lower-case word → cues
 	triggers map[string]string // stem of a trigger noun → operation kind
 	stems    map[string]string // inflected form of every title and trigger word → its stem
 }
 
 func loadLexicon() (*lexicon, error) {
-	lx := &lexicon{titles: newTrie(), cues: map[string]cue{}, triggers: map[string]string{}, stems: map[string]string{}}
+	lx := &lexicon{titles: newTrie(), sectors: map[string]string{}, cues: map[string]cue{}, triggers: map[string]string{}, stems: map[string]string{}}
 	titles, err := data.TSV(titlesFile)
 	if err != nil {
 		return nil, err
@@ -106,6 +107,9 @@ func loadLexicon() (*lexicon, error) {
 			role = "" // "Mr. Tasmagambetov": the name after it, with no role of its own
 		}
 		lx.roles = append(lx.roles, role)
+		if sec := r["sector"]; sec != "" && role != "" {
+			lx.sectors[role] = sec
+		}
 		lx.cues[words[0]] |= cueTitleWord
 	}
 	cues, err := data.TSV(cuesFile)

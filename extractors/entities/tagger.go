@@ -165,6 +165,7 @@ func (t *Tagger) emit(s *scratch, d *extractors.Doc) {
 		if ub.is(twoTokens) {
 			tokEnd++
 		}
+		country, sector := t.factsOf(c.label, c.id, c.role, c.affil)
 		d.Mentions = append(d.Mentions, extractors.Mention{
 			Start: ua.start, End: ub.end,
 			TokStart: ua.tok, TokEnd: tokEnd,
@@ -174,6 +175,8 @@ func (t *Tagger) emit(s *scratch, d *extractors.Doc) {
 			Name:        c.name,
 			Role:        c.role,
 			Affiliation: c.affil,
+			Country:     country,
+			Sector:      sector,
 			Kind:        c.opKind,
 			Method:      c.method,
 			Confidence:  c.conf,

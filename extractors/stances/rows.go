@@ -56,6 +56,8 @@ func (st *state) emit(s *sent, cs []cand) {
 			actorText = v.text(t.a, t.b)
 		}
 		targets, targetText := st.targets(c, actorIDs)
+		actorCountries, actorSectors := d.ActorFacts(actorIDs)
+		targetCountries, _ := d.ActorFacts(targets)
 		trigger := v.text(c.trig.a, c.trig.b)
 		switch {
 		case c.pos == posModal:
@@ -73,45 +75,51 @@ func (st *state) emit(s *sent, cs []cand) {
 			}
 			cameo, plover := st.x.lx.ploverFor(tableCommitment, string(c.modality), c.neg, st.x.wordStems(trigger+" "+action))
 			d.Commitments = append(d.Commitments, models.Commitment{
-				ArticleID:     d.Article.ArticleID,
-				SentenceIndex: int32(s.idx),
-				Start:         d.CP(startB),
-				End:           d.CP(endB),
-				ActorIDs:      actorIDs,
-				ActorText:     actorText,
-				Action:        action,
-				TargetIDs:     targets,
-				TargetText:    targetText,
-				Condition:     extractors.Optional(st.condition(s, c, start)),
-				Modality:      c.modality,
-				Negated:       c.neg,
-				SpeakerID:     speaker,
-				Trigger:       trigger,
-				PloverType:    plover,
-				CameoCode:     cameo,
-				Evidence:      evidence,
-				Confidence:    conf,
+				ArticleID:       d.Article.ArticleID,
+				SentenceIndex:   int32(s.idx),
+				Start:           d.CP(startB),
+				End:             d.CP(endB),
+				ActorIDs:        actorIDs,
+				ActorCountries:  actorCountries,
+				ActorSectors:    actorSectors,
+				ActorText:       actorText,
+				Action:          action,
+				TargetIDs:       targets,
+				TargetCountries: targetCountries,
+				TargetText:      targetText,
+				Condition:       extractors.Optional(st.condition(s, c, start)),
+				Modality:        c.modality,
+				Negated:         c.neg,
+				SpeakerID:       speaker,
+				Trigger:         trigger,
+				PloverType:      plover,
+				CameoCode:       cameo,
+				Evidence:        evidence,
+				Confidence:      conf,
 			})
 		case tablePosition:
 			topic := st.topic(c)
 			cameo, plover := st.x.lx.ploverFor(tablePosition, string(c.stance), c.neg, st.x.wordStems(trigger+" "+topic))
 			d.Positions = append(d.Positions, models.Position{
-				ArticleID:     d.Article.ArticleID,
-				SentenceIndex: int32(s.idx),
-				Start:         d.CP(startB),
-				End:           d.CP(endB),
-				ActorIDs:      actorIDs,
-				ActorText:     actorText,
-				Stance:        c.stance,
-				Topic:         topic,
-				TargetIDs:     targets,
-				Negated:       c.neg,
-				SpeakerID:     speaker,
-				Trigger:       trigger,
-				PloverType:    plover,
-				CameoCode:     cameo,
-				Evidence:      evidence,
-				Confidence:    conf,
+				ArticleID:       d.Article.ArticleID,
+				SentenceIndex:   int32(s.idx),
+				Start:           d.CP(startB),
+				End:             d.CP(endB),
+				ActorIDs:        actorIDs,
+				ActorCountries:  actorCountries,
+				ActorSectors:    actorSectors,
+				ActorText:       actorText,
+				Stance:          c.stance,
+				Topic:           topic,
+				TargetIDs:       targets,
+				TargetCountries: targetCountries,
+				Negated:         c.neg,
+				SpeakerID:       speaker,
+				Trigger:         trigger,
+				PloverType:      plover,
+				CameoCode:       cameo,
+				Evidence:        evidence,
+				Confidence:      conf,
 			})
 		}
 	}

@@ -1,0 +1,47 @@
+package entities
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/communique/communique/extractors"
+)
+
+// TestFacts checks the country and sector the tagger gives each kind of
+// mention: a state, a state's organ, an international body, a party, an
+// outlet, an armed group, and officials of a state, of a body and of a
+// state's armed forces.
+func TestFacts(t *testing.T) {
+	tests := []struct {
+		text    string
+		mention string
+		country string
+		sector  string
+	}{
+		{"Norway rejected the plan.", "Norway", "NOR", "GOV"},
+		{"The Knesset voted on Monday.", "Knesset", "ISR", "LEG"},
+		{"NATO warned of a long war.", "NATO", "", "IGO"},
+		{"The Labour Party backed the bill.", "Labour Party", "GBR", "PTY"},
+		{"Reuters reported the deal.", "Reuters", "GBR", "MED"},
+		{"Hezbollah fired rockets overnight.", "Hezbollah", "LBN", "REB"},
+		{"Norwegian Foreign Minister Kari Olsen said talks would resume.", "Kari Olsen", "NOR", "GOV"},
+		{"Israeli General Avi Cohen said the operation would continue.", "Avi Cohen", "ISR", "MIL"},
+		{"NATO Secretary-General Lars Berg warned of risks.", "Lars Berg", "", "IGO"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.mention, func(t *testing.T) {
+			d := doc(t, tc.text)
+			if err := testTagger.Extract(d); err != nil {
+				t.Fatal(err)
+			}
+			i := slices.IndexFunc(d.Mentions, func(m extractors.Mention) bool { return tc.text[m.Start:m.End] == tc.mention })
+			if i < 0 {
+				t.Fatalf("%q: no mention %q in %v", tc.text, tc.mention, d.Mentions)
+			}
+			m := d.Mentions[i]
+			if m.Country != tc.country || m.Sector != tc.sector {
+				t.Errorf("%q: %s country %q sector %q, want %q %q", tc.text, tc.mention, m.Country, m.Sector, tc.country, tc.sector)
+			}
+		})
+	}
+}
