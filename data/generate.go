@@ -12,8 +12,9 @@ package data
 
 // Given names for the person-name recogniser are generated from the
 // PETRARCH2 / Phoenix actor dictionaries (MIT) kept in ../shared/kb; see
-// internal/genphoenix.
-//go:generate go run ./internal/genphoenix -kb ../../shared/kb/petrarch2 -census internal/genphoenix/census1990 -out gazetteer
+// internal/genphoenix. First run `apt-get install wamerican` (its word list
+// keeps common words out of single-word organisation names).
+//go:generate go run ./internal/genphoenix -kb ../../shared/kb/petrarch2 -census internal/genphoenix/census1990 -words /usr/share/dict/words -out gazetteer
 
 // The CAMEO verbs that can propose a commitment or a position are generated
 // from PETRARCH2's CAMEO verb dictionary in ../shared/kb (see internal/gencameo).

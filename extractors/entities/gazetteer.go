@@ -49,6 +49,8 @@ type gazetteer struct {
 	labels  map[string]models.Label
 	people  []person       // well-known officials
 	known   map[string]int // SnakeID of every name and spelling of a well-known official → index in people
+	// generated holds the ids that only generated tables define
+	generated map[string]bool
 	// byWord maps the key of a word that may start a mention of a well-known
 	// official (first word of a name or spelling, surname, given name) to
 	// the officials' indexes in people, ascending
@@ -70,10 +72,11 @@ const (
 	officialsFile  = "gazetteer/officials.tsv"
 	officesFile    = "gazetteer/offices.tsv"
 	groupsGenFile  = "gazetteer/groups_generated.tsv"
+	orgsGenFile    = "gazetteer/orgs_generated.tsv"
 )
 
 func loadGazetteer() (*gazetteer, error) {
-	g := &gazetteer{trie: newTrie(), names: map[string]string{}, labels: map[string]models.Label{}, known: map[string]int{}}
+	g := &gazetteer{trie: newTrie(), names: map[string]string{}, labels: map[string]models.Label{}, known: map[string]int{}, generated: map[string]bool{}}
 	countries, err := data.TSV(countriesFile)
 	if err != nil {
 		return nil, err
@@ -228,6 +231,9 @@ func loadGazetteer() (*gazetteer, error) {
 	if err := g.loadGeneratedGroups(); err != nil {
 		return nil, err
 	}
+	if err := g.loadGenerated(orgsGenFile, models.Org, kOrg); err != nil {
+		return nil, err
+	}
 	for i := range g.entries {
 		e := &g.entries[i]
 		if e.name == "" {
@@ -291,12 +297,23 @@ func caseFits(w, u string, i int) bool {
 		}
 	}
 	if uppers >= 2 || (uppers == 1 && letters == 1) {
-		return sameCase(w, u)
+		// an acronym said as a word is written as one too ("UNESCO" as "Unesco")
+		return sameCase(w, u) || uppers == letters && letters >= 5 && titleCase(u)
 	}
 	if i == 0 && uppers == 1 && w != "The" {
 		return firstUpper(u)
 	}
 	return true
+}
+
+// titleCase reports whether u is a capital followed by lower-case letters only.
+func titleCase(u string) bool {
+	for i, r := range u {
+		if i == 0 && !isUpperRune(r) || i > 0 && (!isLetterRune(r) || isUpperRune(r)) {
+			return false
+		}
+	}
+	return u != ""
 }
 
 // term is one office a well-known official held from start until end (0:
@@ -400,7 +417,14 @@ func (g *gazetteer) indexPeople() {
 // dictionaries: a group whose id a hand table defines, and a name any
 // table already holds, are left to the hand tables.
 func (g *gazetteer) loadGeneratedGroups() error {
-	rows, err := data.TSV(groupsGenFile)
+	return g.loadGenerated(groupsGenFile, models.Group, kGroup)
+}
+
+// loadGenerated adds the rows of a table generated from the Phoenix
+// dictionaries with label l: a row whose id a hand table defines, and a name
+// any table already holds, are left to the hand tables.
+func (g *gazetteer) loadGenerated(file string, l models.Label, k kind) error {
+	rows, err := data.TSV(file)
 	if err != nil {
 		return err
 	}
@@ -409,7 +433,7 @@ func (g *gazetteer) loadGeneratedGroups() error {
 		if _, ok := g.names[id]; ok {
 			continue
 		}
-		e := entry{label: models.Group, id: id, kind: kGroup}
+		e := entry{label: l, id: id, kind: k}
 		n := 0
 		for _, p := range append([]string{r["name"]}, splitList(r["aliases"])...) {
 			if !g.holds(p) {
@@ -418,7 +442,8 @@ func (g *gazetteer) loadGeneratedGroups() error {
 			}
 		}
 		if n > 0 {
-			g.define(id, r["name"], models.Group)
+			g.define(id, r["name"], l)
+			g.generated[id] = true
 			f := facts{sector: r["sector"]}
 			if g.labels[r["country"]] == models.State {
 				f.country = r["country"]

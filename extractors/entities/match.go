@@ -180,6 +180,12 @@ func (t *Tagger) learnAcronyms(s *scratch, text string) {
 			// a known name: "Collective Security Treaty Organization (CSTO)", "Line of Control (LoC)";
 			// a state's or place's name must spell it ("... of the Congo (MONUSCO)" is a mission's)
 			a = acronym{text: acr, label: c.label, id: c.id, name: c.name, kind: c.kind, opKind: c.opKind}
+			if t.g.generated[c.id] && c.label == models.Org && s.at(i+1) == nil {
+				// a long name only the generated tables know: the article's acronym is its id, as for a
+				// body no table knows
+				a.id = SnakeID(acr)
+				c.id = a.id
+			}
 			if ac := s.at(i + 1); ac != nil && ac.a == i+1 && ac.b == j && ac.id != c.id && actor(ac) && actor(c) && ac.label != models.State {
 				// two known bodies: the acronym is the more specific name ("National Liberation
 				// Army (ELN)" is the one the acronym names, not another of the same name)

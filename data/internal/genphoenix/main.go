@@ -15,6 +15,11 @@
 //     role code is a person), which the person-name recogniser takes as given
 //     names. Words that the agents dictionary uses for roles and words of the
 //     stop list below are left out.
+//   - gazetteer/orgs_generated.tsv: the international organisations and
+//     their organs, NGOs, companies and news outlets of
+//     Phoenix.International.actors.txt (its people left out), with aliases,
+//     country and sector; single words that are common English words (the
+//     Debian wamerican list, -words) are left out.
 //   - gazetteer/groups_generated.tsv: the armed and militant non-state groups
 //     of Phoenix.MilNonState.actors.txt with their aliases of two words or
 //     more, their country (the code's first three letters) and sector; the
@@ -79,14 +84,15 @@ func main() {
 	kb := flag.String("kb", "../../shared/kb/petrarch2", "directory of the Phoenix dictionaries")
 	census := flag.String("census", "internal/genphoenix/census1990", "directory of the US Census 1990 first-name files")
 	out := flag.String("out", "gazetteer", "directory the tables are written to")
+	dict := flag.String("words", "/usr/share/dict/words", "English word list (Debian wamerican) that keeps common words out of single-word names")
 	flag.Parse()
-	if err := run(*kb, *census, *out); err != nil {
+	if err := run(*kb, *census, *dict, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "genphoenix:", err)
 		os.Exit(1)
 	}
 }
 
-func run(kb, census, out string) error {
+func run(kb, census, dict, out string) error {
 	roleWords, err := agentWords(filepath.Join(kb, "Phoenix.agents.txt"))
 	if err != nil {
 		return err
@@ -135,6 +141,21 @@ func run(kb, census, out string) error {
 				names[w] = &given{source: fmt.Sprintf("census1990 %s rank %d", file, i+1)}
 			}
 		}
+	}
+	words, err := dictionary(dict)
+	if err != nil {
+		return err
+	}
+	persons, err := personAgents(filepath.Join(kb, "Phoenix.agents.txt"))
+	if err != nil {
+		return err
+	}
+	givenSet := make(map[string]bool, len(names))
+	for k := range names {
+		givenSet[k] = true
+	}
+	if err := writeOrgs(kb, out, givenSet, words, persons); err != nil {
+		return err
 	}
 	keys := make([]string, 0, len(names))
 	for k := range names {
@@ -208,10 +229,12 @@ func readActors(path string) ([]entry, error) {
 				es[len(es)-1].codes = append(es[len(es)-1].codes, t)
 			}
 		default:
-			fs := strings.Fields(t)
-			e := entry{name: fs[0], line: n}
-			if len(fs) > 1 {
-				e.codes = append(e.codes, strings.Join(fs[1:], " "))
+			// the name runs to the first code; a space inside it is a word break
+			// ("UNITED_NATIONS COMMISSION_FOR_HUMAN_RIGHTS_ [IGOUNOHRIHCH]")
+			name, codes, _ := strings.Cut(t, "[")
+			e := entry{name: strings.Join(strings.Fields(name), "_"), line: n}
+			if codes != "" {
+				e.codes = append(e.codes, "["+codes)
 			}
 			es = append(es, e)
 		}
