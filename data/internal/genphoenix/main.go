@@ -245,14 +245,15 @@ func readActors(path string) ([]entry, error) {
 	return es, nil
 }
 
-// agentWords returns the words of the agents dictionary's role nouns.
-func agentWords(path string) (map[string]bool, error) {
+// agentNames returns the nouns of the agents dictionary, as written there
+// ("ARMY_CHIEF", "SPOKES!PERSON!").
+func agentNames(path string) ([]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("open agents: %w", err)
 	}
 	defer f.Close()
-	words := map[string]bool{}
+	var out []string
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		t := strings.TrimSpace(sc.Text())
@@ -260,12 +261,25 @@ func agentWords(path string) (map[string]bool, error) {
 			continue
 		}
 		name, _, _ := strings.Cut(t, " ")
-		for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == '_' || r == '!' }) {
-			words[w] = true
-		}
+		out = append(out, name)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return out, nil
+}
+
+// agentWords returns the words of the agents dictionary's role nouns.
+func agentWords(path string) (map[string]bool, error) {
+	names, err := agentNames(path)
+	if err != nil {
+		return nil, err
+	}
+	words := map[string]bool{}
+	for _, name := range names {
+		for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == '_' || r == '!' }) {
+			words[w] = true
+		}
 	}
 	return words, nil
 }

@@ -271,27 +271,16 @@ func anyHead(ws []string) bool {
 // personAgents returns the one-word agent nouns of people (the agents
 // dictionary's entries that are not bodies).
 func personAgents(path string) (map[string]bool, error) {
-	f, err := os.Open(path)
+	names, err := agentNames(path)
 	if err != nil {
-		return nil, fmt.Errorf("open agents: %w", err)
+		return nil, err
 	}
-	defer f.Close()
 	out := map[string]bool{}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		t := strings.TrimSpace(sc.Text())
-		if t == "" || t[0] == '#' || t[0] == '!' {
-			continue
-		}
-		name, _, _ := strings.Cut(t, " ")
+	for _, name := range names {
 		name = strings.Trim(name, "_")
-		if strings.ContainsAny(name, "_!") || orgHeads[name] || bodies[name] {
-			continue
+		if !strings.ContainsAny(name, "_!") && !orgHeads[name] && !bodies[name] {
+			out[name] = true
 		}
-		out[name] = true
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
 	return out, nil
 }
