@@ -10,7 +10,7 @@ OUT       ?= out
 
 # Fuzz targets run briefly by `make test`: package:FuzzName.
 FUZZ = ./sources:FuzzReadJSONL ./textnorm:FuzzNormalize ./extractors/segment:FuzzSegment \
-       ./extractors/entities:FuzzExtract ./extractors/stances:FuzzExtract ./data:FuzzParseTSV
+       ./extractors/entities:FuzzExtract ./extractors/stances:FuzzExtract ./data:FuzzParseTSV ./extractors/dates:FuzzIn
 
 # Where `make readers` writes the sample run it checks.
 READERS_OUT ?= $(CURDIR)/.readers-out

@@ -75,6 +75,8 @@ type Commitment struct {
 	PloverType      string   `parquet:"plover_type,dict" json:"plover_type" doc:"PLOVER event type, e.g. AGREE"`
 	CameoCode       string   `parquet:"cameo_code,dict" json:"cameo_code" doc:"CAMEO event code, e.g. 033"`
 	Evidence        string   `parquet:"evidence" json:"evidence" doc:"The sentence the row was read from"`
+	EventDate       *Date    `parquet:"event_date,optional,date" json:"event_date,omitempty" doc:"Day the event happened or is due: a date, weekday or relative day in the sentence resolved against published (held on Wednesday), else published; null when neither"`
+	EventDateSource *string  `parquet:"event_date_source,optional,dict" json:"event_date_source,omitempty" doc:"Where event_date comes from: text (the sentence) or published (the article's date); null when there is no date"`
 	Confidence      float32  `parquet:"confidence" json:"confidence" doc:"Confidence in [0, 1]"`
 	RunID           string   `parquet:"run_id,dict" json:"run_id" doc:"Run that wrote the row"`
 }
@@ -99,6 +101,8 @@ type Position struct {
 	PloverType      string   `parquet:"plover_type,dict" json:"plover_type" doc:"PLOVER event type, e.g. DEMAND"`
 	CameoCode       string   `parquet:"cameo_code,dict" json:"cameo_code" doc:"CAMEO event code (three or four digits), e.g. 100"`
 	Evidence        string   `parquet:"evidence" json:"evidence" doc:"The sentence the row was read from"`
+	EventDate       *Date    `parquet:"event_date,optional,date" json:"event_date,omitempty" doc:"Day the event happened or is due: a date, weekday or relative day in the sentence resolved against published (held on Wednesday), else published; null when neither"`
+	EventDateSource *string  `parquet:"event_date_source,optional,dict" json:"event_date_source,omitempty" doc:"Where event_date comes from: text (the sentence) or published (the article's date); null when there is no date"`
 	Confidence      float32  `parquet:"confidence" json:"confidence" doc:"Confidence in [0, 1]"`
 	RunID           string   `parquet:"run_id,dict" json:"run_id" doc:"Run that wrote the row"`
 }

@@ -6,6 +6,7 @@ import (
 	"runtime/debug"
 
 	"github.com/communique/communique/extractors"
+	"github.com/communique/communique/extractors/dates"
 	"github.com/communique/communique/extractors/entities"
 	"github.com/communique/communique/extractors/segment"
 	"github.com/communique/communique/extractors/stances"
@@ -38,10 +39,14 @@ func NewAnalyzerConfig(cfg stances.Config) (*Analyzer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("stances: %w", err)
 	}
+	dts, err := dates.NewExtractor()
+	if err != nil {
+		return nil, fmt.Errorf("dates: %w", err)
+	}
 	// Building the models leaves tens of MB of garbage (decoded model files);
 	// return it to the OS now rather than carry it as resident memory.
 	debug.FreeOSMemory()
-	return NewAnalyzerWith(seg, ents, st), nil
+	return NewAnalyzerWith(seg, ents, st, dts), nil
 }
 
 // DefaultMemoryLimit is the soft heap limit SetMemoryLimit sets.
@@ -62,11 +67,15 @@ func NewAnalyzerWith(seg *segment.Segmenter, exts ...extractors.Extractor) *Anal
 	return &Analyzer{seg: seg, extractors: exts}
 }
 
-// WithStances returns a copy of the analyzer whose last extractor, the
-// stance extractor, is x: to score another model without rebuilding the rest.
+// WithStances returns a copy of the analyzer whose stance extractor is x: to
+// score another model without rebuilding the rest.
 func (an *Analyzer) WithStances(x *stances.Extractor) *Analyzer {
 	exts := append([]extractors.Extractor(nil), an.extractors...)
-	exts[len(exts)-1] = x
+	for i, e := range exts {
+		if _, ok := e.(*stances.Extractor); ok {
+			exts[i] = x
+		}
+	}
 	return &Analyzer{seg: an.seg, extractors: exts}
 }
 
