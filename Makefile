@@ -15,10 +15,15 @@ FUZZ = ./sources:FuzzReadJSONL ./textnorm:FuzzNormalize ./extractors/segment:Fuz
 # Where `make readers` writes the sample run it checks.
 READERS_OUT ?= $(CURDIR)/.readers-out
 
+# Where `make report-check` writes the run, the page and (unless SCREENSHOT is
+# set, as `make report-screenshot` does) the screenshot it checks.
+REPORT_OUT ?= $(CURDIR)/.report-out
+SCREENSHOT ?= $(REPORT_OUT)/report.png
+
 # Packages where goroutines live: their tests run under the race detector.
 RACE_PKGS = ./pipeline/... ./cmd/... ./lake/... ./sources/...
 
-.PHONY: all build run check test vet unit race fuzz readers bench bench-memory schema model clean
+.PHONY: all build run check test vet unit race fuzz readers report-check report-screenshot bench bench-memory schema model clean
 
 all: build
 
@@ -32,7 +37,7 @@ run:
 check: vet
 	$(GO) test ./...
 
-test: vet unit race $(if $(CI),fuzz) readers
+test: vet unit race $(if $(CI),fuzz) readers report-check
 
 vet:
 	$(GO) vet ./...
@@ -65,6 +70,31 @@ readers:
 	$(GO) run ./cmd/communique run --out $(READERS_OUT) --run-id readers
 	cd docs/readers && npm install --no-audit --no-fund --loglevel=error && COMMUNIQUE_OUT=$(READERS_OUT) node --test
 
+# The HTML report opened in headless Chromium (Debian's chromium, driven by
+# playwright-core; .ci/run installs chromium): no console errors, every figure
+# drawn, every link landing. The run covers the repository's gold and held-out
+# articles plus an undated article, a bad date, a malformed line and a missing
+# file, so that every figure has marks.
+report-check:
+	@if ! command -v node >/dev/null || ! command -v npm >/dev/null || ! test -x $${CHROMIUM:-/usr/bin/chromium}; then \
+		if [ -n "$(CI)" ]; then echo "report-check: node, npm and chromium are required in CI"; exit 1; fi; \
+		echo "report-check: SKIPPED (node, npm or /usr/bin/chromium not found; apt-get install chromium to check the HTML report)"; exit 0; fi
+	rm -rf $(REPORT_OUT) && mkdir -p $(REPORT_OUT)
+	$(GO) build -o $(REPORT_OUT)/communique ./cmd/communique
+	printf '%s\n' '{"id":"undated-1","title":"An article without a date","text":"The ministers agreed to meet again next month."}' \
+		'{"id":"bad-date-1","title":"A date that is not one","published":"soon","text":"The council called for calm."}' \
+		'{not json' > $(REPORT_OUT)/extra.jsonl
+	$(REPORT_OUT)/communique run --progress never --partial-ok --run-id report --out $(REPORT_OUT)/out \
+		data/gold/dev.jsonl data/heldout/*.jsonl $(REPORT_OUT)/extra.jsonl $(REPORT_OUT)/missing.jsonl 2> $(REPORT_OUT)/run.log \
+		|| { cat $(REPORT_OUT)/run.log; exit 1; }
+	cd $(REPORT_OUT) && ./communique report --out out --html report.html
+	cd docs/report && npm install --no-audit --no-fund --loglevel=error \
+		&& COMMUNIQUE_REPORT=$(REPORT_OUT)/report.html SCREENSHOT=$(SCREENSHOT) node --test
+
+# Refreshes the screenshot in docs/ (look at it before committing).
+report-screenshot:
+	$(MAKE) report-check SCREENSHOT=$(CURDIR)/docs/report.png
+
 # Benchmarks: every stage, the whole pipeline on a generated corpus of
 # BENCH_ARTICLES articles (tokens/s, articles/s, peak RSS) and the prose
 # baseline. Compare two runs with benchstat (docs/PERFORMANCE.md).
@@ -92,4 +122,4 @@ schema:
 	$(GO) run ./cmd/communique schema --markdown > docs/SCHEMA.md
 
 clean:
-	rm -rf bin $(OUT) $(READERS_OUT) .fuzz.log
+	rm -rf bin $(OUT) $(READERS_OUT) $(REPORT_OUT) .fuzz.log

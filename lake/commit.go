@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -214,22 +213,13 @@ func CommittedFiles(ctx context.Context, out, table string) ([]string, error) {
 		return nil, err
 	}
 	defer st.Close()
-	if d, ok := st.(*diskStore); ok {
-		if fi, err := os.Stat(d.root); err != nil || !fi.IsDir() {
-			return nil, fmt.Errorf("%s: %w", d.root, ErrNoOutput)
-		}
-	}
-	ms, err := readManifests(ctx, st)
+	keys, err := committedKeys(ctx, st, table)
 	if err != nil {
-		return nil, fmt.Errorf("read runs in %s: %w", st, err)
+		return nil, err
 	}
-	var files []string
-	for _, m := range ms {
-		for _, f := range m.Files {
-			if table == "" || f.Table == table {
-				files = append(files, st.location(f.Path))
-			}
-		}
+	files := make([]string, len(keys))
+	for i, k := range keys {
+		files[i] = st.location(k)
 	}
 	return files, nil
 }

@@ -3,11 +3,7 @@ package lake
 import (
 	"context"
 	"encoding/hex"
-	"errors"
 	"fmt"
-	"io"
-
-	"github.com/parquet-go/parquet-go"
 )
 
 // State is what earlier committed runs under an output root processed: the
@@ -71,41 +67,14 @@ func loadState(ctx context.Context, st store) (*State, error) {
 // loadArticles reads the ids and content hashes of a committed articles
 // file. From an object store it reads only the footer and those two columns.
 func (s *State) loadArticles(ctx context.Context, st store, key string) error {
-	f, err := st.open(ctx, key)
-	if err != nil {
-		return err
-	}
-	defer f.close()
-	opts := []parquet.FileOption{parquet.SkipPageIndex(true), parquet.SkipBloomFilters(true)}
-	if f.remote {
-		// One ranged GET per column chunk (a row group's ids or hashes are
-		// well under 256 kB): about 2.3 GETs per 1,000 committed articles and
-		// 9 % of the file's bytes (BenchmarkLoadState). Larger buffers, or
-		// OptimisticRead, fetch the text column too.
-		opts = append(opts, parquet.ReadBufferSize(256<<10))
-	}
-	path := st.location(key)
-	pf, err := parquet.OpenFile(f, f.size, opts...)
-	if err != nil {
-		return fmt.Errorf("open %s: %w", path, err)
-	}
-	r := parquet.NewGenericReader[articleKey](pf)
-	defer r.Close()
-	buf := make([]articleKey, 1024)
-	for {
-		n, err := r.Read(buf)
-		for _, k := range buf[:n] {
+	return readRows(ctx, st, key, func(rows []articleKey) error {
+		for _, k := range rows {
 			var h [32]byte
 			hex.Decode(h[:], []byte(k.ContentSHA256))
 			s.articles[k.ArticleID] = h
 		}
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("read %s: %w", path, err)
-		}
-	}
+		return nil
+	})
 }
 
 // Committed reports whether a run has a manifest.

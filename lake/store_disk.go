@@ -264,3 +264,11 @@ func (s *diskStore) cleanOrphans(committed map[string]bool, finished map[shardKe
 	}
 	return removed, nil
 }
+
+// exists fails with ErrNoOutput when the root is not a directory.
+func (s *diskStore) exists() error {
+	if fi, err := os.Stat(s.root); err != nil || !fi.IsDir() {
+		return fmt.Errorf("%s: %w", s.root, ErrNoOutput)
+	}
+	return nil
+}
