@@ -206,7 +206,7 @@ func lineStart(s *scratch, text string, u int) bool {
 
 // dateline returns the end of the place name of a dateline that starts at
 // unit u ("ST. PETERSBURG, December 25", "BISHKEK, Kyrgyzstan, March 30",
-// "BEIJING (Xinhua) --"), or u.
+// "BEIJING (Xinhua) --", "BISHKEK, Kyrgyzstan (Agency) -"), or u.
 func (t *Tagger) dateline(s *scratch, u int) int {
 	e, words := u, 0
 	for e < len(s.units) && words < 4 {
@@ -226,11 +226,16 @@ end:
 	}
 	switch s.key(e) {
 	case ",":
-		n := e + 1
-		if c := s.at(n); c != nil && c.a == n && c.label == models.State && s.key(c.b) == "," && c.b+1 < len(s.units) {
-			n = c.b + 1 // "BISHKEK, Kyrgyzstan, March 30"
+		n, agency := e+1, false
+		if c := s.at(n); c != nil && c.a == n && (c.label == models.State || c.label == models.Place) && c.b+1 < len(s.units) {
+			switch {
+			case s.key(c.b) == "," && c.label == models.State:
+				n = c.b + 1 // "BISHKEK, Kyrgyzstan, March 30"
+			case s.key(c.b) == "(" || s.units[c.b].is(isDash):
+				agency = true // "SPRINGFIELD, Ruritania (Agency) -", "SPRINGFIELD, Ruritania -"
+			}
 		}
-		if w := &s.units[n]; !w.is(isDigit) && !t.lex.has(w.key, cueCalendar) {
+		if w := &s.units[n]; !agency && !w.is(isDigit) && !t.lex.has(w.key, cueCalendar) {
 			return u
 		}
 	case "(":
