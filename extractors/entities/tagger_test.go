@@ -45,6 +45,8 @@ func TestExtract(t *testing.T) {
 			[]string{"Minsk/PLACE/MINSK", "Belarus/STATE/BLR"}},
 		{"capital destination", "He is ready to travel to Tehran next week.",
 			[]string{"Tehran/PLACE/TEHRAN"}},
+		{"group after a people's adjective (no state) and a group noun", "Basque separatists ETA declared a ceasefire.",
+			[]string{"ETA/GROUP/ETA"}},
 		{"dateline with country and agency", "OSLO, Norway (AP) - The minister said talks would resume.",
 			[]string{"OSLO/PLACE/OSLO", "Norway/STATE/NOR", "AP/ORG/AP"}},
 		{"dateline with country and dash", "OSLO, Norway - The minister said talks would resume.",
