@@ -1,6 +1,7 @@
 package extractors
 
 import (
+	"context"
 	"slices"
 	"unicode/utf8"
 
@@ -42,7 +43,8 @@ type Doc struct {
 	Commitments []models.Commitment
 	Positions   []models.Position
 
-	cp []int32 // code point offset of each byte; nil when the text is ASCII
+	cp  []int32         // code point offset of each byte; nil when the text is ASCII
+	ctx context.Context // ends the analysis early (time budget, cancelled run); nil: never
 
 	facts      map[string]Mention // first mention of each id with a country or sector, for ActorFacts
 	factsCount int                // len(Mentions) when facts was built
@@ -71,6 +73,21 @@ func NewDoc(a models.Article, sents []segment.Sentence, toks []segment.Token) *D
 		}
 	}
 	return d
+}
+
+// SetContext makes Err report ctx's end: the analyzer sets the context of
+// the article's time budget before it runs the extractors.
+func (d *Doc) SetContext(ctx context.Context) { d.ctx = ctx }
+
+// Err returns a non-nil error once the document's analysis should stop (its
+// context is done: the article is over its time budget, or the run was
+// cancelled). An extractor checks it between sentences or passes and
+// returns it, so no analysis outlives its budget by more than one step.
+func (d *Doc) Err() error {
+	if d == nil || d.ctx == nil {
+		return nil
+	}
+	return d.ctx.Err()
 }
 
 // Text returns the article text.

@@ -15,12 +15,15 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/communique/communique/extractors"
 	"github.com/communique/communique/extractors/segment"
+	"github.com/communique/communique/lake"
+	"github.com/communique/communique/models"
 	"github.com/communique/communique/pipeline"
 	"github.com/communique/communique/sources"
 	"github.com/communique/communique/stages"
@@ -242,24 +245,125 @@ func TestManifestModeAndStaleTemp(t *testing.T) {
 }
 
 // TestLockFailureSaysWhat checks that a lock that fails for another reason
-// than a running run says what failed, not "wait for it to finish".
+// than a running run says what failed, not "wait for it to finish", and
+// that a running run is still reported as one.
 func TestLockFailureSaysWhat(t *testing.T) {
-	out := t.TempDir()
-	os.Mkdir(filepath.Join(out, ".lock"), 0o755) // the lock file cannot be opened
-	_, err := pipeline.Run(context.Background(), analyzer, pipeline.Config{Out: out, RunID: "lock"})
-	if err == nil || strings.Contains(err.Error(), "wait for it") || !strings.Contains(err.Error(), "lock") {
-		t.Errorf("Run with an unusable lock file = %v; want what failed", err)
+	tests := []struct {
+		name    string
+		prepare func(out string) (root string)
+		want    string // substring of the error
+		wait    bool   // whether the error may say "wait for it"
+	}{
+		{"lock file a directory", func(out string) string {
+			os.Mkdir(filepath.Join(out, ".lock"), 0o755) // the lock file cannot be opened
+			return out
+		}, "is a directory", false},
+		{"output a file", func(out string) string {
+			f := filepath.Join(out, "file")
+			os.WriteFile(f, nil, 0o644)
+			return f
+		}, "not a directory", false},
+		{"another run", func(out string) string {
+			unlock, err := lake.Lock(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(unlock)
+			return out
+		}, "lock", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			root := tc.prepare(t.TempDir())
+			_, err := pipeline.Run(context.Background(), analyzer, pipeline.Config{Out: root, RunID: "lock"})
+			if err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "wait for it") != tc.wait {
+				t.Errorf("Run = %v; want an error saying %q (and \"wait for it\" %v)", err, tc.want, tc.wait)
+			}
+		})
 	}
 }
 
-// slow is an extractor that sleeps on articles that ask for it.
+// slow is an extractor that works for 3 s on articles that ask for it,
+// checking between steps whether it should stop, as the real ones do
+// between sentences.
 type slow struct{}
 
 func (slow) Extract(d *extractors.Doc) error {
 	if strings.Contains(d.Article.Text, "SLOW") {
-		time.Sleep(3 * time.Second)
+		for end := time.Now().Add(3 * time.Second); time.Now().Before(end); time.Sleep(5 * time.Millisecond) {
+			if err := d.Err(); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
+}
+
+// stubborn is an extractor that never checks whether it should stop: it
+// sleeps 300 ms on every article and counts how many of its calls run at once.
+type stubborn struct{ running, most *atomic.Int32 }
+
+func (x stubborn) Extract(*extractors.Doc) error {
+	n := x.running.Add(1)
+	for m := x.most.Load(); n > m && !x.most.CompareAndSwap(m, n); m = x.most.Load() {
+	}
+	time.Sleep(300 * time.Millisecond)
+	x.running.Add(-1)
+	return nil
+}
+
+// TestAbandonedAnalysesBounded gives every article a budget far below its
+// analysis: each becomes an errors row, at most one analysis per worker runs
+// past its budget besides the workers' own, and none runs on once Run returns.
+func TestAbandonedAnalysesBounded(t *testing.T) {
+	seg, err := segment.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var running, most atomic.Int32
+	an := stages.NewAnalyzerWith(seg, stubborn{&running, &most})
+	dir := t.TempDir()
+	var lines strings.Builder
+	for i := range 8 {
+		fmt.Fprintf(&lines, `{"id":"s%d","text":"Chad agreed."}`+"\n", i)
+	}
+	in := writeFile(t, dir, "s.jsonl", []byte(lines.String()))
+	const workers = 2
+	sum, err := pipeline.Run(context.Background(), an, pipeline.Config{
+		Inputs: []string{in}, Out: t.TempDir(), Workers: workers, RunID: "stubborn", ArticleTimeout: 20 * time.Millisecond,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := running.Load(); n != 0 {
+		t.Errorf("%d analyses still running after Run returned; want 0", n)
+	}
+	if m := most.Load(); m > 2*workers {
+		t.Errorf("%d analyses ran at once with %d workers; want at most %d", m, workers, 2*workers)
+	}
+	if sum.Failed != 8 {
+		t.Errorf("%d articles failed; want all 8 over their budget", sum.Failed)
+	}
+}
+
+// TestTimedOutAnalysisStops checks that an analysis over its budget stops
+// at its next check, not when its work is done.
+func TestTimedOutAnalysisStops(t *testing.T) {
+	seg, err := segment.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	an := stages.NewAnalyzerWith(seg, slow{})
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err = an.AnalyzeContext(ctx, models.Article{ArticleID: "s", Text: "SLOW text."})
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("AnalyzeContext over budget = %v; want %v", err, context.DeadlineExceeded)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("AnalyzeContext over budget returned after %s; the extractor should have stopped", d)
+	}
 }
 
 // TestArticleTimeout checks that an article over its time budget becomes an

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -250,11 +251,13 @@ func stream(ctx context.Context, an *stages.Analyzer, cfg Config, reader *source
 		defer close(items)
 		return read(ctx, cfg, reader, files, missing, items)
 	})
+	late := newStragglers(cfg.Workers)
+	defer late.wg.Wait()
 	workers, wctx := errgroup.WithContext(ctx)
 	for range cfg.Workers {
 		workers.Go(func() error {
 			for it := range items {
-				rows, err := analyzeWithin(wctx, an, it, cfg.RunID, cfg.ArticleTimeout)
+				rows, err := late.analyzeWithin(wctx, an, it, cfg.RunID, cfg.ArticleTimeout)
 				if err != nil {
 					return err
 				}
@@ -298,32 +301,61 @@ func read(ctx context.Context, cfg Config, r *sources.Reader, files []sources.In
 	return r.ReadInputs(ctx, files, missing, emit)
 }
 
+// stragglers are the analyses a run abandoned over their time budget. Each
+// was told to stop (its context ended) and ends at its next check (every
+// sentence); until it does it holds one of the slots, so at most
+// cap(slots) analyses run past their budget at once, and the run waits for
+// them before it returns: no analysis outlives its run.
+type stragglers struct {
+	slots chan struct{}
+	wg    sync.WaitGroup
+}
+
+func newStragglers(n int) *stragglers { return &stragglers{slots: make(chan struct{}, n)} }
+
 // analyzeWithin analyses one item within its time budget. An article over
-// budget becomes an errors row; its analysis goes on in the background
-// until it ends, but the run no longer waits for it. It returns an error
-// only when ctx is cancelled.
-func analyzeWithin(ctx context.Context, an *stages.Analyzer, it sources.Item, runID string, budget time.Duration) (lake.Rows, error) {
+// budget becomes an errors row at once; its analysis is told to stop and
+// the run no longer waits for it. It returns an error only when ctx is
+// cancelled.
+func (s *stragglers) analyzeWithin(ctx context.Context, an *stages.Analyzer, it sources.Item, runID string, budget time.Duration) (lake.Rows, error) {
 	if it.Err != nil || budget < 0 {
-		return analyze(an, it, runID), nil
+		return analyze(ctx, an, it, runID), nil
 	}
+	actx, cancel := context.WithTimeout(ctx, budget)
+	defer cancel()
 	done := make(chan lake.Rows, 1)
-	go func() { done <- analyze(an, it, runID) }()
-	t := time.NewTimer(budget)
-	defer t.Stop()
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		done <- analyze(actx, an, it, runID)
+	}()
 	select {
 	case rows := <-done:
 		return rows, nil
-	case <-t.C:
-		return lake.Rows{Errors: []models.Error{errorRow(it, "analyze",
-			fmt.Errorf("%w: article %s (%d bytes) took over %s; raise --article-timeout to keep it", sources.ErrTimeout, it.Article.ArticleID, len(it.Article.Text), budget), runID)}}, nil
+	case <-actx.Done():
+	}
+	if err := ctx.Err(); err != nil {
+		return lake.Rows{}, err
+	}
+	select {
+	case s.slots <- struct{}{}:
 	case <-ctx.Done():
 		return lake.Rows{}, ctx.Err()
 	}
+	s.wg.Add(1)
+	go func() {
+		defer s.wg.Done()
+		<-done
+		<-s.slots
+	}()
+	return lake.Rows{Errors: []models.Error{errorRow(it, "analyze",
+		fmt.Errorf("%w: article %s (%d bytes) took over %s; raise --article-timeout to keep it", sources.ErrTimeout, it.Article.ArticleID, len(it.Article.Text), budget), runID)}}, nil
 }
 
 // analyze turns one input item into its rows. A failure, even a panic in an
 // extractor, becomes an error row: one bad article never stops the run.
-func analyze(an *stages.Analyzer, it sources.Item, runID string) (rows lake.Rows) {
+// The analysis stops early once ctx is done.
+func analyze(ctx context.Context, an *stages.Analyzer, it sources.Item, runID string) (rows lake.Rows) {
 	if it.Err != nil {
 		return lake.Rows{Errors: []models.Error{errorRow(it, "read", it.Err, runID)}}
 	}
@@ -341,7 +373,7 @@ func analyze(an *stages.Analyzer, it sources.Item, runID string) (rows lake.Rows
 		rows.Errors = append(rows.Errors, e)
 	}
 	a := it.Article
-	d, err := an.Analyze(a)
+	d, err := an.AnalyzeContext(ctx, a)
 	if err != nil {
 		return lake.Rows{Errors: append(rows.Errors, errorRow(it, "analyze", fmt.Errorf("article %s: %w", a.ArticleID, err), runID))}
 	}

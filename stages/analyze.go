@@ -1,6 +1,7 @@
 package stages
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"runtime/debug"
@@ -81,15 +82,37 @@ func (an *Analyzer) WithStances(x *stances.Extractor) *Analyzer {
 
 // Analyze segments a.Text, which must be normalized, and runs the extractors.
 func (an *Analyzer) Analyze(a models.Article) (*extractors.Doc, error) {
-	sents, toks, err := an.seg.Segment(a.Text)
+	return an.AnalyzeContext(context.Background(), a)
+}
+
+// AnalyzeContext is Analyze that stops with ctx's error once ctx is done:
+// segmentation checks it at every sentence, the extractors through the
+// document's Err, and the analyzer between extractors. A pipeline gives
+// each article a context with its time budget, so an abandoned analysis
+// ends soon after its budget instead of running on unseen.
+func (an *Analyzer) AnalyzeContext(ctx context.Context, a models.Article) (*extractors.Doc, error) {
+	sents, toks, err := an.seg.SegmentContext(ctx, a.Text)
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		return nil, fmt.Errorf("segment: %w", err)
 	}
 	d := extractors.NewDoc(a, sents, toks)
+	d.SetContext(ctx)
 	for _, x := range an.extractors {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		if err := x.Extract(d); err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
 			return nil, fmt.Errorf("%T: %w", x, err)
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	return d, nil
 }

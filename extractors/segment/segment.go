@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"unicode"
@@ -48,10 +49,22 @@ func New() (*Segmenter, error) {
 
 // Segment splits text into sentences and tagged tokens.
 func (s *Segmenter) Segment(text string) ([]Sentence, []Token, error) {
+	return s.SegmentContext(context.Background(), text)
+}
+
+// SegmentContext is Segment that stops with ctx's error, checked before each
+// paragraph and sentence, once ctx is done.
+func (s *Segmenter) SegmentContext(ctx context.Context, text string) ([]Sentence, []Token, error) {
 	var sents []Sentence
 	var toks []Token
 	for _, para := range paragraphs(text) {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
 		for _, span := range s.sentenceSpans(text, para[0], para[1]) {
+			if err := ctx.Err(); err != nil {
+				return nil, nil, err
+			}
 			st, err := s.tokens(text, span[0], span[1])
 			if err != nil {
 				return nil, nil, fmt.Errorf("sentence at byte %d: %w", span[0], err)

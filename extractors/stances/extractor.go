@@ -79,7 +79,7 @@ func (x *Extractor) Extract(d *extractors.Doc) error {
 	x.run(d, x.model != nil, func(st *state, s *sent, cs []cand) {
 		st.emit(s, x.decide(st, s, cs))
 	})
-	return nil
+	return d.Err()
 }
 
 // run reads d sentence by sentence: it proposes candidates (the rules'
@@ -92,6 +92,9 @@ func (x *Extractor) run(d *extractors.Doc, broad bool, use func(*state, *sent, [
 	v := x.newView(d)
 	st := newState(x, v)
 	for si := range d.Sentences {
+		if d.Err() != nil {
+			return // over its time budget: Extract returns the error
+		}
 		s := x.parseSentence(v, si)
 		if s.b <= s.a {
 			continue
