@@ -12,6 +12,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
+	"github.com/communique/communique/extractors/stances"
 	"github.com/communique/communique/lake"
 	"github.com/communique/communique/pipeline"
 	"github.com/communique/communique/sources"
@@ -115,7 +116,7 @@ func runRun(ctx context.Context, o runOptions, stdout io.Writer) error {
 	if err := useData(o.dataDir); err != nil {
 		return err
 	}
-	an, err := stages.NewAnalyzerConfig(scfg)
+	an, err := newAnalyzer(ctx, scfg)
 	if err != nil {
 		return err
 	}
@@ -171,4 +172,25 @@ func newProgress(inputs []string) *progressbar.ProgressBar {
 		progressbar.OptionThrottle(100*time.Millisecond),
 		progressbar.OptionClearOnFinish(),
 	)
+}
+
+// newAnalyzer builds the analyzer (seconds on a busy machine) unless ctx
+// ends first: a signal during start-up ends the run at once, and the
+// process exits with the build unfinished.
+func newAnalyzer(ctx context.Context, cfg stances.Config) (*stages.Analyzer, error) {
+	type built struct {
+		an  *stages.Analyzer
+		err error
+	}
+	ch := make(chan built, 1)
+	go func() {
+		an, err := stages.NewAnalyzerConfig(cfg)
+		ch <- built{an, err}
+	}()
+	select {
+	case b := <-ch:
+		return b.an, b.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }

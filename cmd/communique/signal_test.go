@@ -12,8 +12,8 @@ import (
 	"time"
 )
 
-// TestSignalEndsRun starts a run blocked on a FIFO no one writes and sends
-// it SIGTERM or SIGINT: it exits promptly with 130 and publishes nothing.
+// TestSignalEndsRun starts a run blocked on a FIFO no one writes to and
+// sends it SIGTERM or SIGINT: it exits promptly with 130 and publishes nothing.
 func TestSignalEndsRun(t *testing.T) {
 	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT} {
 		t.Run(sig.String(), func(t *testing.T) {
@@ -28,7 +28,18 @@ func TestSignalEndsRun(t *testing.T) {
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
-			time.Sleep(1500 * time.Millisecond) // building the analyzer, then waiting on the FIFO
+			// Wait until the run reads the FIFO (a writer opened without
+			// blocking finds a reader then), however long start-up takes on a
+			// busy machine; keep the writer open and silent, so the run blocks.
+			var w *os.File
+			for end := time.Now().Add(time.Minute); w == nil && time.Now().Before(end); time.Sleep(20 * time.Millisecond) {
+				w, _ = os.OpenFile(fifo, os.O_WRONLY|syscall.O_NONBLOCK, 0)
+			}
+			if w == nil {
+				cmd.Process.Kill()
+				t.Fatal("the run did not open the FIFO within a minute")
+			}
+			defer w.Close()
 			sent := time.Now()
 			cmd.Process.Signal(sig)
 			done := make(chan error, 1)
