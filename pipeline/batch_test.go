@@ -225,13 +225,26 @@ func TestRunRecordsBadInput(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, dir, "a.jsonl", []byte(`{"id":"ok","text":"Russia pledged aid to Tajikistan."}`+"\n{bad\n"+"{\"id\":\"u\",\"text\":\"Iran \xff\xfe said.\"}\n"))
 	writeFile(t, dir, "b.txt", []byte("\x00\x01\x02"))
-	_, sum := run(t, 2, dir, filepath.Join(dir, "missing.txt"))
+	missing := filepath.Join(dir, "missing.txt")
+	out, sum := run(t, 2, dir, missing)
 	if sum.Articles != 2 {
 		t.Errorf("articles = %d; want 2 (the valid one and the repaired one)", sum.Articles)
 	}
 	// malformed line, binary file, missing file, repaired UTF-8
 	if got := sum.Counts[lake.TableErrors]; got != 4 {
 		t.Errorf("error rows = %d; want 4", got)
+	}
+	// The missing file's row names it in source, as the user gave it.
+	tbl := readTable(t, out, lake.TableErrors)
+	srcs, msgs := column(t, tbl, "source"), column(t, tbl, "error")
+	found := false
+	for i := range srcs {
+		if srcs[i] == missing {
+			found = strings.Contains(msgs[i], "no such file")
+		}
+	}
+	if !found {
+		t.Errorf("errors rows: sources %q, errors %q; want a row with source %q saying no such file", srcs, msgs, missing)
 	}
 }
 
