@@ -1,8 +1,12 @@
 package models
 
-// SchemaVersion is the version of the output contract these rows implement.
-// Bump it, and note why in CHANGELOG.md, when a key column is renamed or retyped.
-const SchemaVersion = "1.1.0"
+// SchemaVersion is the version of the output schema these rows implement.
+// Bump it, and note why in CHANGELOG.md, whenever a column is added, removed,
+// renamed or retyped (the minor number for added columns): the next commit to
+// an output root migrates the files of older versions to these row types (see
+// lake/migrate.go), and TestSchemaVersion fails when the columns change and
+// the version does not.
+const SchemaVersion = "1.2.0"
 
 // Article is one input article: the articles table.
 type Article struct {
@@ -25,6 +29,7 @@ type Article struct {
 // Sentence is one sentence of an article: the sentences table.
 type Sentence struct {
 	ArticleID     string `parquet:"article_id,dict" json:"article_id" doc:"Article the sentence belongs to"`
+	ContentSHA256 string `parquet:"content_sha256,dict" json:"content_sha256,omitempty" doc:"Content hash of the article version the sentence was read from (articles.content_sha256): join on article_id and content_sha256"`
 	SentenceIndex int32  `parquet:"sentence_index" json:"sentence_index" doc:"0-based position in the article"`
 	Start         int32  `parquet:"start" json:"start" doc:"Code point offset of the first character in the article text"`
 	End           int32  `parquet:"end" json:"end" doc:"Code point offset after the last character (exclusive)"`
@@ -36,6 +41,7 @@ type Sentence struct {
 // Entity is one entity mention: the entities table.
 type Entity struct {
 	ArticleID     string  `parquet:"article_id,dict" json:"article_id" doc:"Article the mention is in"`
+	ContentSHA256 string  `parquet:"content_sha256,dict" json:"content_sha256,omitempty" doc:"Content hash of the article version the mention was read from (articles.content_sha256)"`
 	SentenceIndex int32   `parquet:"sentence_index" json:"sentence_index" doc:"Sentence the mention is in"`
 	Start         int32   `parquet:"start" json:"start" doc:"Code point offset of the mention"`
 	End           int32   `parquet:"end" json:"end" doc:"Code point offset after the mention (exclusive)"`
@@ -56,6 +62,7 @@ type Entity struct {
 // Commitment is an actor binding itself to future action: the commitments table.
 type Commitment struct {
 	ArticleID       string   `parquet:"article_id,dict" json:"article_id" doc:"Article the commitment is in"`
+	ContentSHA256   string   `parquet:"content_sha256,dict" json:"content_sha256,omitempty" doc:"Content hash of the article version the commitment was read from (articles.content_sha256)"`
 	SentenceIndex   int32    `parquet:"sentence_index" json:"sentence_index" doc:"Sentence the commitment is in"`
 	Start           int32    `parquet:"start" json:"start" doc:"Code point offset of the clause (trigger and object)"`
 	End             int32    `parquet:"end" json:"end" doc:"Code point offset after the clause (exclusive)"`
@@ -84,6 +91,7 @@ type Commitment struct {
 // Position is an actor's stance on a topic: the positions table.
 type Position struct {
 	ArticleID       string   `parquet:"article_id,dict" json:"article_id" doc:"Article the position is in"`
+	ContentSHA256   string   `parquet:"content_sha256,dict" json:"content_sha256,omitempty" doc:"Content hash of the article version the position was read from (articles.content_sha256)"`
 	SentenceIndex   int32    `parquet:"sentence_index" json:"sentence_index" doc:"Sentence the position is in"`
 	Start           int32    `parquet:"start" json:"start" doc:"Code point offset of the clause (trigger and object)"`
 	End             int32    `parquet:"end" json:"end" doc:"Code point offset after the clause (exclusive)"`
@@ -109,13 +117,14 @@ type Position struct {
 
 // Error is an input, or part of one, that could not be processed: the errors table.
 type Error struct {
-	Source    string  `parquet:"source,dict" json:"source" doc:"Input file (or pattern) that failed"`
-	Line      *int32  `parquet:"line,optional" json:"line,omitempty" doc:"1-based JSONL line; null for whole files"`
-	ArticleID *string `parquet:"article_id,optional" json:"article_id,omitempty" doc:"Article id when known; null otherwise"`
-	Stage     string  `parquet:"stage,dict" json:"stage" doc:"Stage that failed: read, normalize or analyze"`
-	Error     string  `parquet:"error" json:"error" doc:"What went wrong, e.g. malformed JSON line: unexpected end of JSON input"`
-	RunID     string  `parquet:"run_id,dict" json:"run_id" doc:"Run that wrote the row"`
-	Severity  string  `parquet:"severity,dict" json:"severity" doc:"error: the input or article was not processed; warning: a problem was repaired and the article is in the articles table"`
+	Source        string  `parquet:"source,dict" json:"source" doc:"Input file (or pattern) that failed"`
+	Line          *int32  `parquet:"line,optional" json:"line,omitempty" doc:"1-based JSONL line; null for whole files"`
+	ArticleID     *string `parquet:"article_id,optional" json:"article_id,omitempty" doc:"Article id when known; null otherwise"`
+	ContentSHA256 *string `parquet:"content_sha256,optional" json:"content_sha256,omitempty" doc:"Content hash of the article version (articles.content_sha256) when the article was read; null otherwise"`
+	Stage         string  `parquet:"stage,dict" json:"stage" doc:"Stage that failed: read, normalize or analyze"`
+	Error         string  `parquet:"error" json:"error" doc:"What went wrong, e.g. malformed JSON line: unexpected end of JSON input"`
+	RunID         string  `parquet:"run_id,dict" json:"run_id" doc:"Run that wrote the row"`
+	Severity      string  `parquet:"severity,dict" json:"severity" doc:"error: the input or article was not processed; warning: a problem was repaired and the article is in the articles table"`
 }
 
 // Severities of an errors row.

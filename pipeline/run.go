@@ -386,17 +386,20 @@ func analyze(ctx context.Context, an *stages.Analyzer, it sources.Item, runID st
 	rows.Entities = d.EntityRows()
 	rows.Commitments = d.Commitments
 	rows.Positions = d.Positions
+	// Every row names the article version it was read from, so joins on
+	// article_id and content_sha256 are exact across versions.
+	sha := a.ContentSHA256
 	for i := range rows.Sentences {
-		rows.Sentences[i].RunID = runID
+		rows.Sentences[i].ContentSHA256, rows.Sentences[i].RunID = sha, runID
 	}
 	for i := range rows.Entities {
-		rows.Entities[i].RunID = runID
+		rows.Entities[i].ContentSHA256, rows.Entities[i].RunID = sha, runID
 	}
 	for i := range rows.Commitments {
-		rows.Commitments[i].RunID = runID
+		rows.Commitments[i].ContentSHA256, rows.Commitments[i].RunID = sha, runID
 	}
 	for i := range rows.Positions {
-		rows.Positions[i].RunID = runID
+		rows.Positions[i].ContentSHA256, rows.Positions[i].RunID = sha, runID
 	}
 	return rows
 }
@@ -409,6 +412,9 @@ func errorRow(it sources.Item, stage string, err error, runID string) models.Err
 	}
 	if id := it.Article.ArticleID; id != "" {
 		e.ArticleID = &id
+	}
+	if sha := it.Article.ContentSHA256; sha != "" {
+		e.ContentSHA256 = &sha
 	}
 	return e
 }

@@ -260,7 +260,9 @@ func TestSeedsGolden(t *testing.T) {
 		tbl := readTable(t, out, table)
 		rows := rowsOf(t, tbl)
 		for _, r := range rows {
+			// Stamped on every row, not extracted: TestRowsNameArticleVersion.
 			delete(r, "run_id")
+			delete(r, "content_sha256")
 			b, _ := json.Marshal(map[string]any{"table": table, "row": r})
 			lines = append(lines, string(b))
 		}
@@ -280,6 +282,57 @@ func TestSeedsGolden(t *testing.T) {
 	if got != string(want) {
 		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
 		t.Errorf("seed rows differ from %s (%d vs %d lines); rerun with -update and review the diff", golden, len(gl), len(wl))
+	}
+}
+
+// TestRowsNameArticleVersion checks that every row of every table carries
+// the article id and content hash of an article in the articles table (the
+// errors table where the article was read), so joins on both are exact.
+func TestRowsNameArticleVersion(t *testing.T) {
+	dir := t.TempDir()
+	in := writeFile(t, dir, "a.jsonl", []byte(`{"id":"ok","text":"Russia pledged aid to Tajikistan."}`+"\n{bad\n"+
+		`{"id":"ok","text":"Russia pledged aid."}`+"\n"+`{"id":"d","published":"soon","text":"Chad called for talks."}`+"\n"))
+	for _, inputs := range [][]string{nil, {in}} {
+		out, _ := run(t, 2, inputs...)
+		arts := readTable(t, out, lake.TableArticles)
+		versions := map[string]bool{}
+		ids, shas := column(t, arts, "article_id"), column(t, arts, "content_sha256")
+		for i := range ids {
+			versions[ids[i]+" "+shas[i]] = true
+		}
+		for _, table := range []string{lake.TableSentences, lake.TableEntities, lake.TableCommitments, lake.TablePositions} {
+			tbl := readTable(t, out, table)
+			ids, shas := column(t, tbl, "article_id"), column(t, tbl, "content_sha256")
+			if len(ids) == 0 {
+				t.Errorf("inputs %v: %s is empty", inputs, table)
+			}
+			for i := range ids {
+				if !versions[ids[i]+" "+shas[i]] {
+					t.Errorf("inputs %v: %s row %d: article %q, content_sha256 %q: no such article version", inputs, table, i, ids[i], shas[i])
+				}
+			}
+		}
+		if inputs == nil {
+			continue
+		}
+		// A malformed line: no article; a duplicate id: the rejected
+		// version's hash; a repaired date: the article's.
+		errs := rowsOf(t, readTable(t, out, lake.TableErrors))
+		if len(errs) != 3 {
+			t.Fatalf("%d errors rows; want 3: %v", len(errs), errs)
+		}
+		for _, r := range errs {
+			id, _ := r["article_id"].(string)
+			sha, _ := r["content_sha256"].(string)
+			switch {
+			case id == "" && sha != "":
+				t.Errorf("errors row %v: a hash without an article", r)
+			case r["severity"] == "warning" && !versions[id+" "+sha]:
+				t.Errorf("errors row %v: want the hash of article %q", r, id)
+			case id != "" && len(sha) != 64:
+				t.Errorf("errors row %v: want the hash of the version read", r)
+			}
+		}
 	}
 }
 

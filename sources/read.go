@@ -534,7 +534,9 @@ func (r *Reader) article(emit func(Item) error, name string, line int, a models.
 	key := sha256.Sum256([]byte(a.ArticleID))
 	here := seenAt{file: int32(len(r.Inputs) - 1), line: int32(line)}
 	if first, dup := r.ids[[16]byte(key[:16])]; dup {
-		return r.fail(emit, name, line, a.ArticleID, fmt.Errorf("%w: first seen in %s", ErrDuplicateID, r.where(first)))
+		// The rejected version is known: its errors row carries its hash.
+		return r.failArticle(emit, name, line, models.Article{ArticleID: a.ArticleID, ContentSHA256: a.ContentSHA256},
+			fmt.Errorf("%w: first seen in %s", ErrDuplicateID, r.where(first)))
 	}
 	r.ids[[16]byte(key[:16])] = here
 	if r.Skip != nil && r.Skip(a.ArticleID, sum) {
@@ -557,8 +559,13 @@ func (r *Reader) article(emit func(Item) error, name string, line int, a models.
 }
 
 func (r *Reader) fail(emit func(Item) error, name string, line int, id string, err error) error {
-	it := Item{Seq: r.seq, Source: name, Line: line, Err: err, Done: r.consumed()}
-	it.Article.ArticleID = id
+	return r.failArticle(emit, name, line, models.Article{ArticleID: id}, err)
+}
+
+// failArticle emits an error item for an article whose id, and perhaps
+// content hash, are known.
+func (r *Reader) failArticle(emit func(Item) error, name string, line int, a models.Article, err error) error {
+	it := Item{Seq: r.seq, Source: name, Line: line, Err: err, Done: r.consumed(), Article: a}
 	r.seq++
 	return emit(it)
 }
