@@ -12,8 +12,10 @@ OUT       ?= out
 FUZZ = ./sources:FuzzReadJSONL ./textnorm:FuzzNormalize ./extractors/segment:FuzzSegment \
        ./extractors/entities:FuzzExtract ./extractors/stances:FuzzExtract ./data:FuzzParseTSV ./extractors/dates:FuzzIn
 
-# Where `make readers` writes the sample run it checks.
+# Where `make readers` writes the sample run it checks, and where it upgrades
+# a copy of an output root of schema 1.0.0 (lake/testdata/schema-1.0.0).
 READERS_OUT ?= $(CURDIR)/.readers-out
+READERS_UPGRADED ?= $(CURDIR)/.readers-upgraded
 
 # Where `make report-check` writes the run, the page and (unless SCREENSHOT is
 # set, as `make report-screenshot` does) the screenshot it checks.
@@ -66,9 +68,13 @@ readers:
 	@if ! command -v node >/dev/null || ! command -v npm >/dev/null; then \
 		if [ -n "$(CI)" ]; then echo "readers: node and npm are required in CI"; exit 1; fi; \
 		echo "readers: SKIPPED (node and npm not found; install Node.js to check the DuckDB and polars readers)"; exit 0; fi
-	rm -rf $(READERS_OUT)
+	rm -rf $(READERS_OUT) $(READERS_UPGRADED)
 	$(GO) run ./cmd/communique run --out $(READERS_OUT) --run-id readers
-	cd docs/readers && npm install --no-audit --no-fund --loglevel=error && COMMUNIQUE_OUT=$(READERS_OUT) node --test
+	cp -R lake/testdata/schema-1.0.0 $(READERS_UPGRADED)
+	echo '{"id":"readers-new","text":"Chad and Mali agreed to hold talks on border security."}' | \
+		$(GO) run ./cmd/communique run --out $(READERS_UPGRADED) --run-id readers-upgrade -
+	cd docs/readers && npm install --no-audit --no-fund --loglevel=error && \
+		COMMUNIQUE_OUT=$(READERS_OUT) COMMUNIQUE_UPGRADED=$(READERS_UPGRADED) node --test
 
 # The HTML report opened in headless Chromium (Debian's chromium, driven by
 # playwright-core; .ci/run installs chromium): no console errors, every figure
@@ -122,4 +128,4 @@ schema:
 	$(GO) run ./cmd/communique schema --markdown > docs/SCHEMA.md
 
 clean:
-	rm -rf bin $(OUT) $(READERS_OUT) $(REPORT_OUT) .fuzz.log
+	rm -rf bin $(OUT) $(READERS_OUT) $(READERS_UPGRADED) $(REPORT_OUT) .fuzz.log

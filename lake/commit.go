@@ -103,6 +103,9 @@ func Commit(ctx context.Context, cfg CommitConfig) (CommitSummary, error) {
 		return sum, err
 	}
 	m := mergeShards(cfg.RunID, shards, cfg.now())
+	if err := migrateCommit(ctx, st, &m, cfg); err != nil {
+		return sum, err
+	}
 	created, err := commitManifest(ctx, st, m)
 	if err != nil {
 		return sum, err

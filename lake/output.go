@@ -106,6 +106,9 @@ type Manifest struct {
 	Skipped         int                  `json:"skipped"`
 	Errors          int64                `json:"errors"`
 	Extra           map[string]any       `json:"extra,omitempty"`
+	// SchemaMigrations records the commits that rewrote the run's files to
+	// a newer schema (SchemaVersion is then the newest).
+	SchemaMigrations []SchemaMigration `json:"schema_migrations,omitempty"`
 }
 
 // ShardManifest records one shard of a sharded run. The shard writes it when

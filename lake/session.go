@@ -83,6 +83,10 @@ func Open(ctx context.Context, cfg SessionConfig) (*Session, error) {
 		s.Close()
 		return nil, fmt.Errorf("read earlier runs in %s: %w", st, err)
 	}
+	if err := checkSchemaVersions(s.state.Manifests); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("%s: %w", st, err)
+	}
 	if s.state.Committed(cfg.RunID) {
 		s.Close()
 		return nil, fmt.Errorf("run id %s is already committed in %s", cfg.RunID, st)
@@ -147,6 +151,12 @@ func (s *Session) Abort() { s.st.clearStage(s.stage) }
 // creates (the commit point) and a shard writes, complete, as its shard
 // manifest. It returns the files published and where the manifest is.
 func (s *Session) Publish(ctx context.Context, written []FileInfo, manifest func(published []FileInfo) Manifest) (published []FileInfo, location string, err error) {
+	if s.cfg.Shards == 0 {
+		// One schema per table: older runs' files first (migrate.go).
+		if _, err := migrateRuns(ctx, s.st, s.state.Manifests, s.cfg.RunID, s.stage+"/_migrate", time.Now(), s.cfg.Log); err != nil {
+			return nil, "", err
+		}
+	}
 	for _, f := range written {
 		if f.Rows == 0 && s.state.hasTable(f.Table) {
 			// Keep one file per table so readers always find a schema, but

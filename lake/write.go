@@ -32,6 +32,12 @@ const (
 	MetaTable           = "communique.table"
 )
 
+// rowGroupSize is the most rows a row group of a table's files holds.
+var rowGroupSize = map[string]int64{
+	TableArticles: 1024, TableSentences: 64 << 10, TableEntities: 128 << 10,
+	TableCommitments: 64 << 10, TablePositions: 64 << 10, TableErrors: 64 << 10,
+}
+
 // tableFile writes the rows of one table to one Parquet file. Row groups are
 // bounded, so memory stays flat however many rows the file gets.
 type tableFile[T any] struct {
@@ -140,12 +146,12 @@ func NewWriters(pathOf func(table string) string, meta map[string]string) (*Writ
 func newWriters(create func(table string) (partFile, string, error), meta map[string]string) (*Writers, error) {
 	w := &Writers{}
 	opens := []func() error{
-		func() error { return openTable(w, &w.articles, create, TableArticles, meta, 1024) },
-		func() error { return openTable(w, &w.sentences, create, TableSentences, meta, 64<<10) },
-		func() error { return openTable(w, &w.entities, create, TableEntities, meta, 128<<10) },
-		func() error { return openTable(w, &w.commitments, create, TableCommitments, meta, 64<<10) },
-		func() error { return openTable(w, &w.positions, create, TablePositions, meta, 64<<10) },
-		func() error { return openTable(w, &w.errs, create, TableErrors, meta, 64<<10) },
+		func() error { return openTable(w, &w.articles, create, TableArticles, meta) },
+		func() error { return openTable(w, &w.sentences, create, TableSentences, meta) },
+		func() error { return openTable(w, &w.entities, create, TableEntities, meta) },
+		func() error { return openTable(w, &w.commitments, create, TableCommitments, meta) },
+		func() error { return openTable(w, &w.positions, create, TablePositions, meta) },
+		func() error { return openTable(w, &w.errs, create, TableErrors, meta) },
 	}
 	for _, open := range opens {
 		if err := open(); err != nil {
@@ -157,12 +163,12 @@ func newWriters(create func(table string) (partFile, string, error), meta map[st
 }
 
 // openTable creates one table file of w and stores it in *dst.
-func openTable[T any](w *Writers, dst **tableFile[T], create func(string) (partFile, string, error), table string, meta map[string]string, rowGroup int64) error {
+func openTable[T any](w *Writers, dst **tableFile[T], create func(string) (partFile, string, error), table string, meta map[string]string) error {
 	f, name, err := create(table)
 	if err != nil {
 		return err
 	}
-	t := createTable[T](f, name, table, meta, rowGroup)
+	t := createTable[T](f, name, table, meta, rowGroupSize[table])
 	*dst = t
 	w.all = append(w.all, t)
 	return nil

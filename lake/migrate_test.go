@@ -1,0 +1,283 @@
+package lake
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parquet-go/parquet-go"
+
+	"github.com/communique/communique/models"
+	"github.com/communique/communique/objstore/objstoretest"
+)
+
+// oldRoot is an output root written by communique at schema 1.0.0 (before
+// content_sha256 was on every row): two runs, the embedded samples and a
+// JSONL file with a malformed line, a duplicate id and a repaired date.
+const oldRoot = "testdata/schema-1.0.0"
+
+// copyRoot copies the output root at dir into the root out.
+func copyRoot(t *testing.T, dir, out string) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := openStore(ctx, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		return st.write(ctx, filepath.ToSlash(rel), b)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// commitRun commits a run without rows: by itself, or as the one shard of a
+// sharded run and `communique commit`.
+func commitRun(ctx context.Context, out, runID string, sharded bool) error {
+	if err := runEmpty(ctx, out, runID, sharded); err != nil || !sharded {
+		return err
+	}
+	_, err := Commit(ctx, CommitConfig{Out: out, RunID: runID, Shards: 1})
+	return err
+}
+
+// runEmpty runs a run, or the one shard of a run, that writes no rows.
+func runEmpty(ctx context.Context, out, runID string, sharded bool) error {
+	cfg := SessionConfig{Out: out, RunID: runID}
+	if sharded {
+		cfg.Shards = 1
+	}
+	s, err := Open(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	now := time.Now().UTC()
+	m := Manifest{RunID: runID, SchemaVersion: models.SchemaVersion, PipelineVersion: models.PipelineVersion,
+		IngestDate: now.Format("2006-01-02"), Started: now.Format(time.RFC3339), Shards: cfg.Shards}
+	ingest, err := s.Begin(ctx, m.IngestDate, ShardManifest{Manifest: m})
+	if err != nil {
+		return err
+	}
+	w, err := s.Writers(ctx, ingest)
+	if err != nil {
+		return err
+	}
+	written, err := w.Close()
+	if err != nil {
+		return err
+	}
+	_, _, err = s.Publish(ctx, written, func(published []FileInfo) Manifest {
+		m.Files = published
+		return m
+	})
+	return err
+}
+
+// TestMigrateOldSchema commits a run on an output root of schema 1.0.0, by
+// itself and sharded, on disk and in S3: every committed file then has the
+// current schema, its rows and the content hash of its article version,
+// and the manifests record the migration.
+func TestMigrateOldSchema(t *testing.T) {
+	s3 := objstoretest.NewFakeS3(t, "out")
+	roots := map[string]func(string) string{
+		"disk": func(string) string { return t.TempDir() },
+		"s3":   func(name string) string { return s3.URL("out", name) },
+	}
+	for storeName, root := range roots {
+		for _, sharded := range []bool{false, true} {
+			name := storeName + "/plain"
+			if sharded {
+				name = storeName + "/sharded"
+			}
+			t.Run(name, func(t *testing.T) {
+				ctx := context.Background()
+				out := root(strings.ReplaceAll(name, "/", "-"))
+				copyRoot(t, oldRoot, out)
+				if err := commitRun(ctx, out, "20261205T000000Z-upgrade", sharded); err != nil {
+					t.Fatalf("commit on a 1.0.0 root: %v", err)
+				}
+				checkMigrated(t, out)
+
+				// The next commit finds nothing to migrate.
+				st, err := openStore(ctx, out)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer st.Close()
+				ms, err := readManifests(ctx, st)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if n, err := migrateRuns(ctx, st, ms, "again", "again", time.Now(), slog.New(slog.DiscardHandler)); n != 0 || err != nil {
+					t.Errorf("migrateRuns after the migration = %d, %v; want 0, nil", n, err)
+				}
+			})
+		}
+	}
+}
+
+// checkMigrated checks every committed file and manifest of out.
+func checkMigrated(t *testing.T, out string) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := openStore(ctx, out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ms, err := readManifests(ctx, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 3 {
+		t.Fatalf("%d runs committed; want the two old ones and the upgrade", len(ms))
+	}
+	schemas := map[string]*parquet.Schema{
+		TableArticles: parquet.SchemaOf(models.Article{}), TableSentences: parquet.SchemaOf(models.Sentence{}),
+		TableEntities: parquet.SchemaOf(models.Entity{}), TableCommitments: parquet.SchemaOf(models.Commitment{}),
+		TablePositions: parquet.SchemaOf(models.Position{}), TableErrors: parquet.SchemaOf(models.Error{}),
+	}
+	var errorRows []models.Error
+	for _, m := range ms {
+		if m.SchemaVersion != models.SchemaVersion {
+			t.Errorf("run %s: manifest schema_version %s; want %s", m.RunID, m.SchemaVersion, models.SchemaVersion)
+		}
+		old := m.RunID != "20261205T000000Z-upgrade"
+		if old && (len(m.SchemaMigrations) != 1 || m.SchemaMigrations[0].From != "1.0.0" || m.SchemaMigrations[0].ByRun != "20261205T000000Z-upgrade") {
+			t.Errorf("run %s: schema_migrations %+v; want one from 1.0.0 by the upgrade", m.RunID, m.SchemaMigrations)
+		}
+		var hashes map[string]string
+		for _, f := range m.Files {
+			if f.Table == TableArticles {
+				if hashes, err = readHashes(ctx, st, f.Path); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		for _, f := range m.Files {
+			err := readRows(ctx, st, f.Path, func(pf *parquet.File) error {
+				if !parquet.EqualNodes(pf.Schema(), schemas[f.Table]) {
+					t.Errorf("%s: schema\n%s\nwant\n%s", f.Path, pf.Schema(), schemas[f.Table])
+				}
+				if v, _ := pf.Lookup(MetaSchemaVersion); v != models.SchemaVersion {
+					t.Errorf("%s: %s %q; want %q", f.Path, MetaSchemaVersion, v, models.SchemaVersion)
+				}
+				if v, _ := pf.Lookup(MetaRunID); v != m.RunID {
+					t.Errorf("%s: %s %q; want %q", f.Path, MetaRunID, v, m.RunID)
+				}
+				if v, _ := pf.Lookup(MetaMigratedFrom); old && v != "1.0.0" {
+					t.Errorf("%s: %s %q; want 1.0.0", f.Path, MetaMigratedFrom, v)
+				}
+				if pf.NumRows() != f.Rows {
+					t.Errorf("%s: %d rows; the manifest lists %d", f.Path, pf.NumRows(), f.Rows)
+				}
+				switch f.Table {
+				case TableSentences:
+					checkHashes(t, pf, hashes, func(r *models.Sentence) (string, string) { return r.ArticleID, r.ContentSHA256 })
+				case TableEntities:
+					checkHashes(t, pf, hashes, func(r *models.Entity) (string, string) { return r.ArticleID, r.ContentSHA256 })
+				case TableCommitments:
+					checkHashes(t, pf, hashes, func(r *models.Commitment) (string, string) { return r.ArticleID, r.ContentSHA256 })
+				case TablePositions:
+					checkHashes(t, pf, hashes, func(r *models.Position) (string, string) { return r.ArticleID, r.ContentSHA256 })
+				case TableErrors:
+					return eachBatch(parquet.NewGenericReader[models.Error](pf), func(rows []models.Error) error {
+						errorRows = append(errorRows, rows...)
+						return nil
+					})
+				}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	// The old errors: a malformed line (no article), a duplicate id (not in
+	// the articles table: no hash) and a repaired date (its article's hash).
+	if len(errorRows) != 3 {
+		t.Fatalf("%d errors rows; want 3", len(errorRows))
+	}
+	for _, e := range errorRows {
+		hasHash := e.ContentSHA256 != nil && len(*e.ContentSHA256) == 64
+		if hasHash != (e.Severity == models.SeverityWarning) {
+			t.Errorf("errors row %q (%s): content_sha256 %v; want a hash for warnings only", e.Error, e.Severity, e.ContentSHA256)
+		}
+	}
+}
+
+// checkHashes checks that every row of pf carries its article's content hash.
+func checkHashes[T any](t *testing.T, pf *parquet.File, hashes map[string]string, key func(*T) (id, sha string)) {
+	t.Helper()
+	err := eachBatch(parquet.NewGenericReader[T](pf), func(rows []T) error {
+		for i := range rows {
+			id, sha := key(&rows[i])
+			if want, ok := hashes[id]; !ok || sha != want || len(sha) != 64 {
+				t.Errorf("article %s: content_sha256 %q; want %q", id, sha, want)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestNewerSchemaRefused checks that a communique older than an output
+// root's runs refuses to write to it rather than mix schemas.
+func TestNewerSchemaRefused(t *testing.T) {
+	out := t.TempDir()
+	copyRoot(t, oldRoot, out)
+	p := filepath.Join(out, "_runs", "20261202T000000Z-jsonl.json")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b = []byte(strings.Replace(string(b), `"schema_version": "1.0.0"`, `"schema_version": "99.0.0"`, 1))
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, sharded := range []bool{false, true} {
+		err := commitRun(context.Background(), out, "20261205T000000Z-older", sharded)
+		if !errors.Is(err, ErrNewerSchema) {
+			t.Errorf("sharded %v: commit on a root of schema 99.0.0 = %v; want %v", sharded, err, ErrNewerSchema)
+		}
+	}
+}
+
+func TestParseVersion(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want [3]int
+		ok   bool
+	}{
+		{"1.0.0", [3]int{1, 0, 0}, true},
+		{"12.3.45", [3]int{12, 3, 45}, true},
+		{"1.0", [3]int{}, false},
+		{"1.0.x", [3]int{}, false},
+		{"", [3]int{}, false},
+		{"1.-1.0", [3]int{}, false},
+	} {
+		got, err := parseVersion(tc.in)
+		if (err == nil) != tc.ok || (tc.ok && got != tc.want) {
+			t.Errorf("parseVersion(%q) = %v, %v; want %v, ok %v", tc.in, got, err, tc.want, tc.ok)
+		}
+	}
+}
