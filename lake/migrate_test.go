@@ -116,15 +116,7 @@ func TestMigrateOldSchema(t *testing.T) {
 				checkMigrated(t, out)
 
 				// The next commit finds nothing to migrate.
-				st, err := openStore(ctx, out)
-				if err != nil {
-					t.Fatal(err)
-				}
-				defer st.Close()
-				ms, err := readManifests(ctx, st)
-				if err != nil {
-					t.Fatal(err)
-				}
+				st, ms := openManifests(t, out)
 				if n, err := migrateRuns(ctx, st, ms, "again", "again", time.Now(), slog.New(slog.DiscardHandler)); n != 0 || err != nil {
 					t.Errorf("migrateRuns after the migration = %d, %v; want 0, nil", n, err)
 				}
@@ -133,19 +125,28 @@ func TestMigrateOldSchema(t *testing.T) {
 	}
 }
 
-// checkMigrated checks every committed file and manifest of out.
-func checkMigrated(t *testing.T, out string) {
+// openManifests opens the output root out and reads its run manifests.
+func openManifests(t *testing.T, out string) (store, []Manifest) {
 	t.Helper()
 	ctx := context.Background()
 	st, err := openStore(ctx, out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
+	t.Cleanup(func() { st.Close() })
 	ms, err := readManifests(ctx, st)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return st, ms
+}
+
+// checkMigrated checks every committed file and manifest of out.
+func checkMigrated(t *testing.T, out string) {
+	t.Helper()
+	ctx := context.Background()
+	st, ms := openManifests(t, out)
+	var err error
 	if len(ms) != 3 {
 		t.Fatalf("%d runs committed; want the two old ones and the upgrade", len(ms))
 	}
