@@ -4,14 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"log/slog"
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/parquet-go/parquet-go"
 
 	"github.com/communique/communique/models"
 )
@@ -174,13 +171,11 @@ func migrateManifest(ctx context.Context, st store, m *Manifest, byRun, stage st
 // readHashes returns the content hash of every article of an articles file.
 func readHashes(ctx context.Context, st store, key string) (map[string]string, error) {
 	h := map[string]string{}
-	err := readRows(ctx, st, key, func(pf *parquet.File) error {
-		return eachBatch(parquet.NewGenericReader[articleKey](pf), func(rows []articleKey) error {
-			for _, k := range rows {
-				h[k.ArticleID] = k.ContentSHA256
-			}
-			return nil
-		})
+	err := readRows(ctx, st, key, func(rows []articleKey) error {
+		for _, k := range rows {
+			h[k.ArticleID] = k.ContentSHA256
+		}
+		return nil
 	})
 	if errors.Is(err, fs.ErrNotExist) {
 		return h, nil
@@ -188,41 +183,23 @@ func readHashes(ctx context.Context, st store, key string) (map[string]string, e
 	return h, err
 }
 
-// readRows opens a committed Parquet file and calls read with it.
-func readRows(ctx context.Context, st store, key string, read func(*parquet.File) error) error {
-	f, err := st.open(ctx, key)
+// fileMeta returns the key-value metadata a migrated file keeps: the run and
+// pipeline version of the original, the current schema version, and the
+// version migrated from.
+func fileMeta(ctx context.Context, st store, key string) (map[string]string, error) {
+	pf, f, err := openParquet(ctx, st, key)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer f.close()
-	pf, err := parquet.OpenFile(f, f.size, parquet.SkipPageIndex(true), parquet.SkipBloomFilters(true))
-	if err != nil {
-		return fmt.Errorf("open %s: %w", st.location(key), err)
-	}
-	if err := read(pf); err != nil {
-		return fmt.Errorf("read %s: %w", st.location(key), err)
-	}
-	return nil
-}
-
-// eachBatch calls fn with the rows r reads, converted to T, a batch at a time.
-func eachBatch[T any](r *parquet.GenericReader[T], fn func([]T) error) error {
-	defer r.Close()
-	buf := make([]T, 1024)
-	for {
-		n, err := r.Read(buf)
-		if n > 0 {
-			if err := fn(buf[:n]); err != nil {
-				return err
-			}
-		}
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			return err
+	meta := map[string]string{MetaSchemaVersion: models.SchemaVersion}
+	for _, k := range []string{MetaPipelineVersion, MetaRunID} {
+		if v, ok := pf.Lookup(k); ok {
+			meta[k] = v
 		}
 	}
+	meta[MetaMigratedFrom], _ = pf.Lookup(MetaSchemaVersion)
+	return meta, nil
 }
 
 // migrator rewrites one committed file to its table's current row type;
@@ -266,36 +243,28 @@ func fillHash(dst *string, articleID string, hashes map[string]string) {
 // nil, completes each row.
 func migrateFile[T any](fill func(*T, map[string]string)) migrator {
 	return func(ctx context.Context, st store, stage string, fi FileInfo, hashes map[string]string) error {
-		var out *tableFile[T]
-		err := readRows(ctx, st, fi.Path, func(pf *parquet.File) error {
-			meta := map[string]string{MetaSchemaVersion: models.SchemaVersion}
-			for _, k := range []string{MetaPipelineVersion, MetaRunID} {
-				if v, ok := pf.Lookup(k); ok {
-					meta[k] = v
+		meta, err := fileMeta(ctx, st, fi.Path)
+		if err != nil {
+			return err
+		}
+		f, err := st.create(ctx, stage, fi.Path)
+		if err != nil {
+			return err
+		}
+		out := createTable[T](f, fi.Path, fi.Table, meta, rowGroupSize[fi.Table])
+		err = readRows(ctx, st, fi.Path, func(rows []T) error {
+			if fill != nil {
+				for i := range rows {
+					fill(&rows[i], hashes)
 				}
 			}
-			from, _ := pf.Lookup(MetaSchemaVersion)
-			meta[MetaMigratedFrom] = from
-			f, err := st.create(ctx, stage, fi.Path)
-			if err != nil {
-				return err
-			}
-			out = createTable[T](f, fi.Path, fi.Table, meta, rowGroupSize[fi.Table])
-			err = eachBatch(parquet.NewGenericReader[T](pf), func(rows []T) error {
-				if fill != nil {
-					for i := range rows {
-						fill(&rows[i], hashes)
-					}
-				}
-				return out.write(rows)
-			})
-			if err != nil {
-				out.abort()
-				return err
-			}
-			return out.close()
+			return out.write(rows)
 		})
 		if err != nil {
+			out.abort()
+			return err
+		}
+		if err := out.close(); err != nil {
 			return err
 		}
 		if out.rows != fi.Rows {

@@ -173,39 +173,41 @@ func checkMigrated(t *testing.T, out string) {
 			}
 		}
 		for _, f := range m.Files {
-			err := readRows(ctx, st, f.Path, func(pf *parquet.File) error {
-				if !parquet.EqualNodes(pf.Schema(), schemas[f.Table]) {
-					t.Errorf("%s: schema\n%s\nwant\n%s", f.Path, pf.Schema(), schemas[f.Table])
-				}
-				if v, _ := pf.Lookup(MetaSchemaVersion); v != models.SchemaVersion {
-					t.Errorf("%s: %s %q; want %q", f.Path, MetaSchemaVersion, v, models.SchemaVersion)
-				}
-				if v, _ := pf.Lookup(MetaRunID); v != m.RunID {
-					t.Errorf("%s: %s %q; want %q", f.Path, MetaRunID, v, m.RunID)
-				}
-				if v, _ := pf.Lookup(MetaMigratedFrom); old && v != "1.0.0" {
-					t.Errorf("%s: %s %q; want 1.0.0", f.Path, MetaMigratedFrom, v)
-				}
-				if pf.NumRows() != f.Rows {
-					t.Errorf("%s: %d rows; the manifest lists %d", f.Path, pf.NumRows(), f.Rows)
-				}
-				switch f.Table {
-				case TableSentences:
-					checkHashes(t, pf, hashes, func(r *models.Sentence) (string, string) { return r.ArticleID, r.ContentSHA256 })
-				case TableEntities:
-					checkHashes(t, pf, hashes, func(r *models.Entity) (string, string) { return r.ArticleID, r.ContentSHA256 })
-				case TableCommitments:
-					checkHashes(t, pf, hashes, func(r *models.Commitment) (string, string) { return r.ArticleID, r.ContentSHA256 })
-				case TablePositions:
-					checkHashes(t, pf, hashes, func(r *models.Position) (string, string) { return r.ArticleID, r.ContentSHA256 })
-				case TableErrors:
-					return eachBatch(parquet.NewGenericReader[models.Error](pf), func(rows []models.Error) error {
-						errorRows = append(errorRows, rows...)
-						return nil
-					})
-				}
-				return nil
-			})
+			pf, file, err := openParquet(ctx, st, f.Path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !parquet.EqualNodes(pf.Schema(), schemas[f.Table]) {
+				t.Errorf("%s: schema\n%s\nwant\n%s", f.Path, pf.Schema(), schemas[f.Table])
+			}
+			if v, _ := pf.Lookup(MetaSchemaVersion); v != models.SchemaVersion {
+				t.Errorf("%s: %s %q; want %q", f.Path, MetaSchemaVersion, v, models.SchemaVersion)
+			}
+			if v, _ := pf.Lookup(MetaRunID); v != m.RunID {
+				t.Errorf("%s: %s %q; want %q", f.Path, MetaRunID, v, m.RunID)
+			}
+			if v, _ := pf.Lookup(MetaMigratedFrom); old && v != "1.0.0" {
+				t.Errorf("%s: %s %q; want 1.0.0", f.Path, MetaMigratedFrom, v)
+			}
+			if pf.NumRows() != f.Rows {
+				t.Errorf("%s: %d rows; the manifest lists %d", f.Path, pf.NumRows(), f.Rows)
+			}
+			file.close()
+			switch f.Table {
+			case TableSentences:
+				checkHashes(t, st, f.Path, hashes, func(r *models.Sentence) (string, string) { return r.ArticleID, r.ContentSHA256 })
+			case TableEntities:
+				checkHashes(t, st, f.Path, hashes, func(r *models.Entity) (string, string) { return r.ArticleID, r.ContentSHA256 })
+			case TableCommitments:
+				checkHashes(t, st, f.Path, hashes, func(r *models.Commitment) (string, string) { return r.ArticleID, r.ContentSHA256 })
+			case TablePositions:
+				checkHashes(t, st, f.Path, hashes, func(r *models.Position) (string, string) { return r.ArticleID, r.ContentSHA256 })
+			case TableErrors:
+				err = readRows(ctx, st, f.Path, func(rows []models.Error) error {
+					errorRows = append(errorRows, rows...)
+					return nil
+				})
+			}
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -224,12 +226,12 @@ func checkMigrated(t *testing.T, out string) {
 	}
 }
 
-// checkHashes checks that every row of pf carries its article's content hash.
-func checkHashes[T any](t *testing.T, pf *parquet.File, hashes map[string]string, key func(*T) (id, sha string)) {
+// checkHashes checks that every row of a file carries its article's content hash.
+func checkHashes[T any](t *testing.T, st store, key string, hashes map[string]string, version func(*T) (id, sha string)) {
 	t.Helper()
-	err := eachBatch(parquet.NewGenericReader[T](pf), func(rows []T) error {
+	err := readRows(context.Background(), st, key, func(rows []T) error {
 		for i := range rows {
-			id, sha := key(&rows[i])
+			id, sha := version(&rows[i])
 			if want, ok := hashes[id]; !ok || sha != want || len(sha) != 64 {
 				t.Errorf("article %s: content_sha256 %q; want %q", id, sha, want)
 			}

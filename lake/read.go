@@ -63,24 +63,12 @@ func committedKeys(ctx context.Context, st store, table string) ([]string, error
 // readRows reads the rows of one Parquet file of the store as T, in batches.
 // From an object store it reads only the footer and T's columns.
 func readRows[T any](ctx context.Context, st store, key string, fn func([]T) error) error {
-	f, err := st.open(ctx, key)
+	pf, f, err := openParquet(ctx, st, key)
 	if err != nil {
 		return err
 	}
 	defer f.close()
-	opts := []parquet.FileOption{parquet.SkipPageIndex(true), parquet.SkipBloomFilters(true)}
-	if f.remote {
-		// One ranged GET per column chunk (a row group's ids or hashes are
-		// well under 256 kB): about 2.3 GETs per 1,000 committed articles and
-		// 9 % of the file's bytes (BenchmarkLoadState). Larger buffers, or
-		// OptimisticRead, fetch the text column too.
-		opts = append(opts, parquet.ReadBufferSize(256<<10))
-	}
 	path := st.location(key)
-	pf, err := parquet.OpenFile(f, f.size, opts...)
-	if err != nil {
-		return fmt.Errorf("open %s: %w", path, err)
-	}
 	r := parquet.NewGenericReader[T](pf)
 	defer r.Close()
 	buf := make([]T, 1024)
@@ -101,4 +89,26 @@ func readRows[T any](ctx context.Context, st store, key string, fn func([]T) err
 			return fmt.Errorf("read %s: %w", path, err)
 		}
 	}
+}
+
+// openParquet opens one Parquet file of the store; close f when done.
+func openParquet(ctx context.Context, st store, key string) (pf *parquet.File, f *openFile, err error) {
+	f, err = st.open(ctx, key)
+	if err != nil {
+		return nil, nil, err
+	}
+	opts := []parquet.FileOption{parquet.SkipPageIndex(true), parquet.SkipBloomFilters(true)}
+	if f.remote {
+		// One ranged GET per column chunk (a row group's ids or hashes are
+		// well under 256 kB): about 2.3 GETs per 1,000 committed articles and
+		// 9 % of the file's bytes (BenchmarkLoadState). Larger buffers, or
+		// OptimisticRead, fetch the text column too.
+		opts = append(opts, parquet.ReadBufferSize(256<<10))
+	}
+	pf, err = parquet.OpenFile(f, f.size, opts...)
+	if err != nil {
+		f.close()
+		return nil, nil, fmt.Errorf("open %s: %w", st.location(key), err)
+	}
+	return pf, f, nil
 }
