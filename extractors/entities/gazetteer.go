@@ -51,6 +51,11 @@ type gazetteer struct {
 	known   map[string]int // SnakeID of every name and spelling of a well-known official → index in people
 	// generated holds the ids that only generated tables define
 	generated map[string]bool
+	// bodies are a state's bodies named without the state, bodyTrie their
+	// names; forms are every state's short name and adjective for their ids
+	bodies   []stateBody
+	bodyTrie *trie
+	forms    map[string]stateForms
 	// byWord maps the key of a word that may start a mention of a well-known
 	// official (first word of a name or spelling, surname, given name) to
 	// the officials' indexes in people, ascending
@@ -226,6 +231,9 @@ func loadGazetteer() (*gazetteer, error) {
 	}
 	g.indexPeople()
 	if err := g.loadSectors(); err != nil {
+		return nil, err
+	}
+	if err := g.loadStateBodies(countries, states); err != nil {
 		return nil, err
 	}
 	if err := g.loadGeneratedGroups(); err != nil {

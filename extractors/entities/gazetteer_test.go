@@ -29,6 +29,7 @@ func TestTSVIntegrity(t *testing.T) {
 		{officesFile, []string{"name", "role", "affiliation", "start", "end", "surname_alone", "spellings", "source"}, func(r data.Record) string { return r["name"] + "\t" + r["start"] }},
 		{sectorsFile, []string{"id", "sector", "country"}, func(r data.Record) string { return r["id"] }},
 		{groupsGenFile, []string{"id", "name", "aliases", "country", "sector", "source"}, func(r data.Record) string { return r["id"] }},
+		{stateBodiesFile, []string{"name", "id", "sector", "state", "usual"}, func(r data.Record) string { return r["name"] + "\t" + r["state"] }},
 		{orgsGenFile, []string{"id", "name", "aliases", "country", "sector", "code", "source"}, func(r data.Record) string { return r["id"] }},
 	}
 	for _, tc := range tests {

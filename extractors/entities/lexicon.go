@@ -39,6 +39,7 @@ const (
 	cueGroupHead    // the head noun of an armed group's name defined by an acronym ("the Free Syrian Army (FSA)")
 	cueGivenName    // a given name (given_names.tsv): before a capitalized word, a person's name
 	cueNamedHead    // a body head noun whose body's id is its whole name ("Tsinghua University")
+	cueOtherBody    // in lower case before a state body's name, makes it another body's ("the party Congress")
 )
 
 var cueNames = map[string]cue{
@@ -67,6 +68,7 @@ var cueNames = map[string]cue{
 	"body_head":      cueBodyHead,
 	"named_head":     cueNamedHead | cueBodyHead,
 	"group_head":     cueGroupHead,
+	"other_body":     cueOtherBody,
 }
 
 // honorificRole is the role of titles.tsv's honorifics ("Mr.", "Dr."): they

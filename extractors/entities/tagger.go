@@ -85,6 +85,7 @@ func (t *Tagger) Extract(d *extractors.Doc) error {
 	t.learnAcronyms(s, d.Text())
 	t.findGroups(s, d.Text())
 	t.resolveContext(s)
+	t.findStateBodies(s)
 	t.findOperations(s, d.Text())
 	t.findOrgans(s, d.Text())
 	t.findOfficials(s, d.Text())
