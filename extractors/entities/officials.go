@@ -545,19 +545,7 @@ func (t *Tagger) nearestActor(s *scratch, u int) string {
 			return c.id
 		}
 	}
-	best, n := "", 0
-	counts := map[string]int{}
-	for i := range s.cands {
-		c := &s.cands[i]
-		if c.dead || c.label != models.State {
-			continue
-		}
-		counts[c.id]++
-		if counts[c.id] > n {
-			best, n = c.id, counts[c.id]
-		}
-	}
-	return best
+	return t.mainState(s)
 }
 
 // scanName returns the end of the person's name that starts at unit j, or
