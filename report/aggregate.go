@@ -74,8 +74,8 @@ type tally struct {
 	actors     map[string]*actorCounts
 	targets    map[string]*actorCounts
 	pairs      map[pair]*stanceCounts
-	modalities map[models.Date]map[models.Modality]int64
-	stages     map[string]map[string]int64 // stage → severity → rows
+	modalities map[models.Date]map[models.Modality]int64 // by the day the commitment is due or happened
+	stages     map[string]map[string]int64               // stage → severity → rows
 }
 
 func newTally() *tally {
@@ -122,6 +122,16 @@ func (t *tally) day(articleID string) models.Date {
 	return undated
 }
 
+// eventDay is the day a commitment is due or happened: its event_date, or
+// its article's publication day when the row has none (as in files written
+// before the column existed, where event_date reads null).
+func (t *tally) eventDay(r *commitmentRow) models.Date {
+	if r.EventDate != nil {
+		return *r.EventDate
+	}
+	return t.day(r.ArticleID)
+}
+
 // add counts a row of a table on its article's day.
 func (t *tally) add(table int, articleID string) models.Date {
 	d := t.day(articleID)
@@ -154,7 +164,8 @@ func (t *tally) entity(r *entityRow) error {
 }
 
 func (t *tally) commitment(r *commitmentRow) error {
-	d := t.add(tCommitments, r.ArticleID)
+	t.add(tCommitments, r.ArticleID)
+	d := t.eventDay(r)
 	m := t.modalities[d]
 	if m == nil {
 		m = map[models.Modality]int64{}

@@ -112,7 +112,7 @@ func build(ctx context.Context, root string, src source, cfg Config) (*Report, e
 		return nil, err
 	}
 	b := &builder{t: t, cfg: cfg, r: &Report{Root: root}, groups: map[string]*Group{}, anchors: map[string]bool{}}
-	b.axis = newTimeAxis(slices.Collect(maps.Keys(t.days)), cfg.Periods)
+	b.axis = newTimeAxis(slices.Concat(slices.Collect(maps.Keys(t.days)), slices.Collect(maps.Keys(t.modalities))), cfg.Periods)
 	b.r.Axis = b.axis.unit
 	b.summary()
 	b.tablesFigure()
@@ -222,7 +222,9 @@ func (b *builder) daysFigure() {
 	}
 	hrefs := make([]string, len(per))
 	for i, p := range b.axis.periods {
-		hrefs[i] = b.group("day/"+p, "day-"+p, "Articles published "+periodPhrase(b.axis.unit, p), f.ID, per[i][tArticles])
+		if per[i][tArticles] > 0 {
+			hrefs[i] = b.group("day/"+p, "day-"+p, "Articles published "+periodPhrase(b.axis.unit, p), f.ID, per[i][tArticles])
+		}
 	}
 	const strip, gap = 46.0, 30.0
 	f.Width = figWidth
@@ -378,8 +380,8 @@ func stanceSummary(s *stanceCounts) string {
 var modalityFills = []string{"#4e79a7", "#59a14f", "#edc948", "#76b7b2", "#9c755f", "#e15759", "#bab0ac"}
 
 func (b *builder) modalityFigure() {
-	f := &Figure{ID: "fig-modality", Title: "Commitments by modality per " + b.axis.unit + " of publication",
-		Note: "Each segment links to example commitments of its modality and " + b.axis.unit + "."}
+	f := &Figure{ID: "fig-modality", Title: "Commitments by modality per " + b.axis.unit,
+		Note: "Commitments fall on their event_date: the day the sentence names (held on Wednesday, next month), else the article's publication date. Each segment links to example commitments of its modality and " + b.axis.unit + "."}
 	if b.t.rows[tCommitments] == 0 {
 		f.Empty = "No commitments."
 		b.r.Figures = append(b.r.Figures, f)
@@ -421,7 +423,7 @@ func (b *builder) modalityFigure() {
 			c.values[j] = p[m]
 			if p[m] > 0 {
 				c.hrefs[j] = b.group("modality/"+string(m)+"/"+c.label, "commitments-"+string(m)+"-"+c.label,
-					"Commitments of modality "+string(m)+" published "+periodPhrase(b.axis.unit, c.label), f.ID, p[m])
+					"Commitments of modality "+string(m)+" due or made "+periodPhrase(b.axis.unit, c.label), f.ID, p[m])
 			}
 		}
 		cols[i] = c
@@ -501,7 +503,7 @@ func (b *builder) examples(ctx context.Context, src source) error {
 			Actor: who(r.ActorIDs, r.ActorText), Target: who(r.TargetIDs, r.TargetText),
 			Detail: r.Trigger + " · " + r.Action, Evidence: r.Evidence}
 		b.takeRow(take, tCommitments, "commitments", e, r.ActorIDs, r.TargetIDs)
-		take("modality/"+string(r.Modality)+"/"+b.axis.of(b.t.day(r.ArticleID)), tCommitments, e)
+		take("modality/"+string(r.Modality)+"/"+b.axis.of(b.t.eventDay(r)), tCommitments, e)
 		return nil
 	})
 	if err != nil {

@@ -193,7 +193,7 @@ func TestExamples(t *testing.T) {
 	}{
 		{"pair-UNSC-RUR", 2, "The council condemned the shelling of the border town by Ruritania.", "Council condemns border shelling"},
 		{"actor-FRA", 3, "Both sides welcomed the talks.", "Ministers meet on river accord"},
-		{"commitments-pledge-2026-03-04", 1, "Germany pledged aid to Freedonia.", "Summit ends with aid pledge"},
+		{"commitments-pledge-2026-03-05", 1, "Germany pledged aid to Freedonia.", "Summit ends with aid pledge"},
 		{"commitments-readiness-no_date", 1, "The ministry said it was ready to talk.", "A statement without a date"},
 		{"errors-read-warning", 1, "feeds/day1.jsonl line 9", "Council condemns border shelling"},
 		{"table-sentences", 6, "France and Germany agreed to extend the river accord.", "Ministers meet on river accord"},

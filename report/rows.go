@@ -40,6 +40,7 @@ type commitmentRow struct {
 	Negated    bool            `parquet:"negated"`
 	Trigger    string          `parquet:"trigger"`
 	Evidence   string          `parquet:"evidence"`
+	EventDate  *models.Date    `parquet:"event_date,optional,date"` // null in files before schema 1.2.0
 }
 
 type positionRow struct {
