@@ -22,10 +22,16 @@ READERS_UPGRADED ?= $(CURDIR)/.readers-upgraded
 REPORT_OUT ?= $(CURDIR)/.report-out
 SCREENSHOT ?= $(REPORT_OUT)/report.png
 
+# The notebook (docs/positions.ipynb) is executed by Debian's python3 with
+# pandas, matplotlib and nbclient (.ci/run installs them); see docs/notebook/.
+NOTEBOOK_OUT ?= $(CURDIR)/.notebook-out
+NOTEBOOK_PY  ?= /usr/bin/python3
+NOTEBOOK_DEPS = $(NOTEBOOK_PY) -c 'import pandas, matplotlib, nbclient, ipykernel' 2>/dev/null
+
 # Packages where goroutines live: their tests run under the race detector.
 RACE_PKGS = ./pipeline/... ./cmd/... ./lake/... ./sources/...
 
-.PHONY: all build run check test vet unit race fuzz readers report-check report-screenshot bench bench-memory schema model clean
+.PHONY: all build run check test vet unit race fuzz readers report-check report-screenshot notebook notebook-check bench bench-memory schema model clean
 
 all: build
 
@@ -39,7 +45,7 @@ run:
 check: vet
 	$(GO) test ./...
 
-test: vet unit race $(if $(CI),fuzz) readers report-check
+test: vet unit race $(if $(CI),fuzz) readers report-check notebook-check
 
 vet:
 	$(GO) vet ./...
@@ -101,6 +107,30 @@ report-check:
 report-screenshot:
 	$(MAKE) report-check SCREENSHOT=$(CURDIR)/docs/report.png
 
+# The notebook's stored outputs: executed on a run of the embedded samples.
+notebook:
+	@$(NOTEBOOK_DEPS) || { echo "notebook: $(NOTEBOOK_PY) lacks pandas, matplotlib, nbclient or ipykernel (apt-get install python3-pandas python3-matplotlib python3-nbclient python3-ipykernel)"; exit 1; }
+	rm -rf $(NOTEBOOK_OUT) && mkdir -p $(NOTEBOOK_OUT)
+	$(GO) run ./cmd/communique run --progress never --run-id samples --out $(NOTEBOOK_OUT)/samples 2> $(NOTEBOOK_OUT)/run.log
+	cd docs/readers && npm install --no-audit --no-fund --loglevel=error
+	$(NOTEBOOK_PY) docs/notebook/execute.py docs/positions.ipynb --out $(NOTEBOOK_OUT)/samples --write
+
+# Executes the notebook on the samples (its stored text outputs must match)
+# and on a run with an article without a publication date.
+notebook-check:
+	@if ! $(NOTEBOOK_DEPS) || ! command -v node >/dev/null || ! command -v npm >/dev/null; then \
+		if [ -n "$(CI)" ]; then echo "notebook-check: $(NOTEBOOK_PY) with pandas, matplotlib, nbclient, ipykernel and node are required in CI"; exit 1; fi; \
+		echo "notebook-check: SKIPPED ($(NOTEBOOK_PY) lacks pandas, matplotlib, nbclient or ipykernel, or node is missing: apt-get install python3-pandas python3-matplotlib python3-nbclient python3-ipykernel)"; exit 0; fi
+	rm -rf $(NOTEBOOK_OUT) && mkdir -p $(NOTEBOOK_OUT)
+	$(GO) build -o $(NOTEBOOK_OUT)/communique ./cmd/communique
+	$(NOTEBOOK_OUT)/communique run --progress never --run-id samples --out $(NOTEBOOK_OUT)/samples 2> $(NOTEBOOK_OUT)/run.log
+	$(NOTEBOOK_OUT)/communique run --progress never --run-id samples --out $(NOTEBOOK_OUT)/undated 2>> $(NOTEBOOK_OUT)/run.log
+	printf '%s\n' '{"id":"undated-1","title":"No date","text":"France condemned the attack. Germany called on both sides to show restraint."}' > $(NOTEBOOK_OUT)/undated.jsonl
+	$(NOTEBOOK_OUT)/communique run --progress never --run-id undated --out $(NOTEBOOK_OUT)/undated $(NOTEBOOK_OUT)/undated.jsonl 2>> $(NOTEBOOK_OUT)/run.log
+	cd docs/readers && npm install --no-audit --no-fund --loglevel=error
+	$(NOTEBOOK_PY) docs/notebook/execute.py docs/positions.ipynb --out $(NOTEBOOK_OUT)/samples --check
+	$(NOTEBOOK_PY) docs/notebook/execute.py docs/positions.ipynb --out $(NOTEBOOK_OUT)/undated
+
 # Benchmarks: every stage, the whole pipeline on a generated corpus of
 # BENCH_ARTICLES articles (tokens/s, articles/s, peak RSS) and the prose
 # baseline. Compare two runs with benchstat (docs/PERFORMANCE.md).
@@ -128,4 +158,4 @@ schema:
 	$(GO) run ./cmd/communique schema --markdown > docs/SCHEMA.md
 
 clean:
-	rm -rf bin $(OUT) $(READERS_OUT) $(READERS_UPGRADED) $(REPORT_OUT) .fuzz.log
+	rm -rf bin $(OUT) $(READERS_OUT) $(READERS_UPGRADED) $(REPORT_OUT) $(NOTEBOOK_OUT) .fuzz.log

@@ -3,7 +3,7 @@
 // against the output of `communique run` in $COMMUNIQUE_OUT.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import pl from 'nodejs-polars';
 
@@ -99,5 +99,22 @@ test('docs/EXAMPLES.md DuckDB examples run', async () => {
     const q = sql.replaceAll("'out/", `'${out}/`);
     const r = await rows(conn, q);
     assert.ok(Array.isArray(r), q);
+  }
+});
+
+// Every notebook in docs/ is stored executed: each code cell ran, none
+// failed, and its charts are there (make notebook-check executes them again).
+test('docs notebooks are stored with their outputs', () => {
+  const notebooks = readdirSync('..').filter((f) => f.endsWith('.ipynb'));
+  assert.ok(notebooks.length > 0, 'no notebook in docs/');
+  for (const f of notebooks) {
+    const nb = JSON.parse(readFileSync(`../${f}`, 'utf8'));
+    const code = nb.cells.filter((c) => c.cell_type === 'code');
+    for (const c of code) {
+      assert.notEqual(c.execution_count, null, `${f} cell ${c.id}: not executed`);
+      assert.ok(!c.outputs.some((o) => o.output_type === 'error'), `${f} cell ${c.id}: an error is stored`);
+    }
+    const images = code.flatMap((c) => c.outputs).filter((o) => o.data && o.data['image/png']);
+    assert.ok(images.length > 0, `${f}: no chart stored`);
   }
 });
