@@ -115,8 +115,9 @@ notebook:
 	cd docs/readers && npm install --no-audit --no-fund --loglevel=error
 	$(NOTEBOOK_PY) docs/notebook/execute.py docs/positions.ipynb --out $(NOTEBOOK_OUT)/samples --write
 
-# Executes the notebook on the samples (its stored text outputs must match)
-# and on a run with an article without a publication date.
+# Executes the notebook on the samples (fails on an error or a missing output,
+# warns when the stored outputs are stale: rerun make notebook) and on a run
+# with an article without a publication date.
 notebook-check:
 	@if ! $(NOTEBOOK_DEPS) || ! command -v node >/dev/null || ! command -v npm >/dev/null; then \
 		if [ -n "$(CI)" ]; then echo "notebook-check: $(NOTEBOOK_PY) with pandas, matplotlib, nbclient, ipykernel and node are required in CI"; exit 1; fi; \

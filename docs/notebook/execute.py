@@ -1,8 +1,9 @@
 """Executes docs/positions.ipynb against a communique output root.
 
     python3 execute.py NOTEBOOK --out ROOT --write   store the outputs in NOTEBOOK
-    python3 execute.py NOTEBOOK --out ROOT --check   execute a copy; fail on an error,
-                                                     or when the stored text outputs differ
+    python3 execute.py NOTEBOOK --out ROOT --check   execute a copy; fail on an error or when
+                                                     outputs are missing or extra, warn when
+                                                     the stored text outputs are stale
     python3 execute.py NOTEBOOK --out ROOT           execute a copy; fail on an error
 
 Run by `make notebook` (--write, on the embedded samples) and `make
@@ -75,13 +76,22 @@ def main():
         return 0
     if a.check:
         got, want = texts(nb), texts(stored)
-        if got != want:
-            for g, w in zip(got + [None] * len(want), want + [None] * len(got)):
-                if g != w:
-                    print(f"first difference:\n  stored:   {w}\n  executed: {g}", file=sys.stderr)
-                    break
-            print(f"{a.notebook}: stored outputs differ from an execution on {a.out}; run make notebook", file=sys.stderr)
+        kinds = lambda outs: [(cell, kind) for cell, kind, _ in outs]  # noqa: E731
+        if kinds(got) != kinds(want):
+            print(f"{a.notebook}: an execution on {a.out} gives other outputs than the stored ones "
+                  f"(stored {kinds(want)}, executed {kinds(got)}); run make notebook", file=sys.stderr)
             return 1
+        if got != want:
+            # The pipeline changed what it finds in the samples: the stored
+            # outputs are still what an earlier version made, not wrong, but
+            # stale. Say so loudly without failing other people's changes.
+            for g, w in zip(got, want):
+                if g != w:
+                    print(f"WARNING {a.notebook}: stored outputs are stale (the pipeline finds other rows in "
+                          f"the samples now); run make notebook and commit it. First difference, cell {w[0]}:\n"
+                          f"  stored:   {w[2][:300]!r}\n  executed: {g[2][:300]!r}", file=sys.stderr)
+                    break
+            return 0
         print(f"{a.notebook}: executed on {a.out}, stored outputs match ({len(want)} outputs)")
         return 0
     print(f"{a.notebook}: executed on {a.out} without errors")
