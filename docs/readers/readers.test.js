@@ -15,11 +15,11 @@ const scan = (t) => `read_parquet('${out}/${t}/**/*.parquet', hive_partitioning=
 // Column types as DuckDB reports them.
 const want = {
   articles: { article_id: 'VARCHAR', published: 'DATE', n_sentences: 'INTEGER', text: 'VARCHAR' },
-  sentences: { sentence_index: 'INTEGER', start: 'INTEGER', end: 'INTEGER' },
+  sentences: { content_sha256: 'VARCHAR', sentence_index: 'INTEGER', start: 'INTEGER', end: 'INTEGER' },
   entities: { start: 'INTEGER', end: 'INTEGER', label: 'VARCHAR', role: 'VARCHAR', confidence: 'FLOAT' },
   commitments: { actor_ids: 'VARCHAR[]', target_ids: 'VARCHAR[]', negated: 'BOOLEAN', condition: 'VARCHAR' },
   positions: { actor_ids: 'VARCHAR[]', stance: 'VARCHAR', negated: 'BOOLEAN' },
-  errors: { line: 'INTEGER', article_id: 'VARCHAR', stage: 'VARCHAR' },
+  errors: { line: 'INTEGER', article_id: 'VARCHAR', content_sha256: 'VARCHAR', stage: 'VARCHAR' },
 };
 
 async function duck() {
