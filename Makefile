@@ -12,9 +12,12 @@ OUT       ?= out
 FUZZ = ./sources:FuzzReadJSONL ./textnorm:FuzzNormalize ./extractors/segment:FuzzSegment \
        ./extractors/entities:FuzzExtract ./extractors/stances:FuzzExtract ./data:FuzzParseTSV ./extractors/dates:FuzzIn
 
-# Where `make readers` writes the sample run it checks, and where it upgrades
-# a copy of an output root of schema 1.0.0 (lake/testdata/schema-1.0.0).
+# Where `make readers` writes the sample runs it checks: the embedded samples,
+# then seed-000 changed and replaced by a sharded run, then by a plain
+# --reprocess (inputs in READERS_IN); and where it upgrades a copy of an
+# output root of schema 1.0.0 (lake/testdata/schema-1.0.0).
 READERS_OUT ?= $(CURDIR)/.readers-out
+READERS_IN  ?= $(CURDIR)/.readers-in
 READERS_UPGRADED ?= $(CURDIR)/.readers-upgraded
 
 # Where `make report-check` writes the run, the page and (unless SCREENSHOT is
@@ -74,11 +77,19 @@ readers:
 	@if ! command -v node >/dev/null || ! command -v npm >/dev/null; then \
 		if [ -n "$(CI)" ]; then echo "readers: node and npm are required in CI"; exit 1; fi; \
 		echo "readers: SKIPPED (node and npm not found; install Node.js to check the DuckDB and polars readers)"; exit 0; fi
-	rm -rf $(READERS_OUT) $(READERS_UPGRADED)
-	$(GO) run ./cmd/communique run --out $(READERS_OUT) --run-id readers
+	rm -rf $(READERS_OUT) $(READERS_IN) $(READERS_UPGRADED)
+	mkdir -p $(READERS_IN)
+	sed '1!d; s/"text": "/"text": "Talks resumed. /' data/samples/seeds.jsonl > $(READERS_IN)/a.jsonl
+	sed '2!d' data/samples/seeds.jsonl > $(READERS_IN)/b.jsonl
+	$(GO) build -o $(READERS_IN)/communique ./cmd/communique
+	$(READERS_IN)/communique run --out $(READERS_OUT) --run-id readers-1 --progress never
+	for i in 0 1; do $(READERS_IN)/communique run --out $(READERS_OUT) --run-id readers-2 --shards 2 --shard-index $$i \
+		--progress never $(READERS_IN) || exit 1; done
+	$(READERS_IN)/communique commit --out $(READERS_OUT) --run-id readers-2 --shards 2
+	$(READERS_IN)/communique run --out $(READERS_OUT) --run-id readers-3 --reprocess --progress never $(READERS_IN)/a.jsonl
 	cp -R lake/testdata/schema-1.0.0 $(READERS_UPGRADED)
 	echo '{"id":"readers-new","text":"Chad and Mali agreed to hold talks on border security."}' | \
-		$(GO) run ./cmd/communique run --out $(READERS_UPGRADED) --run-id readers-upgrade -
+		$(READERS_IN)/communique run --out $(READERS_UPGRADED) --run-id readers-upgrade -
 	cd docs/readers && npm install --no-audit --no-fund --loglevel=error && \
 		COMMUNIQUE_OUT=$(READERS_OUT) COMMUNIQUE_UPGRADED=$(READERS_UPGRADED) node --test
 
@@ -159,4 +170,4 @@ schema:
 	$(GO) run ./cmd/communique schema --markdown > docs/SCHEMA.md
 
 clean:
-	rm -rf bin $(OUT) $(READERS_OUT) $(READERS_UPGRADED) $(REPORT_OUT) $(NOTEBOOK_OUT) .fuzz.log
+	rm -rf bin $(OUT) $(READERS_OUT) $(READERS_IN) $(READERS_UPGRADED) $(REPORT_OUT) $(NOTEBOOK_OUT) .fuzz.log

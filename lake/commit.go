@@ -25,7 +25,10 @@ type CommitConfig struct {
 	RunID  string // the run id every shard was given
 	Shards int    // the number of shards it was given
 	Log    *slog.Logger
-	now    func() time.Time
+	// Fault, when set, is called before each publish step (PublishSteps);
+	// an error it returns fails the commit there. Tests inject faults with it.
+	Fault func(PublishStep) error
+	now   func() time.Time
 }
 
 func (c CommitConfig) withDefaults() CommitConfig {
@@ -62,8 +65,10 @@ type CommitSummary struct {
 }
 
 // Commit publishes a sharded run: once every shard's manifest is complete,
-// it creates the run manifest, which lists every shard's files, exactly
-// once. Readers and later runs see the run from that moment on, all of it.
+// it publishes the shards' files onto the live tables and creates the run
+// manifest, which lists every shard's files, exactly once (see
+// publisher.publish: articles the run processed again leave the live
+// tables). Readers and later runs see the run from that moment on, all of it.
 // While a shard is missing it publishes nothing and returns an error that
 // wraps ErrShardsIncomplete. Committing a committed run publishes nothing
 // and reports Published false.
@@ -91,7 +96,24 @@ func Commit(ctx context.Context, cfg CommitConfig) (CommitSummary, error) {
 		return sum, fmt.Errorf("run %s: a shard is still running: %w", cfg.RunID, ErrShardsIncomplete)
 	}
 	defer unlockRun()
+	// The commits of two runs must not interleave: each builds on the
+	// snapshot the other replaces.
+	unlockPublish, err := st.lock(publishLock, true)
+	if err != nil {
+		return sum, fmt.Errorf("another commit is publishing to %s: %w", st, err)
+	}
+	defer unlockPublish()
 
+	state, err := loadState(ctx, st)
+	if err != nil {
+		return sum, fmt.Errorf("read earlier runs in %s: %w", st, err)
+	}
+	// A commit that failed after its manifest is finished first, also when
+	// it is this run's: committing it again makes it live.
+	p := &publisher{st: st, runID: cfg.RunID, stage: cfg.RunID + "/commit", state: state, fault: cfg.Fault, log: cfg.Log}
+	if err := p.recover(ctx); err != nil {
+		return sum, fmt.Errorf("finish the last commit: %w", err)
+	}
 	if m, err := readManifest(ctx, st, cfg.RunID); err != nil || m != nil {
 		if m != nil {
 			sum.Manifest = *m
@@ -102,11 +124,18 @@ func Commit(ctx context.Context, cfg CommitConfig) (CommitSummary, error) {
 	if err != nil {
 		return sum, err
 	}
-	m := mergeShards(cfg.RunID, shards, cfg.now())
-	if err := migrateCommit(ctx, st, &m, cfg); err != nil {
+	if err := checkOrder(state, cfg.RunID); err != nil {
 		return sum, err
 	}
-	created, err := commitManifest(ctx, st, m)
+	merged := mergeShards(cfg.RunID, shards, cfg.now())
+	// One schema per table: older runs' files first (migrate.go).
+	if err := migrateCommit(ctx, st, &merged, cfg); err != nil {
+		return sum, err
+	}
+	m, created, err := p.publish(ctx, merged.Files, func(kept []FileInfo) Manifest {
+		merged.Files = kept
+		return merged
+	})
 	if err != nil {
 		return sum, err
 	}
@@ -204,10 +233,21 @@ func mergeShards(runID string, shards []ShardManifest, now time.Time) Manifest {
 	return m
 }
 
-// CommittedFiles returns where the files of the committed runs of an output
-// are (paths or URLs), oldest run first: the files a reader should read to
-// see whole runs only. An empty table means every table.
+// CommittedFiles returns where the files of the live tables of an output
+// are (paths or URLs): the files a reader should read to see whole runs
+// only, one version of every article. An empty table means every table.
 func CommittedFiles(ctx context.Context, out, table string) ([]string, error) {
+	return listFiles(ctx, out, table, false)
+}
+
+// HistoryFiles returns where the files that later runs replaced are kept
+// (under _history/<run_id>/, by the run that replaced them), oldest run
+// first. An empty table means every table.
+func HistoryFiles(ctx context.Context, out, table string) ([]string, error) {
+	return listFiles(ctx, out, table, true)
+}
+
+func listFiles(ctx context.Context, out, table string, history bool) ([]string, error) {
 	if table != "" && !isTable(table) {
 		return nil, fmt.Errorf("table %q: want one of %s", table, strings.Join(Tables, ", "))
 	}
@@ -216,7 +256,11 @@ func CommittedFiles(ctx context.Context, out, table string) ([]string, error) {
 		return nil, err
 	}
 	defer st.Close()
-	keys, err := committedKeys(ctx, st, table)
+	list := committedKeys
+	if history {
+		list = historyKeys
+	}
+	keys, err := list(ctx, st, table)
 	if err != nil {
 		return nil, err
 	}

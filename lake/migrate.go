@@ -137,8 +137,11 @@ func migrateManifest(ctx context.Context, st store, m *Manifest, byRun, stage st
 	if err := checkSchemaVersions([]Manifest{*m}); err != nil {
 		return err
 	}
+	// The run's own files and the copies its commit rewrote (publish.go),
+	// which are named alike across tables.
+	files := append(append([]FileInfo{}, m.Files...), m.Rewritten...)
 	hashes := map[string]map[string]string{} // part file name → article id → content hash
-	for _, f := range m.Files {
+	for _, f := range files {
 		name := f.Path[strings.LastIndexByte(f.Path, '/')+1:]
 		if f.Table == TableArticles {
 			h, err := readHashes(ctx, st, f.Path)
@@ -148,7 +151,7 @@ func migrateManifest(ctx context.Context, st store, m *Manifest, byRun, stage st
 			hashes[name] = h
 		}
 	}
-	for _, f := range m.Files {
+	for _, f := range files {
 		migrate, ok := migrators[f.Table]
 		if !ok {
 			return fmt.Errorf("migrate run %s: %s: unknown table %q", m.RunID, f.Path, f.Table)
@@ -270,7 +273,7 @@ func migrateFile[T any](fill func(*T, map[string]string)) migrator {
 		if out.rows != fi.Rows {
 			return fmt.Errorf("migrate %s: %d rows read, the manifest lists %d", st.location(fi.Path), out.rows, fi.Rows)
 		}
-		return st.publish(ctx, stage, fi.Path)
+		return st.replace(ctx, stage, fi.Path)
 	}
 }
 

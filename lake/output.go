@@ -21,21 +21,34 @@ import (
 //	<root>/entities/ingest_date=2026-11-22/part-<run_id>-<shard>.parquet
 //	<root>/_runs/<run_id>.json               run manifest, written last: the commit
 //	<root>/_runs/<run_id>/shard-<i>.json     shard manifests of a sharded run
+//	<root>/_history/<run_id>/<table>/...     live files the run replaced
 //	<root>/_staging/<run_id>/...             files of a run in progress (local disk)
+//	<root>/_pending/<table>/...              files waiting for their commit (local disk)
+//	<root>/_snapshots/<run_id>/<table>/...   the live snapshot (local disk)
+//	<root>/_current -> _snapshots/<run_id>   swapped by one rename (local disk)
+//	<root>/<table> -> _current/<table>       (local disk)
 //	<root>/.lock                             held while a run writes (local disk)
 //
-// A run without shards is shard 0 and commits itself: it writes its files,
-// makes them visible (on disk, a rename out of _staging) and then creates
-// its manifest. The shards of a sharded run each write their files and then
-// their shard manifest; `communique commit` creates the run manifest once
-// every shard is complete. The run manifest lists every file of the run, and
-// a file that no run manifest lists is not part of the dataset: readers that
-// must never see a partial run read the listed files (`communique files`).
+// A run without shards is shard 0 and commits itself: it writes its files
+// and publishes them (publish.go): the live files holding articles it
+// processed again are rewritten without them, a new snapshot is built, the
+// manifest is created and the snapshot made live. The shards of a sharded
+// run each write their files and then their shard manifest; `communique
+// commit` publishes the run once every shard is complete. The latest run
+// manifest lists the live files (Live), one version of every article;
+// readers of an object store read those (`communique files`), readers of a
+// local root may glob the table directories.
 const (
-	runsDir    = "_runs"
-	stagingDir = "_staging"
-	lockFile   = ".lock"
-	partPrefix = "part-"
+	runsDir      = "_runs"
+	stagingDir   = "_staging"
+	pendingDir   = "_pending"
+	snapshotsDir = "_snapshots"
+	currentLink  = "_current"
+	historyDir   = "_history"
+	lockFile     = ".lock"
+	partPrefix   = "part-"
+	// publishLock serializes the commits of sharded runs on local disk.
+	publishLock = ".publish"
 )
 
 // ErrLocked means another run is writing to the same output.
@@ -99,13 +112,24 @@ type Manifest struct {
 	Shards          int                  `json:"shards,omitempty"` // 0: a run without shards
 	Reprocess       bool                 `json:"reprocess"`
 	Inputs          []models.InputRecord `json:"inputs"`
-	Files           []FileInfo           `json:"files"`
-	Rows            Counts               `json:"rows"`
-	Articles        int                  `json:"articles"`
-	Tokens          int64                `json:"tokens"`
-	Skipped         int                  `json:"skipped"`
-	Errors          int64                `json:"errors"`
-	Extra           map[string]any       `json:"extra,omitempty"`
+	Files           []FileInfo           `json:"files"` // written by the run
+	// Live lists every file of the live tables once the run is committed:
+	// what a reader reads (`communique files`). Empty in manifests written
+	// before snapshots: then the live files are those of every manifest.
+	Live []FileInfo `json:"live,omitempty"`
+	// Replaced lists the live files this run replaced because they held
+	// articles it processed again; they are kept under
+	// _history/<run_id>/<path> (`communique files --history`).
+	Replaced []FileInfo `json:"replaced,omitempty"`
+	// Rewritten lists the copies of the replaced files without those
+	// articles' rows, written by this commit.
+	Rewritten []FileInfo     `json:"rewritten,omitempty"`
+	Rows      Counts         `json:"rows"`
+	Articles  int            `json:"articles"`
+	Tokens    int64          `json:"tokens"`
+	Skipped   int            `json:"skipped"`
+	Errors    int64          `json:"errors"`
+	Extra     map[string]any `json:"extra,omitempty"`
 	// SchemaMigrations records the commits that rewrote the run's files to
 	// a newer schema (SchemaVersion is then the newest).
 	SchemaMigrations []SchemaMigration `json:"schema_migrations,omitempty"`

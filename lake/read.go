@@ -9,8 +9,8 @@ import (
 	"github.com/parquet-go/parquet-go"
 )
 
-// ReadTable calls fn with the rows of a table's committed files in batches,
-// file by file, oldest run first (the files `communique files` prints), so
+// ReadTable calls fn with the rows of a table's live files in batches,
+// file by file (the files `communique files` prints), so
 // the order is the same on every read. T is a projection of the table: a
 // struct whose parquet tags name the columns wanted, read alone; columns
 // the struct does not name are not read, so a projection keeps working when
@@ -37,9 +37,44 @@ func ReadTable[T any](ctx context.Context, out, table string, fn func([]T) error
 	return nil
 }
 
-// committedKeys returns the keys of the files of the committed runs of an
-// output, oldest run first. An empty table means every table.
+// committedKeys returns the keys of the files of the live tables of an
+// output (the latest manifest's live list; for runs from before snapshots
+// the files of every run, oldest run first). An empty table means every
+// table.
 func committedKeys(ctx context.Context, st store, table string) ([]string, error) {
+	ms, err := manifestsOf(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	var keys []string
+	for _, f := range liveFiles(ms) {
+		if table == "" || f.Table == table {
+			keys = append(keys, f.Path)
+		}
+	}
+	return keys, nil
+}
+
+// historyKeys returns the keys of the replaced files kept under
+// _history/<run_id>/, oldest run first. An empty table means every table.
+func historyKeys(ctx context.Context, st store, table string) ([]string, error) {
+	ms, err := manifestsOf(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	var keys []string
+	for _, m := range ms {
+		for _, f := range m.Replaced {
+			if table == "" || f.Table == table {
+				keys = append(keys, historyKey(m.RunID, f.Path))
+			}
+		}
+	}
+	return keys, nil
+}
+
+// manifestsOf reads the run manifests of an existing output root.
+func manifestsOf(ctx context.Context, st store) ([]Manifest, error) {
 	if d, ok := st.(*diskStore); ok {
 		if err := d.exists(); err != nil {
 			return nil, err
@@ -49,15 +84,7 @@ func committedKeys(ctx context.Context, st store, table string) ([]string, error
 	if err != nil {
 		return nil, fmt.Errorf("read runs in %s: %w", st, err)
 	}
-	var keys []string
-	for _, m := range ms {
-		for _, f := range m.Files {
-			if table == "" || f.Table == table {
-				keys = append(keys, f.Path)
-			}
-		}
-	}
-	return keys, nil
+	return ms, nil
 }
 
 // readRows reads the rows of one Parquet file of the store as T, in batches.

@@ -16,9 +16,10 @@ import (
 const MaxShards = 100000
 
 // ValidRunID reports whether s can name a run: letters, digits, '.', '_'
-// and '-', at most 128 bytes.
+// and '-', at most 128 bytes, not starting with '.'. Run ids must also sort
+// by time (see ErrRunIDOrder), which a run checks against the committed ones.
 func ValidRunID(s string) bool {
-	if s == "" || s == "." || s == ".." || len(s) > 128 {
+	if s == "" || s[0] == '.' || len(s) > 128 {
 		return false
 	}
 	for _, r := range s {
@@ -44,6 +45,10 @@ type SessionConfig struct {
 	Shards     int // 0: a run without shards, which commits itself
 	ShardIndex int
 	Log        *slog.Logger
+	// Fault, when set, is called before each publish step (PublishSteps);
+	// an error it returns fails the publish there. Tests inject faults
+	// with it.
+	Fault func(PublishStep) error
 }
 
 // Session is one run's (or one shard's) hold on an output root: its locks,
@@ -91,6 +96,10 @@ func Open(ctx context.Context, cfg SessionConfig) (*Session, error) {
 		s.Close()
 		return nil, fmt.Errorf("run id %s is already committed in %s", cfg.RunID, st)
 	}
+	if err := checkOrder(s.state, cfg.RunID); err != nil {
+		s.Close()
+		return nil, err
+	}
 	return s, nil
 }
 
@@ -115,6 +124,9 @@ func (s *Session) Begin(ctx context.Context, ingest string, m ShardManifest) (st
 	if s.cfg.Shards > 0 {
 		s.shardM = m
 		return startShard(ctx, s.st, s.stage, m)
+	}
+	if err := s.publisher().recover(ctx); err != nil {
+		return "", fmt.Errorf("finish the last commit: %w", err)
 	}
 	if d, ok := s.st.(*diskStore); ok {
 		if err := cleanDisk(d, s.state, s.cfg.Log); err != nil {
@@ -147,9 +159,12 @@ func (s *Session) Writers(ctx context.Context, ingest string) (*Writers, error) 
 func (s *Session) Abort() { s.st.clearStage(s.stage) }
 
 // Publish makes the written files visible and commits the run: manifest
-// returns the manifest for the files published, which a run without shards
-// creates (the commit point) and a shard writes, complete, as its shard
-// manifest. It returns the files published and where the manifest is.
+// returns the manifest for the files kept (a table's empty file is dropped
+// once the table has another), which a run without shards publishes onto
+// the live tables (publisher.publish: the articles it processed again leave
+// them, their old files go to _history/<run_id>/) and a shard writes,
+// complete, as its shard manifest. It returns the files published and where
+// the manifest is.
 func (s *Session) Publish(ctx context.Context, written []FileInfo, manifest func(published []FileInfo) Manifest) (published []FileInfo, location string, err error) {
 	if s.cfg.Shards == 0 {
 		// One schema per table: older runs' files first (migrate.go).
@@ -157,38 +172,38 @@ func (s *Session) Publish(ctx context.Context, written []FileInfo, manifest func
 			return nil, "", err
 		}
 	}
+	p := s.publisher()
+	if err := p.step(StepStage); err != nil {
+		return nil, "", err
+	}
 	for _, f := range written {
-		if f.Rows == 0 && s.state.hasTable(f.Table) {
-			// Keep one file per table so readers always find a schema, but
-			// no more empty ones.
-			if err := s.st.remove(ctx, f.Path); err != nil {
-				return nil, "", err
-			}
-			continue
-		}
 		if err := s.st.publish(ctx, s.stage, f.Path); err != nil {
 			return nil, "", err
 		}
-		published = append(published, f)
 	}
-	m := manifest(published)
 	if s.cfg.Shards > 0 {
+		m := manifest(written)
 		s.shardM.Manifest, s.shardM.Complete = m, true
 		if err := writeShardManifest(ctx, s.st, s.shardM); err != nil {
-			return published, "", err
+			return written, "", err
 		}
 		s.st.clearStage(s.stage)
-		return published, s.st.location(shardManifestKey(s.cfg.RunID, s.cfg.ShardIndex)), nil
+		return written, s.st.location(shardManifestKey(s.cfg.RunID, s.cfg.ShardIndex)), nil
 	}
-	created, err := commitManifest(ctx, s.st, m)
+	m, created, err := p.publish(ctx, written, manifest)
 	if err != nil {
-		return published, "", err
+		return m.Files, "", err
 	}
 	if !created {
-		return published, "", fmt.Errorf("run id %s was committed in %s by another run meanwhile; this run's files are not part of it", s.cfg.RunID, s.st)
+		return m.Files, "", fmt.Errorf("run id %s was committed in %s by another run meanwhile; this run's files are not part of it", s.cfg.RunID, s.st)
 	}
 	s.st.clearStage("")
-	return published, s.st.location(manifestKey(s.cfg.RunID)), nil
+	return m.Files, s.st.location(manifestKey(s.cfg.RunID)), nil
+}
+
+// publisher publishes this run onto the live tables.
+func (s *Session) publisher() *publisher {
+	return &publisher{st: s.st, runID: s.cfg.RunID, stage: s.stage, state: s.state, fault: s.cfg.Fault, log: s.cfg.Log}
 }
 
 // lockRun takes the locks of a run on a local output root. A run without
@@ -255,7 +270,7 @@ func startShard(ctx context.Context, st store, stage string, m ShardManifest) (i
 	// manifest there are no earlier files.
 	for _, t := range Tables {
 		if prev != nil {
-			if err := st.remove(ctx, partKey(t, m.IngestDate, m.RunID, m.Shard)); err != nil {
+			if err := st.remove(ctx, st.pendingKey(partKey(t, m.IngestDate, m.RunID, m.Shard))); err != nil {
 				return "", fmt.Errorf("remove the files of an earlier attempt: %w", err)
 			}
 		}

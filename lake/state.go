@@ -3,19 +3,23 @@ package lake
 import (
 	"context"
 	"encoding/hex"
-	"fmt"
 )
 
 // State is what earlier committed runs under an output root processed: the
 // input files by hash and the content hash of every article by id. A run
 // skips inputs and articles it already holds; changed articles are processed
-// again and their new rows supersede the old (same article_id, newer run_id).
+// again and their new rows replace the old in the live tables (publish.go).
 type State struct {
 	Manifests []Manifest
-	runs      map[string]bool
-	inputs    map[string]bool     // sha256 of committed input files
-	articles  map[string][32]byte // article id → content sha256 of its latest rows
-	tables    map[string]bool     // tables with a committed file
+	// live lists the files of the live tables; livePrefix is the key prefix
+	// they are read under (on disk the latest snapshot's directory, so they
+	// are found even when a failed commit left _current behind).
+	live       []FileInfo
+	livePrefix string
+	runs       map[string]bool
+	inputs     map[string]bool     // sha256 of committed input files
+	articles   map[string][32]byte // article id → content sha256 of its latest rows
+	tables     map[string]bool     // tables with a committed file
 }
 
 // articleKey is the projection of the articles table the state needs.
@@ -51,17 +55,54 @@ func loadState(ctx context.Context, st store) (*State, error) {
 				s.inputs[in.SHA256] = true
 			}
 		}
-		for _, f := range m.Files {
-			s.tables[f.Table] = true
-			if f.Table != TableArticles || f.Rows == 0 {
-				continue
-			}
-			if err := s.loadArticles(ctx, st, f.Path); err != nil {
-				return nil, fmt.Errorf("run %s: %w", m.RunID, err)
-			}
+	}
+	s.live = liveFiles(ms)
+	if m := s.latestManifest(); m != nil && len(m.Live) > 0 {
+		if _, ok := st.(*diskStore); ok {
+			s.livePrefix = snapshotDir(m.RunID) + "/"
+		}
+	}
+	for _, f := range s.live {
+		s.tables[f.Table] = true
+		if f.Table != TableArticles || f.Rows == 0 {
+			continue
+		}
+		if err := s.loadArticles(ctx, st, s.livePrefix+f.Path); err != nil {
+			return nil, err
 		}
 	}
 	return s, nil
+}
+
+// liveFiles returns the files of the live tables: those the latest
+// manifest lists as live, or for manifests written before snapshots the
+// files of every run, oldest run first.
+func liveFiles(ms []Manifest) []FileInfo {
+	if len(ms) > 0 && len(ms[len(ms)-1].Live) > 0 {
+		return ms[len(ms)-1].Live
+	}
+	var files []FileInfo
+	for _, m := range ms {
+		files = append(files, m.Files...)
+	}
+	return files
+}
+
+// latestManifest is the committed run with the greatest id (run ids sort
+// by time), or nil.
+func (s *State) latestManifest() *Manifest {
+	if len(s.Manifests) == 0 {
+		return nil
+	}
+	return &s.Manifests[len(s.Manifests)-1]
+}
+
+// latest is the id of the latest committed run, or "".
+func (s *State) latest() string {
+	if m := s.latestManifest(); m != nil {
+		return m.RunID
+	}
+	return ""
 }
 
 // loadArticles reads the ids and content hashes of a committed articles

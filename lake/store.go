@@ -12,10 +12,10 @@ import (
 // the output root, such as "entities/ingest_date=2026-11-23/part-r-0.parquet".
 //
 // The two differ in how a file becomes visible. On disk a part file is
-// written under _staging and renamed into place by publish; in an object
-// store it is written at its key and appears when its writer closes
-// successfully, so publish has nothing to do. Either way readers find only
-// the files a committed run manifest lists.
+// written under _staging, moved to _pending by publish and linked into a
+// snapshot by the commit (publish.go, snapshot_disk.go); in an object store
+// it is written at its key and appears when its writer closes successfully,
+// so publish has nothing to do and readers go through the manifests.
 type store interface {
 	// String names the output root for messages.
 	String() string
@@ -27,8 +27,18 @@ type store interface {
 	lock(name string, exclusive bool) (unlock func(), err error)
 	// create starts writing key within the staging area stage.
 	create(ctx context.Context, stage, key string) (partFile, error)
-	// publish makes a closed part file of stage visible at key.
+	// publish moves a closed part file of stage to its pending key (see
+	// pendingKey), where it waits for its run's commit.
 	publish(ctx context.Context, stage, key string) error
+	// replace moves a closed part file of stage over the live file at key
+	// (on disk inside the live snapshot; in an object store it already is
+	// there). Schema migration rewrites files in place with it.
+	replace(ctx context.Context, stage, key string) error
+	// pendingKey is where a published file of key waits for its run's
+	// commit: _pending/<key> on disk; in an object store key itself.
+	pendingKey(key string) string
+	// copy makes dst a copy of src (on disk a hard link), replacing dst.
+	copy(ctx context.Context, src, dst string) error
 	// clearStage removes what is left in a staging area ("" is all of them).
 	clearStage(stage string) error
 	// read returns a small object; a missing one is an fs.ErrNotExist error.

@@ -69,9 +69,9 @@ func (f diskPart) Abort() {
 	os.Remove(f.Name())
 }
 
-// publish renames a staged file into place, replacing what was there.
+// publish renames a staged file to _pending, replacing what was there.
 func (s *diskStore) publish(_ context.Context, stage, key string) error {
-	dst := s.path(key)
+	dst := s.path(s.pendingKey(key))
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return err
 	}
@@ -79,6 +79,36 @@ func (s *diskStore) publish(_ context.Context, stage, key string) error {
 		return fmt.Errorf("publish %s: %w", dst, err)
 	}
 	return syncDir(filepath.Dir(dst))
+}
+
+// replace renames a staged file over the live one at key (through the
+// tables' symlinks, into the live snapshot).
+func (s *diskStore) replace(_ context.Context, stage, key string) error {
+	dst := s.path(key)
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	if err := os.Rename(s.stagePath(stage, key), dst); err != nil {
+		return fmt.Errorf("replace %s: %w", dst, err)
+	}
+	return syncDir(filepath.Dir(dst))
+}
+
+func (s *diskStore) pendingKey(key string) string { return pendingDir + "/" + key }
+
+// copy hard-links src at dst: a replaced file kept in history costs no space.
+func (s *diskStore) copy(_ context.Context, src, dst string) error {
+	p := s.path(dst)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	if err := os.Link(s.path(src), p); err != nil {
+		return err
+	}
+	return syncDir(filepath.Dir(p))
 }
 
 func (s *diskStore) clearStage(stage string) error {
@@ -209,8 +239,9 @@ func syncDir(dir string) error {
 }
 
 // cleanOrphans removes what dead runs left in a local output root: the
-// staging area, and part files whose run is not committed and whose shard
-// has not finished (a finished shard's files wait for `communique commit`).
+// staging area, snapshots not live, the history of runs not committed, and
+// part files whose run is not committed and whose shard has not finished (a
+// finished shard's files wait in _pending for `communique commit`).
 // The caller holds the root lock exclusively, so no run is writing.
 func (s *diskStore) cleanOrphans(committed map[string]bool, finished map[shardKey]bool) (removed []string, err error) {
 	if err := s.clearStage(""); err != nil {
@@ -236,8 +267,38 @@ func (s *diskStore) cleanOrphans(committed map[string]bool, finished map[shardKe
 	if err != nil {
 		return removed, fmt.Errorf("clean %s: %w", runs, err)
 	}
-	for _, table := range Tables {
+	// Symlinks of a swap that died before its rename.
+	tmps, _ := filepath.Glob(filepath.Join(s.root, ".tmp-current-*"))
+	for _, p := range tmps {
+		if err := os.Remove(p); err != nil {
+			return removed, err
+		}
+		removed = append(removed, p)
+	}
+	// Snapshots other than the live one (the caller finished the last
+	// commit), and the history of runs that never committed.
+	if err := s.removeSnapshots(s.current()); err != nil {
+		return removed, err
+	}
+	hist, err := os.ReadDir(s.path(historyDir))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return removed, err
+	}
+	for _, e := range hist {
+		if !committed[e.Name()] {
+			p := filepath.Join(s.path(historyDir), e.Name())
+			if err := os.RemoveAll(p); err != nil {
+				return removed, err
+			}
+			removed = append(removed, p)
+		}
+	}
+	// Part files: pending ones of runs committed (already in a snapshot) or
+	// dead, and in table directories written before snapshots, those of
+	// dead runs. filepath.WalkDir does not follow the tables' symlinks.
+	for _, table := range append([]string{pendingDir}, Tables...) {
 		dir := filepath.Join(s.root, table)
+		pending := table == pendingDir
 		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				if errors.Is(err, fs.ErrNotExist) {
@@ -249,7 +310,7 @@ func (s *diskStore) cleanOrphans(committed map[string]bool, finished map[shardKe
 				return nil
 			}
 			run, shard, ok := parsePartName(d.Name())
-			orphan := ok && !committed[run] && !finished[shardKey{run, shard}]
+			orphan := ok && (pending && committed[run] || !committed[run] && !finished[shardKey{run, shard}])
 			if orphan || strings.HasPrefix(d.Name(), ".tmp-") || strings.HasSuffix(d.Name(), ".tmp") {
 				if err := os.Remove(p); err != nil {
 					return err

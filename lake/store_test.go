@@ -86,7 +86,13 @@ func TestPartFiles(t *testing.T) {
 			if err := st.publish(ctx, "r/shard-0", "entities/ingest_date=2026-11-23/part-r-0.parquet"); err != nil {
 				t.Fatal(err)
 			}
-			of, err := st.open(ctx, "entities/ingest_date=2026-11-23/part-r-0.parquet")
+			// Published, it waits at its pending key; copy keeps it elsewhere
+			// too (on disk a hard link), as history does.
+			pending := st.pendingKey("entities/ingest_date=2026-11-23/part-r-0.parquet")
+			if err := st.copy(ctx, pending, "_history/r/copy.parquet"); err != nil {
+				t.Fatal(err)
+			}
+			of, err := st.open(ctx, "_history/r/copy.parquet")
 			if err != nil {
 				t.Fatal(err)
 			}

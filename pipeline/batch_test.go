@@ -49,27 +49,73 @@ func runInto(t *testing.T, out, runID string, reprocess bool, inputs ...string) 
 	return sum
 }
 
-// articleIDs reads the article ids of every committed articles file.
+// articleIDs counts the rows per article id of the live articles files.
 func articleIDs(t *testing.T, out string) map[string]int {
 	t.Helper()
-	st, err := lake.LoadState(out)
+	files, err := lake.CommittedFiles(context.Background(), out, lake.TableArticles)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return idsOf(t, files)
+}
+
+// historyIDs counts the rows per article id of the replaced articles files.
+func historyIDs(t *testing.T, out string) map[string]int {
+	t.Helper()
+	files, err := lake.HistoryFiles(context.Background(), out, lake.TableArticles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return idsOf(t, files)
+}
+
+func idsOf(t *testing.T, files []string) map[string]int {
+	t.Helper()
 	ids := map[string]int{}
-	for _, m := range st.Manifests {
-		for _, f := range m.Files {
-			if f.Table != lake.TableArticles {
-				continue
-			}
-			dir := filepath.Dir(filepath.Join(out, f.Path))
-			tbl := readTableDir(t, dir, filepath.Base(f.Path))
-			for _, id := range column(t, tbl, "article_id") {
-				ids[id]++
-			}
+	for _, f := range files {
+		tbl := readTableDir(t, filepath.Dir(f), filepath.Base(f))
+		for _, id := range column(t, tbl, "article_id") {
+			ids[id]++
 		}
 	}
 	return ids
+}
+
+// checkOneVersion reads every table as a glob reader does, through
+// out/<table>/**/*.parquet, and checks that it holds n articles, each in
+// one version: one content hash in articles, one run id in every table.
+func checkOneVersion(t *testing.T, out string, n int) {
+	t.Helper()
+	runOf := map[string]string{} // article id → run id of its articles row
+	for _, table := range lake.Tables {
+		files, err := filepath.Glob(filepath.Join(out, table, "ingest_date=*", "*.parquet"))
+		if err != nil || len(files) == 0 {
+			t.Fatalf("glob %s: %d files, %v", table, len(files), err)
+		}
+		rows := 0
+		for _, f := range files {
+			tbl := readTableDir(t, filepath.Dir(f), filepath.Base(f))
+			ids, runs := column(t, tbl, "article_id"), column(t, tbl, "run_id")
+			for i, id := range ids {
+				if id == "" {
+					continue
+				}
+				switch {
+				case table == lake.TableArticles:
+					if _, dup := runOf[id]; dup {
+						t.Errorf("glob read: article %s twice in articles", id)
+					}
+					runOf[id] = runs[i]
+				case table != lake.TableErrors && runOf[id] != runs[i]:
+					t.Errorf("glob read: %s row of article %s from run %s; its article is from run %q", table, id, runs[i], runOf[id])
+				}
+				rows++
+			}
+		}
+		if table == lake.TableArticles && rows != n {
+			t.Errorf("glob read: %d articles rows; want %d, one per article", rows, n)
+		}
+	}
 }
 
 func TestIncrementalRuns(t *testing.T) {
@@ -101,9 +147,19 @@ func TestIncrementalRuns(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "_runs", "run-4.json")); err != nil {
 		t.Errorf("manifest: %v", err)
 	}
+	// The live tables hold one version of every article; the replaced
+	// files are kept in history, whole: run-3 replaced the file of run-1
+	// (a00001's first version, a00000's only one until --reprocess) and
+	// run-4 replaced run-3's file (a00001's second version) and its rewrite
+	// of run-1's file (a00000 again).
 	ids := articleIDs(t, out)
-	if len(ids) != 20 || ids["a00001"] != 3 || ids["a00000"] != 2 {
-		t.Errorf("rows per article: %d ids, a00001 ×%d, a00000 ×%d; want 20, 3, 2", len(ids), ids["a00001"], ids["a00000"])
+	if len(ids) != 20 || ids["a00001"] != 1 || ids["a00000"] != 1 {
+		t.Errorf("rows per article: %d ids, a00001 ×%d, a00000 ×%d; want 20, 1, 1", len(ids), ids["a00001"], ids["a00000"])
+	}
+	checkOneVersion(t, out, 20)
+	hist := historyIDs(t, out)
+	if hist["a00001"] != 2 || hist["a00000"] != 2 {
+		t.Errorf("history: a00001 ×%d, a00000 ×%d; want 2, 2", hist["a00001"], hist["a00000"])
 	}
 	// The same run id cannot be committed twice.
 	if _, err := pipeline.Run(context.Background(), analyzer, pipeline.Config{Inputs: []string{in}, Out: out, RunID: "run-1"}); err == nil {

@@ -108,7 +108,7 @@ func TestCancelWhileBlocked(t *testing.T) {
 // never hashed and reread, and keeps all its articles.
 func TestStreamOnOutputWithRun(t *testing.T) {
 	dir, out := t.TempDir(), t.TempDir()
-	runInto(t, out, "first", false, corpus(t, dir, 3, " first"))
+	runInto(t, out, "a-first", false, corpus(t, dir, 3, " first"))
 	jsonl := string(must(os.ReadFile(corpus(t, dir, 5, " stream"))))
 
 	t.Run("FIFO", func(t *testing.T) {
@@ -120,7 +120,7 @@ func TestStreamOnOutputWithRun(t *testing.T) {
 				f.Close()
 			}
 		}()
-		sum := runInto(t, out, "fifo", false, fifo)
+		sum := runInto(t, out, "b-fifo", false, fifo)
 		if sum.Articles != 5 || sum.Failed != 0 {
 			t.Errorf("FIFO: %d articles, %d failed; want 5, 0", sum.Articles, sum.Failed)
 		}
@@ -133,7 +133,7 @@ func TestStreamOnOutputWithRun(t *testing.T) {
 		}
 		defer pr.Close()
 		go func() { pw.WriteString(strings.ReplaceAll(jsonl, `"a0`, `"fd0`)); pw.Close() }()
-		sum := runInto(t, out, "devfd", false, fmt.Sprintf("/dev/fd/%d", pr.Fd()))
+		sum := runInto(t, out, "c-devfd", false, fmt.Sprintf("/dev/fd/%d", pr.Fd()))
 		if sum.Articles != 5 || sum.Failed != 0 {
 			t.Errorf("/dev/fd: %d articles, %d failed; want 5 JSONL articles, 0 failed", sum.Articles, sum.Failed)
 		}

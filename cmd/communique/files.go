@@ -13,8 +13,9 @@ import (
 
 // filesOptions are the flags of communique files.
 type filesOptions struct {
-	out   string
-	table string
+	out     string
+	table   string
+	history bool
 }
 
 func cmdFiles(ctx context.Context, args []string, stdout io.Writer) error {
@@ -22,8 +23,9 @@ func cmdFiles(ctx context.Context, args []string, stdout io.Writer) error {
 	var o filesOptions
 	fs.StringVar(&o.out, "out", "out", "output `root`: a directory or an object-store URL")
 	fs.StringVar(&o.table, "table", "", "only the files of this `table` (default: every table)")
+	fs.BoolVar(&o.history, "history", false, "print the files later runs replaced, kept under _history/<run_id>/, instead")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: communique files [--out ROOT] [--table T]\n\nPrints the files of committed runs, one a line: read these, and never a partial run.\n\nflags:")
+		fmt.Fprintln(fs.Output(), "usage: communique files [--out ROOT] [--table T] [--history]\n\nPrints the files of the live tables, one a line: read these, and never a partial run\nor an old version of an article. --history prints the replaced files instead.\n\nflags:")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -35,7 +37,11 @@ func cmdFiles(ctx context.Context, args []string, stdout io.Writer) error {
 	if o.table != "" && !slices.Contains(lake.Tables, o.table) {
 		return usageError{fmt.Sprintf("table %q: want one of %s", o.table, strings.Join(lake.Tables, ", "))}
 	}
-	files, err := lake.CommittedFiles(ctx, o.out, o.table)
+	list := lake.CommittedFiles
+	if o.history {
+		list = lake.HistoryFiles
+	}
+	files, err := list(ctx, o.out, o.table)
 	if errors.Is(err, lake.ErrNoOutput) {
 		return usageError{err.Error()}
 	}

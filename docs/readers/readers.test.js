@@ -3,7 +3,7 @@
 // against the output of `communique run` in $COMMUNIQUE_OUT.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
 import pl from 'nodejs-polars';
 
@@ -86,6 +86,52 @@ test('polars reads every table', () => {
   assert.equal(String(arts.getColumn('published').dtype), 'DataType(Date)');
   const joined = ents.join(arts.select('article_id', 'content_sha256', 'title'), { on: ['article_id', 'content_sha256'] });
   assert.equal(joined.height, ents.height);
+});
+
+// One version of every article. `make readers` replaces seed-000 twice (a
+// sharded run with its text changed, then a plain --reprocess): the live
+// tables hold its latest version only, and _history the replaced files.
+test('duckdb: a glob read sees one version of every article', async () => {
+  const conn = await duck();
+  for (const t of tables.filter((t) => t !== 'errors')) {
+    const multi = await rows(conn, `
+      SELECT article_id, count(DISTINCT run_id)::INTEGER AS runs
+      FROM ${scan(t)} GROUP BY article_id HAVING runs > 1`);
+    assert.deepEqual(multi, [], `${t}: articles with rows of more than one run`);
+  }
+  const n = await rows(conn, `SELECT count(*)::INTEGER AS n, count(DISTINCT article_id)::INTEGER AS ids FROM ${scan('articles')}`);
+  assert.deepEqual(n, [{ n: 2, ids: 2 }]);
+  // Every row of a sentence, mention or stance belongs to its article's live version.
+  const stale = await rows(conn, `
+    SELECT e.article_id, e.run_id FROM ${scan('entities')} e
+    JOIN ${scan('articles')} a USING (article_id) WHERE e.run_id <> a.run_id`);
+  assert.deepEqual(stale, []);
+});
+
+// History keeps whole files: a replaced file also holds rows of articles
+// that did not change (they live on in its rewrite), never newer ones.
+test('duckdb: _history holds the replaced versions, none newer than the live ones', async (t) => {
+  if (!existsSync(`${out}/_history`)) return t.skip('no article was replaced in this output');
+  const conn = await duck();
+  const hist = `read_parquet('${out}/_history/*/articles/**/*.parquet')`;
+  const r = await rows(conn, `
+    SELECT h.article_id, h.run_id AS old, a.run_id AS live
+    FROM ${hist} h JOIN ${scan('articles')} a USING (article_id)`);
+  assert.ok(r.length > 0, 'no replaced article in _history');
+  for (const x of r) assert.ok(x.old <= x.live, `${x.article_id}: history run ${x.old} newer than live ${x.live}`);
+  const changed = await rows(conn, `SELECT count(DISTINCT run_id)::INTEGER AS n FROM ${hist} WHERE article_id = 'seed-000'`);
+  assert.equal(changed[0].n, 2, 'seed-000: its two replaced versions');
+});
+
+test('polars: a glob read sees one version of every article', () => {
+  for (const t of tables.filter((t) => t !== 'errors')) {
+    const df = polars(t);
+    const multi = df.groupBy('article_id').agg(pl.col('run_id').nUnique().alias('runs')).filter(pl.col('runs').gt(1));
+    assert.equal(multi.height, 0, `${t}: articles with rows of more than one run`);
+  }
+  const arts = polars('articles');
+  assert.equal(arts.height, 2);
+  assert.equal(arts.getColumn('article_id').nUnique(), 2);
 });
 
 // Every ```sql block of docs/EXAMPLES.md runs against the sample output.
