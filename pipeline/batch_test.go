@@ -52,25 +52,22 @@ func runInto(t *testing.T, out, runID string, reprocess bool, inputs ...string) 
 // articleIDs counts the rows per article id of the live articles files.
 func articleIDs(t *testing.T, out string) map[string]int {
 	t.Helper()
-	files, err := lake.CommittedFiles(context.Background(), out, lake.TableArticles)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return idsOf(t, files)
+	return idsOf(t, out, lake.CommittedFiles)
 }
 
 // historyIDs counts the rows per article id of the replaced articles files.
 func historyIDs(t *testing.T, out string) map[string]int {
 	t.Helper()
-	files, err := lake.HistoryFiles(context.Background(), out, lake.TableArticles)
+	return idsOf(t, out, lake.HistoryFiles)
+}
+
+// idsOf counts the rows per article id of the articles files list names.
+func idsOf(t *testing.T, out string, list func(ctx context.Context, out, table string) ([]string, error)) map[string]int {
+	t.Helper()
+	files, err := list(context.Background(), out, lake.TableArticles)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return idsOf(t, files)
-}
-
-func idsOf(t *testing.T, files []string) map[string]int {
-	t.Helper()
 	ids := map[string]int{}
 	for _, f := range files {
 		tbl := readTableDir(t, filepath.Dir(f), filepath.Base(f))
