@@ -3,10 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"html"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/communique/communique/objstore/objstoretest"
 )
 
 // TestReport runs the samples, writes the report of the output through the
@@ -58,5 +61,30 @@ func TestReport(t *testing.T) {
 				t.Errorf("communique %q: exit %d, %q; want %d and %q", tc.args, code, stderr.String(), exitUsage, tc.want)
 			}
 		})
+	}
+}
+
+// TestReportObjectStore reads the same run from S3 as from disk: the pages
+// are the same but for the root they name.
+func TestReportObjectStore(t *testing.T) {
+	s3 := objstoretest.NewFakeS3(t, "lake")
+	local, remote := t.TempDir(), s3.URL("lake", "communique")
+	pages := map[string]string{}
+	for _, out := range []string{local, remote} {
+		o := runOptions{out: out, logFormat: "json", progress: "never", shard: -1}
+		if err := runRun(context.Background(), o, &bytes.Buffer{}); err != nil {
+			t.Fatalf("run --out %s = %v", out, err)
+		}
+		var page bytes.Buffer
+		if err := dispatch(context.Background(), []string{"report", "--out", out, "--html", "-"}, &page); err != nil {
+			t.Fatalf("report --out %s = %v", out, err)
+		}
+		pages[out] = strings.ReplaceAll(page.String(), html.EscapeString(out), "ROOT")
+	}
+	if pages[local] != pages[remote] {
+		t.Error("the report of a run on S3 differs from the report of the same run on disk")
+	}
+	if !strings.Contains(pages[remote], `<li><b>2</b>articles</li>`) {
+		t.Error("the report of the S3 run does not count its 2 articles")
 	}
 }
