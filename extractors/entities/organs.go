@@ -30,8 +30,8 @@ func (t *Tagger) findOrgans(s *scratch, text string) {
 	var touched []int // units of gazetteer names the rules dropped
 	main := ""
 	for u := 0; u < len(s.units); u++ {
-		if s.owner[u] >= 0 || !s.units[u].is(upperFirst) || s.units[u].is(allUpper) || s.headline[s.units[u].sent] {
-			continue
+		if s.owner[u] >= 0 || !s.units[u].is(upperFirst) || s.units[u].is(allUpper) || s.headline[s.units[u].sent] || s.key(u) == "the" {
+			continue // a leading "The" is no part of a name
 		}
 		a, parent := t.organStart(s, u)
 		if a < 0 && (u == 0 || !s.sameSent(u-1, u) || s.units[u-1].is(upperFirst)) {

@@ -62,8 +62,10 @@ func (g *gazetteer) loadStateBodies(countries, states []data.Record) error {
 		}
 		switch r["kind"] {
 		case "name":
-			if t := r["text"]; len(strings.Fields(f.name)) > 2 || f.name == "" || len(t) == 2 && t == strings.ToUpper(t) {
-				f.name = t // "United States of America" and "United Kingdom" are US and UK
+			t := r["text"]
+			short := len(strings.Fields(t)) < len(strings.Fields(f.name)) && t != strings.ToUpper(t)
+			if f.name == "" || short || len(t) == 2 && t == strings.ToUpper(t) {
+				f.name = t // "Russian Federation" is Russia, "United Kingdom" UK
 			}
 		case "demonym":
 			if f.adj == "" {
@@ -113,7 +115,8 @@ func (t *Tagger) findStateBodies(s *scratch) {
 			if n = g.bodyTrie.child(n, s.units[k].key); n < 0 {
 				break
 			}
-			if len(g.bodyTrie.nodes[n].entries) > 0 && s.units[k].is(upperFirst) {
+			if len(g.bodyTrie.nodes[n].entries) > 0 && (s.units[k].is(upperFirst) || k-u >= 2) {
+				// "House of representatives": a long name may end in lower case
 				node, end = n, k+1
 			}
 		}
@@ -155,6 +158,9 @@ func (t *Tagger) findStateBodies(s *scratch) {
 		if st == "" || !ok {
 			continue
 		}
+		if b.sector != "LEG" && b.sector != "JUD" && s.headline[s.units[u].sent] && titleCased(s, u) {
+			continue // in a headline in title case "Army" may be any army; a legislature is named so
+		}
 		id := g.bodyID(b, st)
 		s.claim(cand{a: u, b: end, label: models.Org, id: id, name: id, kind: kOrg, parent: st,
 			method: methodPattern, conf: 0.6})
@@ -176,6 +182,22 @@ func (g *gazetteer) bodyOf(es []int32, st string) (stateBody, bool) {
 		}
 	}
 	return any, found
+}
+
+// titleCased reports whether the sentence of unit u has no lower-case word
+// of four letters or more.
+func titleCased(s *scratch, u int) bool {
+	for k := u; k >= 0 && s.sameSent(k, u); k-- {
+		if w := &s.units[k]; w.is(hasLetter) && !w.is(upperFirst) && len(w.key) >= 4 {
+			return false
+		}
+	}
+	for k := u + 1; k < len(s.units) && s.sameSent(k, u); k++ {
+		if w := &s.units[k]; w.is(hasLetter) && !w.is(upperFirst) && len(w.key) >= 4 {
+			return false
+		}
+	}
+	return true
 }
 
 func b2i(b bool) int {

@@ -308,6 +308,8 @@ func TestExtract(t *testing.T) {
 			[]string{"MINSK/PLACE/MINSK", "BELTA/ORG/BELTA", "Belarus/STATE/BLR"}},
 		{"a ministry's acronym yields only the state", "The Russian Ministry of Defence (MoD) said so.",
 			[]string{"Russian/STATE/RUS"}},
+		{"a state's armed forces, not in a headline in title case", "Pakistan Army Chief Speaks\nThe Army said the Navy and the Air Force of Pakistan would help.",
+			[]string{"Pakistan/STATE/PAK", "Army/ORG/PAKISTAN_ARMY", "Navy/ORG/PAKISTAN_NAVY", "Pakistan/STATE/PAK"}},
 		{"portfolio after for", "Kyrgyz Minister for Water Resources and Agriculture Azamat Kadyrov spoke.",
 			[]string{"Kyrgyz/STATE/KGZ", "Azamat Kadyrov/OFFICIAL/AZAMAT_KADYROV(Minister for Water Resources and Agriculture@KGZ)"}},
 		{"modifier at the start of the text", "naval exercise began.", nil},
