@@ -2,13 +2,9 @@ package lake
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"io"
-	"sort"
 	"strings"
-
-	"gocloud.dev/blob"
-	"gocloud.dev/gcerrors"
 
 	"github.com/communique/communique/objstore"
 )
@@ -22,7 +18,7 @@ import (
 // shard index, and `communique commit` relies on the conditional write.
 type blobStore struct {
 	loc     objstore.Location
-	bucket  *blob.Bucket // prefixed with loc.Key, so keys are relative to the root
+	bucket  *objstore.Bucket // prefixed with loc.Key, so keys are relative to the root
 	buckets objstore.Buckets
 }
 
@@ -43,7 +39,7 @@ func openBlobStore(ctx context.Context, out string) (*blobStore, error) {
 	}
 	s.bucket = b
 	if loc.Key != "" {
-		s.bucket = blob.PrefixedBucket(b, loc.Key+"/")
+		s.bucket = b.Prefixed(loc.Key + "/")
 	}
 	return s, nil
 }
@@ -60,29 +56,20 @@ func (s *blobStore) location(key string) string {
 func (s *blobStore) lock(string, bool) (func(), error) { return func() {}, nil }
 
 func (s *blobStore) create(ctx context.Context, _, key string) (partFile, error) {
-	ctx, cancel := context.WithCancel(ctx)
-	w, err := s.bucket.NewWriter(ctx, key, &blob.WriterOptions{
-		ContentType: "application/vnd.apache.parquet", BufferSize: partSize, MaxConcurrency: 1,
-	})
-	if err != nil {
-		cancel()
-		return nil, fmt.Errorf("create %s: %w", s.location(key), err)
-	}
-	return &blobPart{w: w, cancel: cancel, name: s.location(key)}, nil
+	w := s.bucket.NewWriter(ctx, key, objstore.WriteOptions{ContentType: "application/vnd.apache.parquet", PartSize: partSize})
+	return &blobPart{w: w, name: s.location(key)}, nil
 }
 
 // blobPart is an object being uploaded.
 type blobPart struct {
-	w      *blob.Writer
-	cancel context.CancelFunc
-	name   string
+	w    *objstore.Writer
+	name string
 }
 
 func (p *blobPart) Write(b []byte) (int, error) { return p.w.Write(b) }
 
 // Close completes the upload: the object appears now, or not at all.
 func (p *blobPart) Close() error {
-	defer p.cancel()
 	if err := p.w.Close(); err != nil {
 		return fmt.Errorf("upload %s: %w", p.name, err)
 	}
@@ -90,10 +77,7 @@ func (p *blobPart) Close() error {
 }
 
 // Abort cancels the upload before it completes, so no object appears.
-func (p *blobPart) Abort() {
-	p.cancel()
-	p.w.Close()
-}
+func (p *blobPart) Abort() { p.w.Abort() }
 
 func (s *blobStore) publish(context.Context, string, string) error { return nil }
 
@@ -119,50 +103,42 @@ func (s *blobStore) read(ctx context.Context, key string) ([]byte, error) {
 }
 
 func (s *blobStore) write(ctx context.Context, key string, b []byte) error {
-	return s.bucket.WriteAll(ctx, key, b, &blob.WriterOptions{ContentType: "application/json"})
+	return s.bucket.WriteAll(ctx, key, b, objstore.WriteOptions{ContentType: "application/json"})
 }
 
 func (s *blobStore) createExclusive(ctx context.Context, key string, b []byte) (bool, error) {
-	err := s.bucket.WriteAll(ctx, key, b, &blob.WriterOptions{ContentType: "application/json", IfNotExist: true})
-	if gcerrors.Code(err) == gcerrors.FailedPrecondition {
+	err := s.bucket.WriteAll(ctx, key, b, objstore.WriteOptions{ContentType: "application/json", IfNotExist: true})
+	if errors.Is(err, objstore.ErrPrecondition) {
 		return false, nil
 	}
 	return err == nil, err
 }
 
 func (s *blobStore) listDir(ctx context.Context, dir string) ([]string, error) {
-	it := s.bucket.List(&blob.ListOptions{Prefix: dir, Delimiter: "/"})
+	objs, err := s.bucket.List(ctx, dir, true)
+	if err != nil {
+		return nil, fmt.Errorf("list %s: %w", s.location(dir), err)
+	}
 	var keys []string
-	for {
-		obj, err := it.Next(ctx)
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("list %s: %w", s.location(dir), err)
-		}
+	for _, obj := range objs {
 		if !obj.IsDir {
 			keys = append(keys, obj.Key)
 		}
 	}
-	sort.Strings(keys)
 	return keys, nil
 }
 
 func (s *blobStore) remove(ctx context.Context, key string) error {
-	if err := s.bucket.Delete(ctx, key); err != nil && gcerrors.Code(err) != gcerrors.NotFound {
-		return err
-	}
-	return nil
+	return s.bucket.Delete(ctx, key)
 }
 
 func (s *blobStore) open(ctx context.Context, key string) (*openFile, error) {
-	a, err := s.bucket.Attributes(ctx, key)
+	size, err := s.bucket.Attributes(ctx, key)
 	if err != nil {
 		return nil, objstore.NotFound(err, s.location(key))
 	}
-	r := objstore.NewRangeReaderAt(ctx, s.bucket, key, a.Size)
-	return &openFile{ReaderAt: r, size: a.Size, remote: true, close: func() error { return nil }}, nil
+	r := objstore.NewRangeReaderAt(ctx, s.bucket, key, size)
+	return &openFile{ReaderAt: r, size: size, remote: true, close: func() error { return nil }}, nil
 }
 
 // Close closes the bucket (the prefixed view shares the underlying one).

@@ -216,8 +216,8 @@ func TestLocks(t *testing.T) {
 
 // TestOpenS3 checks the query parameters an s3:// URL takes.
 func TestOpenS3(t *testing.T) {
-	s3 := objstoretest.NewFakeS3(t, "b")
-	base := s3.URL("b", "")
+	s3 := objstoretest.NewFakeS3(t, "bkt")
+	base := s3.URL("bkt", "")
 	for _, tc := range []struct {
 		query string
 		want  string // "" for success

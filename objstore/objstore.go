@@ -1,6 +1,7 @@
-// Package objstore opens object-store locations (s3:// URLs and any
-// gocloud.dev/blob driver linked in) for the input sources and the lake:
-// URL parsing, one open bucket per URL, ranged reads.
+// Package objstore opens object-store locations (s3:// URLs: AWS S3 and
+// S3-compatible stores) for the input sources and the lake: URL parsing, one
+// open bucket per URL, listing, whole, ranged and streamed reads, streamed
+// and conditional writes.
 package objstore
 
 import (
@@ -13,21 +14,21 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-
-	"gocloud.dev/blob"
-	"gocloud.dev/gcerrors"
 )
 
-// Inputs and the output root may be object-store URLs, opened through
-// gocloud.dev/blob, for example
+// Inputs and the output root may be object-store URLs, for example
 //
 //	s3://bucket/prefix?endpoint=http://minio:9000&use_path_style=true&region=us-east-1
 //
 // The host is the bucket, the path a key or key prefix in it, and the query
-// configures the client (see gocloud.dev/aws for the parameters). Credentials
-// come from the environment as for any AWS SDK program. file:// URLs and
-// plain paths are local files. Only the s3 driver is linked in, to keep the
-// binary small.
+// configures the client (see openS3 for the parameters). Credentials come
+// from the environment as for any AWS SDK program. file:// URLs and plain
+// paths are local files. S3 is the one scheme supported, through
+// minio-go, a light S3 client.
+
+// ErrPrecondition is returned by a conditional write whose condition failed
+// (the object exists already).
+var ErrPrecondition = errors.New("precondition failed")
 
 // IsURL reports whether s names an object-store location rather than a
 // local path: it has a scheme other than file.
@@ -56,7 +57,7 @@ func LocalPath(s string) string {
 
 // Location is an object-store URL split into the bucket it opens and a key.
 type Location struct {
-	Bucket string // scheme://host?query: what blob.OpenBucket opens
+	Bucket string // scheme://host?query: what Buckets.Get opens
 	Key    string // key or key prefix in the bucket, without a leading slash
 }
 
@@ -83,30 +84,30 @@ func (l Location) Name(key string) string {
 	return u.Scheme + "://" + u.Host + "/" + key
 }
 
-// openers open buckets by URL scheme; other schemes go to the drivers
-// registered with gocloud.dev/blob (none but s3 are linked in).
-var openers = map[string]func(context.Context, *url.URL) (*blob.Bucket, error){}
+// openers open buckets by URL scheme.
+var openers = map[string]func(context.Context, *url.URL) (*Bucket, error){"s3": openS3}
 
 // openBucket opens the bucket of a bucket URL.
-func openBucket(ctx context.Context, bucketURL string) (*blob.Bucket, error) {
+func openBucket(ctx context.Context, bucketURL string) (*Bucket, error) {
 	u, err := url.Parse(bucketURL)
 	if err != nil {
 		return nil, err
 	}
-	if open, ok := openers[u.Scheme]; ok {
-		return open(ctx, u)
+	open, ok := openers[u.Scheme]
+	if !ok {
+		return nil, fmt.Errorf("%s://: unsupported object-store scheme (supported: s3)", u.Scheme)
 	}
-	return blob.OpenBucket(ctx, bucketURL)
+	return open(ctx, u)
 }
 
 // Buckets opens each bucket once and closes them all at the end of a run.
 type Buckets struct {
 	mu   sync.Mutex
-	open map[string]*blob.Bucket
+	open map[string]*Bucket
 }
 
 // Get returns the bucket opened from a bucket URL.
-func (bs *Buckets) Get(ctx context.Context, bucketURL string) (*blob.Bucket, error) {
+func (bs *Buckets) Get(ctx context.Context, bucketURL string) (*Bucket, error) {
 	bs.mu.Lock()
 	defer bs.mu.Unlock()
 	if b, ok := bs.open[bucketURL]; ok {
@@ -117,7 +118,7 @@ func (bs *Buckets) Get(ctx context.Context, bucketURL string) (*blob.Bucket, err
 		return nil, fmt.Errorf("open bucket: %w", err)
 	}
 	if bs.open == nil {
-		bs.open = map[string]*blob.Bucket{}
+		bs.open = map[string]*Bucket{}
 	}
 	bs.open[bucketURL] = b
 	return b, nil
@@ -138,7 +139,7 @@ func (bs *Buckets) Close() error {
 // NotFound converts an object store's "not found" into fs.ErrNotExist, so
 // callers check one error whatever the store.
 func NotFound(err error, name string) error {
-	if gcerrors.Code(err) == gcerrors.NotFound {
+	if errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("%s: %w", name, fs.ErrNotExist)
 	}
 	return err
@@ -147,13 +148,13 @@ func NotFound(err error, name string) error {
 // NewRangeReaderAt returns a reader of the size bytes of object key that makes
 // one ranged GET per ReadAt, so a Parquet reader fetches only the footer and
 // the column chunks it needs.
-func NewRangeReaderAt(ctx context.Context, b *blob.Bucket, key string, size int64) io.ReaderAt {
+func NewRangeReaderAt(ctx context.Context, b *Bucket, key string, size int64) io.ReaderAt {
 	return &rangeReaderAt{ctx: ctx, b: b, key: key, size: size}
 }
 
 type rangeReaderAt struct {
 	ctx  context.Context
-	b    *blob.Bucket
+	b    *Bucket
 	key  string
 	size int64
 }
@@ -166,7 +167,7 @@ func (r *rangeReaderAt) ReadAt(p []byte, off int64) (int, error) {
 	if off+n > r.size {
 		n = r.size - off
 	}
-	rd, err := r.b.NewRangeReader(r.ctx, r.key, off, n, nil)
+	rd, err := r.b.NewRangeReader(r.ctx, r.key, off, n)
 	if err != nil {
 		return 0, err
 	}

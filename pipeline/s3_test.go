@@ -49,16 +49,16 @@ func s3Rows(t *testing.T, s3 *objstoretest.FakeS3, out, bucket string) map[strin
 // until it reruns; a second run skips every input, reading the committed
 // state back from S3.
 func TestS3ShardedRun(t *testing.T) {
-	s3 := objstoretest.NewFakeS3(t, "in", "lake")
+	s3 := objstoretest.NewFakeS3(t, "raw", "lake")
 	dir := t.TempDir()
 	in := shardCorpus(t, dir)
 	ents, _ := os.ReadDir(in)
 	for _, e := range ents {
 		b, _ := os.ReadFile(filepath.Join(in, e.Name()))
-		s3.Put(t, "in", "feeds/2026-11-23/"+e.Name(), b)
+		s3.Put(t, "raw", "feeds/2026-11-23/"+e.Name(), b)
 	}
-	s3.Put(t, "in", "feeds/2026-11-23/README.md", []byte("not an input"))
-	input, out := s3.URL("in", "feeds/2026-11-23"), s3.URL("lake", "communique")
+	s3.Put(t, "raw", "feeds/2026-11-23/README.md", []byte("not an input"))
+	input, out := s3.URL("raw", "feeds/2026-11-23"), s3.URL("lake", "communique")
 	local := filepath.Join(dir, "local")
 	runInto(t, local, "r", false, in)
 	s3.Requests()
@@ -113,7 +113,7 @@ func TestS3ShardedRun(t *testing.T) {
 		t.Errorf("rerun: %d articles; want 0", articles)
 	}
 	for _, in := range m.Inputs {
-		if !in.Unchanged || !strings.HasPrefix(in.Path, "s3://in/feeds/2026-11-23/") {
+		if !in.Unchanged || !strings.HasPrefix(in.Path, "s3://raw/feeds/2026-11-23/") {
 			t.Errorf("rerun input %s: unchanged %v; want an unchanged s3:// input", in.Path, in.Unchanged)
 		}
 	}

@@ -2,14 +2,13 @@ package sources
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"strings"
-
-	"gocloud.dev/blob"
-	"gocloud.dev/gcerrors"
 
 	"github.com/communique/communique/objstore"
 )
@@ -93,11 +92,11 @@ func expandURL(ctx context.Context, in string, bs *objstore.Buckets) ([]InputFil
 		prefix = loc.Key[:strings.IndexAny(loc.Key, "*?[")]
 		match = func(key string) bool { ok, _ := path.Match(loc.Key, key); return ok }
 	case loc.Key != "" && !strings.HasSuffix(loc.Key, "/"):
-		a, err := b.Attributes(ctx, loc.Key)
+		size, err := b.Attributes(ctx, loc.Key)
 		if err == nil {
-			return []InputFile{file(loc.Key, a.Size)}, nil
+			return []InputFile{file(loc.Key, size)}, nil
 		}
-		if gcerrors.Code(err) != gcerrors.NotFound {
+		if !errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("%s: %w", loc.Name(loc.Key), err)
 		}
 		prefix += "/"
@@ -105,16 +104,12 @@ func expandURL(ctx context.Context, in string, bs *objstore.Buckets) ([]InputFil
 	default:
 		match = func(key string) bool { return isArticleFile(key) }
 	}
+	objs, err := b.List(ctx, prefix, false)
+	if err != nil {
+		return nil, fmt.Errorf("list %s: %w", loc.Name(prefix), err)
+	}
 	var out []InputFile
-	it := b.List(&blob.ListOptions{Prefix: prefix})
-	for {
-		obj, err := it.Next(ctx)
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("list %s: %w", loc.Name(prefix), err)
-		}
+	for _, obj := range objs {
 		if !obj.IsDir && match(obj.Key) {
 			out = append(out, file(obj.Key, obj.Size))
 		}
@@ -134,7 +129,7 @@ func openInput(ctx context.Context, f InputFile, bs *objstore.Buckets) (io.ReadC
 	if err != nil {
 		return nil, err
 	}
-	r, err := b.NewReader(ctx, f.obj.Key, nil)
+	r, err := b.NewReader(ctx, f.obj.Key)
 	if err != nil {
 		return nil, objstore.NotFound(err, f.Name)
 	}

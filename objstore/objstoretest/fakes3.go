@@ -11,6 +11,7 @@ import (
 	"sort"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/johannesboyne/gofakes3"
 	"github.com/johannesboyne/gofakes3/backend/s3mem"
@@ -39,7 +40,7 @@ func (w countingWriter) Write(b []byte) (int, error) {
 	return w.ResponseWriter.Write(b)
 }
 
-// NewFakeS3 starts a server with the given buckets and points the AWS SDK's
+// NewFakeS3 starts a server with the given buckets and points the S3 client's
 // credentials at fake ones.
 func NewFakeS3(t testing.TB, buckets ...string) *FakeS3 {
 	t.Helper()
@@ -72,10 +73,12 @@ func (f *FakeS3) URL(bucket, prefix string) string {
 	return "s3://" + bucket + "/" + prefix + "?" + q.Encode()
 }
 
-// Put stores an object.
+// Put stores an object, with the Last-Modified header every S3 sends (and
+// gofakes3 sets only on objects put through HTTP).
 func (f *FakeS3) Put(t testing.TB, bucket, key string, b []byte) {
 	t.Helper()
-	if _, err := f.backend.PutObject(bucket, key, nil, bytes.NewReader(b), int64(len(b)), nil); err != nil {
+	meta := map[string]string{"Last-Modified": time.Now().UTC().Format(http.TimeFormat)}
+	if _, err := f.backend.PutObject(bucket, key, meta, bytes.NewReader(b), int64(len(b)), nil); err != nil {
 		t.Fatal(err)
 	}
 }
