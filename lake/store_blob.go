@@ -86,7 +86,7 @@ func (s *blobStore) replace(context.Context, string, string) error { return nil 
 func (s *blobStore) pendingKey(key string) string { return key }
 
 func (s *blobStore) copy(ctx context.Context, src, dst string) error {
-	if err := s.bucket.Copy(ctx, dst, src, nil); err != nil {
+	if err := s.bucket.Copy(ctx, dst, src); err != nil {
 		return fmt.Errorf("copy %s to %s: %w", s.location(src), s.location(dst), err)
 	}
 	return nil

@@ -303,6 +303,15 @@ func (b *Bucket) List(ctx context.Context, prefix string, dirs bool) ([]Object, 
 	return out, nil
 }
 
+// Copy copies object src to dst in the store, without downloading it
+// (objects up to 5 GB, S3's limit of one copy request).
+func (b *Bucket) Copy(ctx context.Context, dst, src string) error {
+	_, err := b.c.CopyObject(ctx,
+		minio.CopyDestOptions{Bucket: b.name, Object: b.prefix + dst, Encryption: b.sse},
+		minio.CopySrcOptions{Bucket: b.name, Object: b.prefix + src})
+	return s3Error(err)
+}
+
 // Delete removes object key; a missing object is no error.
 func (b *Bucket) Delete(ctx context.Context, key string) error {
 	err := s3Error(b.c.RemoveObject(ctx, b.name, b.prefix+key, minio.RemoveObjectOptions{}))

@@ -67,7 +67,7 @@ func TestWriterParts(t *testing.T) {
 }
 
 // TestReadsAndConditions checks ranged reads, a missing object as
-// fs.ErrNotExist and a conditional create of an existing object.
+// fs.ErrNotExist, a conditional create of an existing object and a copy.
 func TestReadsAndConditions(t *testing.T) {
 	s3, b := bucket(t)
 	ctx := context.Background()
@@ -99,8 +99,13 @@ func TestReadsAndConditions(t *testing.T) {
 	if err := b.WriteAll(ctx, "dir/b.json", []byte("{}"), objstore.WriteOptions{IfNotExist: true}); !errors.Is(err, objstore.ErrPrecondition) {
 		t.Errorf("second conditional create = %v; want ErrPrecondition", err)
 	}
+	if err := b.Copy(ctx, "dir/c.json", "dir/a.json"); err != nil {
+		t.Errorf("Copy = %v", err)
+	} else if got := s3.Get(t, "lake", "dir/c.json"); string(got) != "0123456789" {
+		t.Errorf("copy holds %q; want 0123456789", got)
+	}
 	objs, err := b.Prefixed("dir/").List(ctx, "", true)
-	if err != nil || len(objs) != 2 || objs[0].Key != "a.json" || objs[1].Key != "b.json" {
-		t.Errorf("List = %v, %v; want a.json and b.json", objs, err)
+	if err != nil || len(objs) != 3 || objs[0].Key != "a.json" || objs[1].Key != "b.json" {
+		t.Errorf("List = %v, %v; want a.json, b.json and c.json", objs, err)
 	}
 }
