@@ -61,7 +61,7 @@ type Report struct {
 	Summary []Stat    // headline numbers
 	Figures []*Figure // in page order
 	Groups  []*Group  // example rows, in the order of the figures' marks
-	Axis    string    // unit of the time axes: day, month or year
+	Axis    string    // unit of the publication time axis: day, month or year
 }
 
 // Stat is one headline number.
@@ -112,7 +112,8 @@ func build(ctx context.Context, root string, src source, cfg Config) (*Report, e
 		return nil, err
 	}
 	b := &builder{t: t, cfg: cfg, r: &Report{Root: root}, groups: map[string]*Group{}, anchors: map[string]bool{}}
-	b.axis = newTimeAxis(slices.Concat(slices.Collect(maps.Keys(t.days)), slices.Collect(maps.Keys(t.modalities))), cfg.Periods)
+	b.axis = newTimeAxis(slices.Collect(maps.Keys(t.days)), cfg.Periods)
+	b.events = newTimeAxis(slices.Collect(maps.Keys(t.modalities)), cfg.Periods)
 	b.r.Axis = b.axis.unit
 	b.summary()
 	b.tablesFigure()
@@ -133,7 +134,8 @@ type builder struct {
 	t       *tally
 	cfg     Config
 	r       *Report
-	axis    timeAxis
+	axis    timeAxis          // publication days
+	events  timeAxis          // days commitments are due or happened: a sentence may name another year
 	groups  map[string]*Group // by key: kind and ids
 	anchors map[string]bool
 	matrixA []string // the matrix's actors
@@ -380,8 +382,8 @@ func stanceSummary(s *stanceCounts) string {
 var modalityFills = []string{"#4e79a7", "#59a14f", "#edc948", "#76b7b2", "#9c755f", "#e15759", "#bab0ac"}
 
 func (b *builder) modalityFigure() {
-	f := &Figure{ID: "fig-modality", Title: "Commitments by modality per " + b.axis.unit,
-		Note: "Commitments fall on their event_date: the day the sentence names (held on Wednesday, next month), else the article's publication date. Each segment links to example commitments of its modality and " + b.axis.unit + "."}
+	f := &Figure{ID: "fig-modality", Title: "Commitments by modality per " + b.events.unit,
+		Note: "Commitments fall on their event_date: the day the sentence names (held on Wednesday, next month), else the article's publication date. Each segment links to example commitments of its modality and " + b.events.unit + "."}
 	if b.t.rows[tCommitments] == 0 {
 		f.Empty = "No commitments."
 		b.r.Figures = append(b.r.Figures, f)
@@ -395,9 +397,9 @@ func (b *builder) modalityFigure() {
 			}
 		}
 	}
-	per := make([]map[models.Modality]int64, len(b.axis.periods))
+	per := make([]map[models.Modality]int64, len(b.events.periods))
 	for d, m := range b.t.modalities {
-		i := b.axis.index[b.axis.of(d)]
+		i := b.events.index[b.events.of(d)]
 		if per[i] == nil {
 			per[i] = map[models.Modality]int64{}
 		}
@@ -418,12 +420,12 @@ func (b *builder) modalityFigure() {
 	}
 	cols := make([]bar, len(per))
 	for i, p := range per {
-		c := bar{label: b.axis.periods[i], values: make([]int64, len(used)), hrefs: make([]string, len(used))}
+		c := bar{label: b.events.periods[i], values: make([]int64, len(used)), hrefs: make([]string, len(used))}
 		for j, m := range used {
 			c.values[j] = p[m]
 			if p[m] > 0 {
 				c.hrefs[j] = b.group("modality/"+string(m)+"/"+c.label, "commitments-"+string(m)+"-"+c.label,
-					"Commitments of modality "+string(m)+" due or made "+periodPhrase(b.axis.unit, c.label), f.ID, p[m])
+					"Commitments of modality "+string(m)+" due or made "+periodPhrase(b.events.unit, c.label), f.ID, p[m])
 			}
 		}
 		cols[i] = c
@@ -503,7 +505,7 @@ func (b *builder) examples(ctx context.Context, src source) error {
 			Actor: who(r.ActorIDs, r.ActorText), Target: who(r.TargetIDs, r.TargetText),
 			Detail: r.Trigger + " · " + r.Action, Evidence: r.Evidence}
 		b.takeRow(take, tCommitments, "commitments", e, r.ActorIDs, r.TargetIDs)
-		take("modality/"+string(r.Modality)+"/"+b.axis.of(b.t.eventDay(r)), tCommitments, e)
+		take("modality/"+string(r.Modality)+"/"+b.events.of(b.t.eventDay(r)), tCommitments, e)
 		return nil
 	})
 	if err != nil {

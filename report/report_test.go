@@ -332,3 +332,32 @@ func TestSmallConfig(t *testing.T) {
 		}
 	}
 }
+
+// TestAxes: publication days and the days commitments are due have their own
+// axes, so a sentence naming another year does not stretch the first.
+func TestAxes(t *testing.T) {
+	r := buildFixture(t, Config{})
+	labels := func(id string) []string {
+		var out []string
+		for _, f := range r.Figures {
+			for _, x := range f.Texts {
+				if f.ID == id && x.Class == "axis" && !slices.Contains(out, x.S) {
+					out = append(out, x.S)
+				}
+			}
+		}
+		return out
+	}
+	tests := []struct {
+		figure string
+		want   []string
+	}{
+		{"fig-days", []string{"2026-03-02", "2026-03-03", "2026-03-04", noDate}},
+		{"fig-modality", []string{"2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05", noDate}},
+	}
+	for _, tc := range tests {
+		if got := labels(tc.figure); !slices.Equal(got, tc.want) {
+			t.Errorf("%s axis = %v; want %v", tc.figure, got, tc.want)
+		}
+	}
+}
