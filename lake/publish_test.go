@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parquet-go/parquet-go"
 
@@ -311,5 +312,18 @@ func TestRunIDOrder(t *testing.T) {
 	}
 	if _, err := Commit(context.Background(), CommitConfig{Out: out, RunID: "2026-11-20", Shards: 1}); err == nil {
 		t.Error("commit of a run id sorting before the committed ones succeeded")
+	}
+}
+
+// TestNewRunIDSorts: generated run ids sort by time, also within a second.
+func TestNewRunIDSorts(t *testing.T) {
+	t0 := time.Date(2026, 11, 23, 18, 45, 0, 0, time.UTC)
+	prev := NewRunID(t0)
+	for _, d := range []time.Duration{time.Millisecond, 2 * time.Millisecond, time.Second, time.Hour} {
+		id := NewRunID(t0.Add(d))
+		if !ValidRunID(id) || id <= prev {
+			t.Errorf("NewRunID(+%s) = %q; want a valid id after %q", d, id, prev)
+		}
+		prev = id
 	}
 }

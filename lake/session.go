@@ -30,11 +30,13 @@ func ValidRunID(s string) bool {
 	return true
 }
 
-// NewRunID returns a sortable, unique run id such as 20261123T184500Z-3f9a1c.
+// NewRunID returns a unique run id that sorts by time, such as
+// 20261123T184500.123Z-3f9a1c: to the millisecond, so that two runs in the
+// same second still sort in the order they started.
 func NewRunID(t time.Time) string {
 	var b [3]byte
 	rand.Read(b[:])
-	return t.UTC().Format("20060102T150405Z") + "-" + hex.EncodeToString(b[:])
+	return t.UTC().Format("20060102T150405.000Z") + "-" + hex.EncodeToString(b[:])
 }
 
 // SessionConfig names the run, or the shard of a run, that writes to an

@@ -6,6 +6,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/communique/communique/lake"
@@ -60,5 +63,28 @@ func TestRunSamples(t *testing.T) {
 	}
 	if !bytes.Contains(stdout.Bytes(), []byte(": 0 articles (2 unchanged, skipped)")) {
 		t.Errorf("second summary = %q; want 0 articles, 2 skipped", stdout.String())
+	}
+
+	// --reprocess replaces both articles: files prints the live file of a
+	// table, files --history the replaced one.
+	o.reprocess = true
+	if err := runRun(context.Background(), o, io.Discard); err != nil {
+		t.Fatalf("run --reprocess = %v", err)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"files", "--out", out, "--table", "articles"}, filepath.Join(out, "articles") + "/"},
+		{[]string{"files", "--out", out, "--table", "articles", "--history"}, filepath.Join(out, "_history") + "/"},
+	} {
+		stdout.Reset()
+		if err := dispatch(context.Background(), tc.args, &stdout); err != nil {
+			t.Fatalf("%v = %v", tc.args, err)
+		}
+		lines := strings.Fields(stdout.String())
+		if len(lines) != 1 || !strings.HasPrefix(lines[0], tc.want) {
+			t.Errorf("%v printed %q; want one file under %s", tc.args, lines, tc.want)
+		}
 	}
 }
