@@ -172,20 +172,38 @@ func (s *Segmenter) tokens(text string, a, b int) (toks []Token, err error) {
 	out := make([]Token, 0, len(ptoks))
 	words := make([]string, 0, len(ptoks))
 	pos := a
+	add := func(start, end int, word string) {
+		out = append(out, Token{Text: text[start:end], Start: start, End: end})
+		words = append(words, word)
+	}
+	// skipped adds the words prose dropped between pos and start (it drops
+	// "'word'" in single quotes), split as plainTokens splits them.
+	skipped := func(start int) {
+		for _, t := range plainTokens(text, pos, start) {
+			add(t.Start, t.End, string(mapQuotes(t.Text)))
+		}
+	}
 	for _, pt := range ptoks {
 		start, end, ok := align(text, pos, b, pt.Text)
 		if !ok {
-			// prose rewrote the token in a way align does not know; find it further on.
+			// prose rewrote or dropped text in a way align does not know; find it further on.
 			k := strings.Index(text[pos:b], pt.Text)
 			if k < 0 {
 				continue
 			}
 			start, end = pos+k, pos+k+len(pt.Text)
 		}
-		out = append(out, Token{Text: text[start:end], Start: start, End: end})
-		words = append(words, pt.Text)
+		skipped(start)
+		if q, n := openingQuote(text, start, end); n > 0 {
+			add(start, start+n, q) // "‘intensive": the quote mark is a token of its own
+			start += n
+			_, m := utf8.DecodeRuneInString(pt.Text)
+			pt.Text = pt.Text[m:]
+		}
+		add(start, end, pt.Text)
 		pos = end
 	}
+	skipped(b)
 	s.tagger.tag(words, out)
 	return out, nil
 }
@@ -214,6 +232,43 @@ func align(text string, pos, limit int, tok string) (int, int, bool) {
 		j += m
 	}
 	return pos, i, true
+}
+
+// contractions are the clitics prose splits off with their apostrophe
+// ("'s" of "Khan's"), which are no opening quote.
+var contractions = map[string]bool{"'s": true, "'re": true, "'ll": true, "'ve": true, "'d": true, "'m": true, "'t": true, "'em": true, "'n": true}
+
+// openingQuote returns the quote mark that starts the token text[start:end]
+// as prose wrote it (straight) and its length in the text, when the mark
+// opens a quotation before a word ("'intensive" of "'intensive war'") rather
+// than being a clitic or the whole token; else n is 0.
+func openingQuote(text string, start, end int) (q string, n int) {
+	r, n := utf8.DecodeRuneInString(text[start:end])
+	if f := fold(r); f != '\'' && f != '"' || n >= end-start {
+		return "", 0
+	}
+	next, _ := utf8.DecodeRuneInString(text[start+n : end])
+	if !unicode.IsLetter(next) && !unicode.IsDigit(next) {
+		return "", 0
+	}
+	if strings.ContainsRune("'\u2018\u2019", r) && contractions[strings.ToLower("'"+text[start+n:end])] {
+		return "", 0
+	}
+	if start > 0 {
+		if p, _ := utf8.DecodeLastRuneInString(text[:start]); !unicode.IsSpace(p) && !strings.ContainsRune("([{-\u2013\u2014", p) {
+			return "", 0 // "rock'n'roll": an apostrophe inside a word
+		}
+	}
+	return string(fold(r)), n
+}
+
+// mapQuotes folds the curly quotes of s to the straight ones prose writes.
+func mapQuotes(s string) []rune {
+	rs := []rune(s)
+	for i, r := range rs {
+		rs[i] = fold(r)
+	}
+	return rs
 }
 
 // fold maps a curly quote to the straight quote prose writes for it.

@@ -69,7 +69,35 @@ func TestTokensAlignWithQuotes(t *testing.T) {
 	}
 }
 
+// TestTokensSingleQuotes checks that words in single quotes are kept (prose
+// drops "'word'") and that an opening quote is a token of its own, while
+// clitics and inner apostrophes stay with their words.
+func TestTokensSingleQuotes(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"The bloc vows to 'rebuild' the port", "The bloc vows to ' rebuild ' the port"},
+		{"It threatens ‘intensive war’ if talks fail", "It threatens ‘ intensive war ’ if talks fail"},
+		{"The minister's plan and the ministers' talks", "The minister 's plan and the ministers ' talks"},
+		{"They said 'no' twice", "They said ' no ' twice"},
+		{"A rock'n'roll band", "A rock'n'roll band"},
+		{"Leaders ('we will act') met", "Leaders ( ' we will act ' ) met"},
+	}
+	for _, tc := range tests {
+		_, toks, err := seg.Segment(tc.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, tk := range toks {
+			got = append(got, tk.Text)
+		}
+		if g := strings.Join(got, " "); g != tc.want {
+			t.Errorf("tokens of %q = %q; want %q", tc.text, g, tc.want)
+		}
+	}
+}
+
 func FuzzSegment(f *testing.F) {
+	f.Add("vows to 'rebuild' the port, ‘intensive war’ 'n' rock'n'roll ('x')")
 	f.Add("The CSTO “called” on Kabul.\n\nU.S. aid – 5%.")
 	f.Add("\u00a0\n\x00\"'“”‘’&rsquo;")
 	f.Fuzz(func(t *testing.T, text string) {
