@@ -229,6 +229,9 @@ func loadGazetteer() (*gazetteer, error) {
 	if err := g.loadOffices(); err != nil {
 		return nil, err
 	}
+	if err := g.loadGeneratedPeople(); err != nil {
+		return nil, err
+	}
 	g.indexPeople()
 	if err := g.loadSectors(); err != nil {
 		return nil, err
@@ -328,6 +331,7 @@ func titleCase(u string) bool {
 // still in office).
 type term struct {
 	role, affil string
+	sector      string // CAMEO sector of the generated tables' terms (GOV, MIL, ELI...)
 	start, end  models.Date
 }
 

@@ -11,14 +11,7 @@ import (
 // follow the article's published date: two articles a year apart name the
 // same person in two offices; without a date the latest office wins.
 func TestDatedOffices(t *testing.T) {
-	day := func(s string) *models.Date {
-		tm, err := time.Parse(time.DateOnly, s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d := models.DateOf(tm)
-		return &d
-	}
+	day := func(s string) *models.Date { return dayOf(t, s) }
 	const text = "Boris Johnson said the talks would go on."
 	tests := []struct {
 		name        string
@@ -66,10 +59,24 @@ func TestDatedOffices(t *testing.T) {
 	}
 }
 
+// dayOf parses a YYYY-MM-DD date for a test article's published field.
+func dayOf(t *testing.T, s string) *models.Date {
+	t.Helper()
+	tm, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := models.DateOf(tm)
+	return &d
+}
+
 // TestOfficesTerms checks offices.tsv's terms: no person holds the same
 // office twice at once, and every term ends after it starts.
 func TestOfficesTerms(t *testing.T) {
 	for _, p := range testTagger.g.people {
+		if p.generated {
+			continue // the dictionaries' terms overlap (a member of government and of the elite)
+		}
 		for i, a := range p.terms {
 			if a.end != 0 && a.end < a.start {
 				t.Errorf("%s: %s ends before it starts", p.name, a.role)

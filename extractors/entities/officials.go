@@ -13,6 +13,8 @@ type person struct {
 	surname, given        string
 	noSurname             bool     // the surname alone is not enough ("Harris")
 	known                 bool     // from the gazetteer, not the article
+	generated             bool     // from people_generated.tsv: the given name alone needs the full name first
+	sector                string   // CAMEO sector of the generated tables' latest term (GOV, MIL, ELI...)
 	alts, altSurnames     []string // other spellings of a well-known official ("Sergey Lavrov")
 	terms                 []term   // dated offices of a well-known official, by start
 	cands                 []int
@@ -25,6 +27,22 @@ func (p *person) dated(d models.Date, ok bool) (role, affil string) {
 	if !ok || len(p.terms) == 0 {
 		return p.role, p.affil
 	}
+	t := p.terms[p.termAt(d)]
+	return t.role, t.affil
+}
+
+// sectorOn returns the sector of a generated person's term on date d, as
+// dated chooses it, or "".
+func (p *person) sectorOn(d models.Date, ok bool) string {
+	if !ok || len(p.terms) == 0 {
+		return p.sector
+	}
+	return p.terms[p.termAt(d)].sector
+}
+
+// termAt returns the index of the term that holds on date d, else of the
+// latest before it, else 0.
+func (p *person) termAt(d models.Date) int {
 	best := -1
 	for i, t := range p.terms {
 		if t.start <= d && (t.end == 0 || d < t.end) {
@@ -39,7 +57,7 @@ func (p *person) dated(d models.Date, ok bool) (role, affil string) {
 			}
 		}
 	}
-	return p.terms[best].role, p.terms[best].affil
+	return best
 }
 
 // hasSurname reports whether w is the person's surname in any spelling.
@@ -118,6 +136,7 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 				// a well-known official in any spelling: role and state from the gazetteer
 				np = t.g.people[kp]
 				np.role, np.affil = np.dated(s.date, s.hasDate)
+				np.sector = np.sectorOn(s.date, s.hasDate)
 				np.id, np.name, np.surname, np.given = id, name, s.surface(b-1), s.surface(a)
 				np.known, np.cands = false, nil
 				if role != "" {
@@ -357,6 +376,7 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 			if added[gi] == 0 {
 				kp := t.g.people[gi]
 				kp.role, kp.affil = kp.dated(s.date, s.hasDate)
+				kp.sector = kp.sectorOn(s.date, s.hasDate)
 				people = append(people, kp)
 				added[gi] = int32(len(people))
 			}
@@ -414,7 +434,7 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 			if !ok && particle && p.hasSurname(s.surface(u+2)) {
 				end, ok = u+3, true // "Al-Sudani said" after "Mohammed Shia al-Sudani"
 			}
-			if !ok && p.given != "" && s.surface(u) == p.given && u+1 < len(s.units) && s.sameSent(u, u+1) &&
+			if !ok && !(p.generated && p.known) && p.given != "" && s.surface(u) == p.given && u+1 < len(s.units) && s.sameSent(u, u+1) &&
 				(t.lex.has(s.key(u+1), cueSpeechVerb) || s.key(u+1) == "'s" || !p.known && verbNext(s, u+1)) {
 				end, ok = u+1, true // "Xi said", "Li did not support" after "Xi Jinping", "Li Qiang"
 			}
@@ -465,6 +485,9 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 				c.role = p.role
 			}
 			c.affil = p.affil
+			if c.role == "" {
+				c.sector = p.sector // a generated person's sector on the article's date
+			}
 		}
 	}
 }

@@ -62,6 +62,7 @@ type cand struct {
 	// orphan: an organ's short name dropped because the article does not
 	// mention its body
 	orphan bool
+	sector string // an official's sector from the generated tables, where no title gives one
 	method string
 	conf   float32
 	dead   bool
@@ -167,6 +168,9 @@ func (t *Tagger) emit(s *scratch, d *extractors.Doc) {
 			tokEnd++
 		}
 		country, sector := t.factsOf(c.label, c.id, c.role, c.affil)
+		if c.sector != "" && c.label == models.Official {
+			sector = c.sector
+		}
 		d.Mentions = append(d.Mentions, extractors.Mention{
 			Start: ua.start, End: ub.end,
 			TokStart: ua.tok, TokEnd: tokEnd,

@@ -20,6 +20,13 @@
 //     Phoenix.International.actors.txt (its people left out), with aliases,
 //     country and sector; single words that are common English words (the
 //     Debian wamerican list, -words) are left out.
+//   - gazetteer/people_generated.tsv: the people of Phoenix.Countries.actors.txt
+//     and Phoenix.International.actors.txt (entries with a dated code), titles
+//     taken off their names (the words of gazetteer/titles.tsv), with the
+//     spellings among their aliases (role phrases such as "US President" left
+//     out, a name two people share dropped) and one row per affiliation: a
+//     state or, by internal/genphoenix/igo_codes.tsv, a body of orgs.tsv, its
+//     sector and dates (YYMMDD ranges as YYYY-MM-DD).
 //   - gazetteer/groups_generated.tsv: the armed and militant non-state groups
 //     of Phoenix.MilNonState.actors.txt with their aliases of two words or
 //     more, their country (the code's first three letters) and sector; the
@@ -85,14 +92,15 @@ func main() {
 	census := flag.String("census", "internal/genphoenix/census1990", "directory of the US Census 1990 first-name files")
 	out := flag.String("out", "gazetteer", "directory the tables are written to")
 	dict := flag.String("words", "/usr/share/dict/words", "English word list (Debian wamerican) that keeps common words out of single-word names")
+	codes := flag.String("bodies", "internal/genphoenix/igo_codes.tsv", "Phoenix body codes and the orgs.tsv ids they name")
 	flag.Parse()
-	if err := run(*kb, *census, *dict, *out); err != nil {
+	if err := run(*kb, *census, *dict, *codes, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "genphoenix:", err)
 		os.Exit(1)
 	}
 }
 
-func run(kb, census, dict, out string) error {
+func run(kb, census, dict, codes, out string) error {
 	roleWords, err := agentWords(filepath.Join(kb, "Phoenix.agents.txt"))
 	if err != nil {
 		return err
@@ -155,6 +163,9 @@ func run(kb, census, dict, out string) error {
 		givenSet[k] = true
 	}
 	if err := writeOrgs(kb, out, givenSet, words, persons); err != nil {
+		return err
+	}
+	if err := writePeople(kb, out, codes); err != nil {
 		return err
 	}
 	keys := make([]string, 0, len(names))
