@@ -30,6 +30,12 @@ import (
 // (a rename on disk, an object written at its key); a commit that dies
 // midway leaves files of either schema and a manifest of the old version,
 // and the next commit migrates them again, which is harmless.
+//
+// Not yet atomic to a glob reader: on local disk the files are replaced in
+// the live snapshot one by one, before the commit builds its own, so a glob
+// that lists a table during the migration (seconds, once per schema change)
+// can see files of both schemas. Writing them into the commit's snapshot
+// instead (publish.go) would close that window.
 
 // ErrNewerSchema means an output root holds runs written by a newer
 // communique: this one would mix schemas, so it refuses to write.
