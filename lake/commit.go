@@ -129,7 +129,7 @@ func Commit(ctx context.Context, cfg CommitConfig) (CommitSummary, error) {
 	}
 	merged := mergeShards(cfg.RunID, shards, cfg.now())
 	// One schema per table: older runs' files first (migrate.go).
-	if err := migrateCommit(ctx, st, &merged, cfg); err != nil {
+	if p.migrated, err = migrateCommit(ctx, st, state, &merged, cfg); err != nil {
 		return sum, err
 	}
 	m, created, err := p.publish(ctx, merged.Files, func(kept []FileInfo) Manifest {
@@ -149,6 +149,7 @@ func Commit(ctx context.Context, cfg CommitConfig) (CommitSummary, error) {
 		return sum, nil
 	}
 	sum.Published, sum.Manifest = true, m
+	p.migrated.record(ctx, st, cfg.Log)
 	// The shards' staging areas and locks are no longer needed.
 	st.clearStage(cfg.RunID)
 	st.clearStage(cfg.RunID + ".lock")

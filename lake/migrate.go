@@ -17,25 +17,24 @@ import (
 // files were written with (models.SchemaVersion), and every file records it
 // in its key-value metadata. When the version changes, the next commit to
 // an output root (a run that commits itself, or `communique commit`)
-// rewrites the files of the runs committed with an older version to the
-// current row types before it publishes anything of its own, then records
-// the new version in their manifests. A glob over a table then reads files
+// rewrites the live files of the runs committed with an older version to
+// the current row types and publishes them with its own, then records the
+// new version in their manifests. A glob over a table then reads files
 // of one schema, which polars and DuckDB require without options.
 //
 // A file is rewritten with parquet-go through the current row type: columns
 // the file lacks are null (zero for required columns), columns the row type
 // lacks are dropped. content_sha256, added in schema 1.2.0, is filled from
 // the articles file of the same run and shard, which holds the version of
-// every article the file's rows were read from. Each file is replaced whole
-// (a rename on disk, an object written at its key); a commit that dies
-// midway leaves files of either schema and a manifest of the old version,
-// and the next commit migrates them again, which is harmless.
+// every article the file's rows were read from. A commit that fails or dies
+// before its manifests are rewritten leaves them at the old version, and the
+// next commit migrates those runs again, which is harmless.
 //
-// Not yet atomic to a glob reader: on local disk the files are replaced in
-// the live snapshot one by one, before the commit builds its own, so a glob
-// that lists a table during the migration (seconds, once per schema change)
-// can see files of both schemas. Writing them into the commit's snapshot
-// instead (publish.go) would close that window.
+// On local disk the migrated files go to _pending, and the commit's snapshot
+// links them in place of the live ones (publisher.migrated), so a glob
+// reader sees the old snapshot, all of the old schema, or the new one, all
+// of the current schema. In an object store each file is replaced in place,
+// whole. The migrated runs' manifests are rewritten once the commit is live.
 
 // ErrNewerSchema means an output root holds runs written by a newer
 // communique: this one would mix schemas, so it refuses to write.
@@ -103,54 +102,92 @@ func parseVersion(v string) ([3]int, error) {
 	return n, nil
 }
 
-// migrateRuns rewrites the files of the committed runs ms whose schema
-// version is not the current one and records the current version in their
-// manifests. byRun is the run committing; stage is a staging area of its
-// own. It returns the number of runs migrated.
-func migrateRuns(ctx context.Context, st store, ms []Manifest, byRun, stage string, now time.Time, log *slog.Logger) (int, error) {
-	if err := checkSchemaVersions(ms); err != nil {
-		return 0, err
+// migration is what a commit's migration did: the live files it rewrote,
+// now at their pending keys (on local disk the commit's snapshot links them
+// in place of the live ones; in an object store they replaced them), and the
+// manifests of the migrated runs, to write once the commit is live.
+type migration struct {
+	files     []FileInfo
+	keys      map[string]bool
+	manifests []Manifest
+}
+
+// migrateRuns rewrites the live files of the committed runs of state whose
+// schema version is not the current one. byRun is the run committing; stage
+// is a staging area of its own.
+func migrateRuns(ctx context.Context, st store, state *State, byRun, stage string, now time.Time, log *slog.Logger) (*migration, error) {
+	mig := &migration{keys: map[string]bool{}}
+	if err := checkSchemaVersions(state.Manifests); err != nil {
+		return mig, err
 	}
-	n := 0
-	for _, m := range ms {
+	live := map[string]bool{}
+	for _, f := range state.live {
+		live[f.Path] = true
+	}
+	src := func(key string) string { return state.livePrefix + key }
+	for _, m := range state.Manifests {
 		if m.SchemaVersion == models.SchemaVersion {
 			continue
 		}
+		// The run's own files and the copies its commit rewrote (publish.go),
+		// those still live.
+		var files []FileInfo
+		for _, f := range append(append([]FileInfo{}, m.Files...), m.Rewritten...) {
+			if live[f.Path] {
+				files = append(files, f)
+			}
+		}
 		from := m.SchemaVersion
-		if err := migrateManifest(ctx, st, &m, byRun, stage, now); err != nil {
-			return n, err
+		if err := migrateManifest(ctx, st, &m, files, src, byRun, stage, now); err != nil {
+			return mig, err
 		}
-		b, err := marshalManifest(m)
-		if err != nil {
-			return n, err
+		for _, f := range files {
+			mig.files = append(mig.files, f)
+			mig.keys[f.Path] = true
 		}
-		if err := st.write(ctx, manifestKey(m.RunID), b); err != nil {
-			return n, fmt.Errorf("write manifest %s: %w", st.location(manifestKey(m.RunID)), err)
-		}
+		mig.manifests = append(mig.manifests, m)
 		log.Info("migrated a run's files to the current schema", "run_id", m.RunID, "from", from,
-			"to", models.SchemaVersion, "files", len(m.Files))
-		n++
+			"to", models.SchemaVersion, "files", len(files))
 	}
-	return n, nil
+	return mig, nil
 }
 
-// migrateManifest rewrites the files m lists to the current schema and
-// records the migration in m (not in the store).
-func migrateManifest(ctx context.Context, st store, m *Manifest, byRun, stage string, now time.Time) error {
+// record writes the manifests of the migrated runs, once the commit that
+// migrated their files is live. Should it fail, the next commit migrates
+// those runs again, which is harmless: the run is committed either way.
+func (mig *migration) record(ctx context.Context, st store, log *slog.Logger) {
+	if mig == nil {
+		return
+	}
+	for _, m := range mig.manifests {
+		b, err := marshalManifest(m)
+		if err == nil {
+			err = st.write(ctx, manifestKey(m.RunID), b)
+		}
+		if err != nil {
+			log.Warn("the schema migration of a run is not recorded; the next commit migrates it again",
+				"run_id", m.RunID, "manifest", st.location(manifestKey(m.RunID)), "error", err)
+		}
+	}
+}
+
+// migrateManifest rewrites files of run m, read at src(key), to the current
+// schema at their pending keys, and records the migration in m (not in the
+// store).
+func migrateManifest(ctx context.Context, st store, m *Manifest, files []FileInfo, src func(string) string, byRun, stage string, now time.Time) error {
 	if m.SchemaVersion == models.SchemaVersion {
 		return nil
 	}
 	if err := checkSchemaVersions([]Manifest{*m}); err != nil {
 		return err
 	}
-	// The run's own files and the copies its commit rewrote (publish.go),
-	// which are named alike across tables.
-	files := append(append([]FileInfo{}, m.Files...), m.Rewritten...)
+	// The files of one run and shard, and the copies a commit rewrote from
+	// them, are named alike across tables.
 	hashes := map[string]map[string]string{} // part file name → article id → content hash
 	for _, f := range files {
 		name := f.Path[strings.LastIndexByte(f.Path, '/')+1:]
 		if f.Table == TableArticles {
-			h, err := readHashes(ctx, st, f.Path)
+			h, err := readHashes(ctx, st, src(f.Path))
 			if err != nil {
 				return fmt.Errorf("migrate run %s: %w", m.RunID, err)
 			}
@@ -163,11 +200,7 @@ func migrateManifest(ctx context.Context, st store, m *Manifest, byRun, stage st
 			return fmt.Errorf("migrate run %s: %s: unknown table %q", m.RunID, f.Path, f.Table)
 		}
 		h := hashes[f.Path[strings.LastIndexByte(f.Path, '/')+1:]]
-		err := migrate(ctx, st, stage, f, h)
-		if errors.Is(err, fs.ErrNotExist) {
-			continue // gone (removed by hand): nothing a reader sees
-		}
-		if err != nil {
+		if err := migrate(ctx, st, stage, f, src(f.Path), h); err != nil {
 			return fmt.Errorf("migrate run %s from schema %s: %w", m.RunID, m.SchemaVersion, err)
 		}
 	}
@@ -211,10 +244,10 @@ func fileMeta(ctx context.Context, st store, key string) (map[string]string, err
 	return meta, nil
 }
 
-// migrator rewrites one committed file to its table's current row type;
-// hashes maps the article ids of the file's run and shard to their content
-// hashes.
-type migrator func(ctx context.Context, st store, stage string, f FileInfo, hashes map[string]string) error
+// migrator rewrites one committed file f, read at src, to its table's
+// current row type at f's pending key; hashes maps the article ids of the
+// file's run and shard to their content hashes.
+type migrator func(ctx context.Context, st store, stage string, f FileInfo, src string, hashes map[string]string) error
 
 // migrators holds the migrator of every table.
 var migrators = map[string]migrator{
@@ -251,8 +284,8 @@ func fillHash(dst *string, articleID string, hashes map[string]string) {
 // migrateFile returns the migrator of a table of row type T; fill, if not
 // nil, completes each row.
 func migrateFile[T any](fill func(*T, map[string]string)) migrator {
-	return func(ctx context.Context, st store, stage string, fi FileInfo, hashes map[string]string) error {
-		meta, err := fileMeta(ctx, st, fi.Path)
+	return func(ctx context.Context, st store, stage string, fi FileInfo, src string, hashes map[string]string) error {
+		meta, err := fileMeta(ctx, st, src)
 		if err != nil {
 			return err
 		}
@@ -261,7 +294,7 @@ func migrateFile[T any](fill func(*T, map[string]string)) migrator {
 			return err
 		}
 		out := createTable[T](f, fi.Path, fi.Table, meta, rowGroupSize[fi.Table])
-		err = readRows(ctx, st, fi.Path, func(rows []T) error {
+		err = readRows(ctx, st, src, func(rows []T) error {
 			if fill != nil {
 				for i := range rows {
 					fill(&rows[i], hashes)
@@ -277,22 +310,20 @@ func migrateFile[T any](fill func(*T, map[string]string)) migrator {
 			return err
 		}
 		if out.rows != fi.Rows {
-			return fmt.Errorf("migrate %s: %d rows read, the manifest lists %d", st.location(fi.Path), out.rows, fi.Rows)
+			return fmt.Errorf("migrate %s: %d rows read, the manifest lists %d", st.location(src), out.rows, fi.Rows)
 		}
-		return st.replace(ctx, stage, fi.Path)
+		return st.publish(ctx, stage, fi.Path)
 	}
 }
 
-// migrateCommit brings the committed runs, and the sharded run m about to
-// be committed, to the current schema.
-func migrateCommit(ctx context.Context, st store, m *Manifest, cfg CommitConfig) error {
-	ms, err := readManifests(ctx, st)
-	if err != nil {
-		return err
-	}
+// migrateCommit brings the live files of the committed runs, and the files
+// of the sharded run m about to be committed (at their pending keys), to
+// the current schema.
+func migrateCommit(ctx context.Context, st store, state *State, m *Manifest, cfg CommitConfig) (*migration, error) {
 	stage := cfg.RunID + "/_migrate"
-	if _, err := migrateRuns(ctx, st, ms, cfg.RunID, stage, cfg.now(), cfg.Log); err != nil {
-		return err
+	mig, err := migrateRuns(ctx, st, state, cfg.RunID, stage, cfg.now(), cfg.Log)
+	if err != nil {
+		return mig, err
 	}
-	return migrateManifest(ctx, st, m, cfg.RunID, stage, cfg.now())
+	return mig, migrateManifest(ctx, st, m, m.Files, st.pendingKey, cfg.RunID, stage, cfg.now())
 }

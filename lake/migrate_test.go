@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -50,16 +51,25 @@ func copyRoot(t *testing.T, dir, out string) {
 // commitRun commits a run without rows: by itself, or as the one shard of a
 // sharded run and `communique commit`.
 func commitRun(ctx context.Context, out, runID string, sharded bool) error {
-	if err := runEmpty(ctx, out, runID, sharded); err != nil || !sharded {
+	return commitRows(ctx, out, runID, sharded, nil, nil)
+}
+
+// commitRows commits a run that writes rows (nil: none); fault, if not nil,
+// is the commit's fault hook.
+func commitRows(ctx context.Context, out, runID string, sharded bool, rows *Rows, fault func(PublishStep) error) error {
+	if !sharded {
+		return runRows(ctx, out, runID, false, rows, fault)
+	}
+	if err := runRows(ctx, out, runID, true, rows, nil); err != nil {
 		return err
 	}
-	_, err := Commit(ctx, CommitConfig{Out: out, RunID: runID, Shards: 1})
+	_, err := Commit(ctx, CommitConfig{Out: out, RunID: runID, Shards: 1, Fault: fault})
 	return err
 }
 
-// runEmpty runs a run, or the one shard of a run, that writes no rows.
-func runEmpty(ctx context.Context, out, runID string, sharded bool) error {
-	cfg := SessionConfig{Out: out, RunID: runID}
+// runRows runs a run, or the one shard of a run, that writes rows.
+func runRows(ctx context.Context, out, runID string, sharded bool, rows *Rows, fault func(PublishStep) error) error {
+	cfg := SessionConfig{Out: out, RunID: runID, Fault: fault}
 	if sharded {
 		cfg.Shards = 1
 	}
@@ -78,6 +88,12 @@ func runEmpty(ctx context.Context, out, runID string, sharded bool) error {
 	w, err := s.Writers(ctx, ingest)
 	if err != nil {
 		return err
+	}
+	if rows != nil {
+		if err := w.Write(rows); err != nil {
+			w.Abort()
+			return err
+		}
 	}
 	written, err := w.Close()
 	if err != nil {
@@ -116,9 +132,13 @@ func TestMigrateOldSchema(t *testing.T) {
 				checkMigrated(t, out)
 
 				// The next commit finds nothing to migrate.
-				st, ms := openManifests(t, out)
-				if n, err := migrateRuns(ctx, st, ms, "again", "again", time.Now(), slog.New(slog.DiscardHandler)); n != 0 || err != nil {
-					t.Errorf("migrateRuns after the migration = %d, %v; want 0, nil", n, err)
+				st, _ := openManifests(t, out)
+				state, err := loadState(ctx, st)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if mig, err := migrateRuns(ctx, st, state, "again", "again", time.Now(), slog.New(slog.DiscardHandler)); len(mig.manifests) != 0 || err != nil {
+					t.Errorf("migrateRuns after the migration = %d runs, %v; want 0, nil", len(mig.manifests), err)
 				}
 			})
 		}
@@ -281,6 +301,131 @@ func TestParseVersion(t *testing.T) {
 		got, err := parseVersion(tc.in)
 		if (err == nil) != tc.ok || (tc.ok && got != tc.want) {
 			t.Errorf("parseVersion(%q) = %v, %v; want %v, ok %v", tc.in, got, err, tc.want, tc.ok)
+		}
+	}
+}
+
+// TestMigrateAtomic fails the upgrading commit at every publish step, with a
+// run that replaces an article of an old run (so its commit rewrites a
+// migrated file): a glob over each table lists files of one schema version
+// only, the old or the current, and the next commit leaves the current one
+// and one version of every article.
+func TestMigrateAtomic(t *testing.T) {
+	text := "Chad and Mali agreed to hold talks on border security next week."
+	sha := "6c0e0f2bd1e3f6b1b1a0bd7c5f2f6a4cbd4b1f3a5e8c1f0d9a7b6c5d4e3f2a1b"
+	id := "fx-1"
+	rows := &Rows{
+		Articles: []models.Article{{ArticleID: id, Text: text, ContentSHA256: sha, RunID: "x"}},
+		Entities: []models.Entity{{ArticleID: id, ContentSHA256: sha, Start: 0, End: 4, Text: "Chad", Label: "STATE"}},
+	}
+	for _, sharded := range []bool{false, true} {
+		for _, step := range PublishSteps {
+			if sharded && step == StepStage {
+				continue // a commit has nothing to stage
+			}
+			name := string(step)
+			if sharded {
+				name = "sharded/" + name
+			}
+			t.Run(name, func(t *testing.T) {
+				ctx := context.Background()
+				out := t.TempDir()
+				copyRoot(t, oldRoot, out)
+				injected := errors.New("injected")
+				fault := func(s PublishStep) error {
+					if s == step {
+						return injected
+					}
+					return nil
+				}
+				if err := commitRows(ctx, out, "20261205T000000Z-a", sharded, rows, fault); !errors.Is(err, injected) {
+					t.Fatalf("commit failing at %s = %v; want the injected error", step, err)
+				}
+				if v := globVersions(t, out); len(v) != 1 {
+					t.Errorf("after a failure at %s a glob lists files of versions %v; want one", step, v)
+				}
+				if err := commitRun(ctx, out, "20261205T000001Z-b", false); err != nil {
+					t.Fatalf("the next commit: %v", err)
+				}
+				if v := globVersions(t, out); len(v) != 1 || !v[models.SchemaVersion] {
+					t.Errorf("after the next commit a glob lists files of versions %v; want %s only", v, models.SchemaVersion)
+				}
+				ids := map[string]int{}
+				files, _ := filepath.Glob(filepath.Join(out, TableArticles, "*", "*.parquet"))
+				for _, f := range files {
+					st := &diskStore{root: filepath.Dir(f)}
+					if err := readRows(ctx, st, filepath.Base(f), func(rows []articleKey) error {
+						for _, r := range rows {
+							ids[r.ArticleID]++
+						}
+						return nil
+					}); err != nil {
+						t.Fatal(err)
+					}
+				}
+				if len(ids) != 4 {
+					t.Errorf("articles %v; want the four articles", ids)
+				}
+				for id, n := range ids {
+					if n != 1 {
+						t.Errorf("article %s: %d versions in the live tables; want 1", id, n)
+					}
+				}
+			})
+		}
+	}
+}
+
+// globVersions returns the schema versions of the files a glob over every
+// table lists, but skip.
+func globVersions(t *testing.T, out string, skip ...string) map[string]bool {
+	t.Helper()
+	v := map[string]bool{}
+	for _, table := range Tables {
+		files, err := filepath.Glob(filepath.Join(out, table, "*", "*.parquet"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if slices.Contains(skip, f) {
+				continue
+			}
+			st := &diskStore{root: filepath.Dir(f)}
+			pf, file, err := openParquet(context.Background(), st, filepath.Base(f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			ver, _ := pf.Lookup(MetaSchemaVersion)
+			v[ver] = true
+			file.close()
+		}
+	}
+	return v
+}
+
+// TestMigrationFailsWhole fails the migration itself midway (an old file is
+// truncated): the live tables stay as they were, all of the old schema, and
+// nothing of the run is committed.
+func TestMigrationFailsWhole(t *testing.T) {
+	for _, sharded := range []bool{false, true} {
+		ctx := context.Background()
+		out := t.TempDir()
+		copyRoot(t, oldRoot, out)
+		bad := filepath.Join(out, TablePositions, "ingest_date=2026-12-05", "part-20261202T000000Z-jsonl-0.parquet")
+		if err := os.Truncate(bad, 100); err != nil {
+			t.Fatal(err)
+		}
+		if err := commitRun(ctx, out, "20261205T000000Z-a", sharded); err == nil {
+			t.Fatalf("sharded %v: commit with a truncated old file = nil; want an error", sharded)
+		}
+		if v := globVersions(t, out, bad); len(v) != 1 || !v["1.0.0"] {
+			t.Errorf("sharded %v: after a failed migration a glob lists files of versions %v; want 1.0.0 only", sharded, v)
+		}
+		_, ms := openManifests(t, out)
+		for _, m := range ms {
+			if m.SchemaVersion != "1.0.0" || m.RunID == "20261205T000000Z-a" {
+				t.Errorf("sharded %v: run %s of schema %s after a failed migration; want the old runs of 1.0.0", sharded, m.RunID, m.SchemaVersion)
+			}
 		}
 	}
 }

@@ -62,6 +62,18 @@ type publisher struct {
 	state *State // the runs committed before
 	fault func(PublishStep) error
 	log   *slog.Logger
+	// migrated holds the live files this commit migrated to the current
+	// schema (migrate.go): read, and linked into the snapshot, at their
+	// pending keys.
+	migrated *migration
+}
+
+// liveKey is where the live file key is read.
+func (p *publisher) liveKey(key string) string {
+	if p.migrated != nil && p.migrated.keys[key] {
+		return p.st.pendingKey(key)
+	}
+	return p.state.livePrefix + key
 }
 
 // step runs the fault hook before step s.
@@ -152,7 +164,7 @@ func (p *publisher) publish(ctx context.Context, files []FileInfo, manifest func
 	if onDisk {
 		inPrev := map[string]bool{}
 		for _, f := range p.state.live {
-			inPrev[f.Path] = true
+			inPrev[f.Path] = p.liveKey(f.Path) == p.state.livePrefix+f.Path
 		}
 		if err := d.buildSnapshot(p.runID, p.state.livePrefix, live, inPrev); err != nil {
 			return m, false, err
@@ -175,7 +187,11 @@ func (p *publisher) publish(ctx context.Context, files []FileInfo, manifest func
 		return m, true, err
 	}
 	if onDisk {
-		if err := d.removePending(append(append([]FileInfo{}, files...), rewritten...)); err != nil {
+		pending := append(append([]FileInfo{}, files...), rewritten...)
+		if p.migrated != nil {
+			pending = append(pending, p.migrated.files...)
+		}
+		if err := d.removePending(pending); err != nil {
 			return m, true, err
 		}
 		if err := d.removeSnapshots(p.runID); err != nil {
@@ -248,7 +264,7 @@ func (p *publisher) rewrite(ctx context.Context, files []FileInfo) (replaced, re
 		if f.Rows == 0 {
 			continue
 		}
-		hit, err := holdsAny(ctx, p.st, p.state.livePrefix+f.Path, ids)
+		hit, err := holdsAny(ctx, p.st, p.liveKey(f.Path), ids)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -269,7 +285,7 @@ func (p *publisher) rewrite(ctx context.Context, files []FileInfo) (replaced, re
 		if err != nil {
 			return nil, nil, err
 		}
-		rows, err := rewriteWithout(ctx, p.st, p.state.livePrefix+f.Path, out, ids)
+		rows, err := rewriteWithout(ctx, p.st, p.liveKey(f.Path), out, ids)
 		if err != nil {
 			out.Abort()
 			return nil, nil, err

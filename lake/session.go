@@ -168,13 +168,13 @@ func (s *Session) Abort() { s.st.clearStage(s.stage) }
 // complete, as its shard manifest. It returns the files published and where
 // the manifest is.
 func (s *Session) Publish(ctx context.Context, written []FileInfo, manifest func(published []FileInfo) Manifest) (published []FileInfo, location string, err error) {
+	p := s.publisher()
 	if s.cfg.Shards == 0 {
 		// One schema per table: older runs' files first (migrate.go).
-		if _, err := migrateRuns(ctx, s.st, s.state.Manifests, s.cfg.RunID, s.stage+"/_migrate", time.Now(), s.cfg.Log); err != nil {
+		if p.migrated, err = migrateRuns(ctx, s.st, s.state, s.cfg.RunID, s.stage+"/_migrate", time.Now(), s.cfg.Log); err != nil {
 			return nil, "", err
 		}
 	}
-	p := s.publisher()
 	if err := p.step(StepStage); err != nil {
 		return nil, "", err
 	}
@@ -199,6 +199,7 @@ func (s *Session) Publish(ctx context.Context, written []FileInfo, manifest func
 	if !created {
 		return m.Files, "", fmt.Errorf("run id %s was committed in %s by another run meanwhile; this run's files are not part of it", s.cfg.RunID, s.st)
 	}
+	p.migrated.record(ctx, s.st, s.cfg.Log)
 	s.st.clearStage("")
 	return m.Files, s.st.location(manifestKey(s.cfg.RunID)), nil
 }

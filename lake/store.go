@@ -30,10 +30,6 @@ type store interface {
 	// publish moves a closed part file of stage to its pending key (see
 	// pendingKey), where it waits for its run's commit.
 	publish(ctx context.Context, stage, key string) error
-	// replace moves a closed part file of stage over the live file at key
-	// (on disk inside the live snapshot; in an object store it already is
-	// there). Schema migration rewrites files in place with it.
-	replace(ctx context.Context, stage, key string) error
 	// pendingKey is where a published file of key waits for its run's
 	// commit: _pending/<key> on disk; in an object store key itself.
 	pendingKey(key string) string

@@ -81,8 +81,6 @@ func (p *blobPart) Abort() { p.w.Abort() }
 
 func (s *blobStore) publish(context.Context, string, string) error { return nil }
 
-func (s *blobStore) replace(context.Context, string, string) error { return nil }
-
 func (s *blobStore) pendingKey(key string) string { return key }
 
 func (s *blobStore) copy(ctx context.Context, src, dst string) error {

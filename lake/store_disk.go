@@ -81,19 +81,6 @@ func (s *diskStore) publish(_ context.Context, stage, key string) error {
 	return syncDir(filepath.Dir(dst))
 }
 
-// replace renames a staged file over the live one at key (through the
-// tables' symlinks, into the live snapshot).
-func (s *diskStore) replace(_ context.Context, stage, key string) error {
-	dst := s.path(key)
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		return err
-	}
-	if err := os.Rename(s.stagePath(stage, key), dst); err != nil {
-		return fmt.Errorf("replace %s: %w", dst, err)
-	}
-	return syncDir(filepath.Dir(dst))
-}
-
 func (s *diskStore) pendingKey(key string) string { return pendingDir + "/" + key }
 
 // copy hard-links src at dst: a replaced file kept in history costs no space.
