@@ -173,16 +173,14 @@ func run(kb, census, dict, codes, out string) error {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	f, err := os.Create(filepath.Join(out, "given_names.tsv"))
+	w, err := createTSV(out, "given_names.tsv", "name\tpeople\tsource",
+		"Given names: first words of people's primary names. people: how many entries start with it;",
+		"source: the file, line and first entry; census1990: a first name of the US Census 1990 name files",
+		"(public domain, data/internal/genphoenix/census1990) that the dictionaries lack.",
+	)
 	if err != nil {
-		return fmt.Errorf("create given_names.tsv: %w", err)
+		return err
 	}
-	w := bufio.NewWriter(f)
-	fmt.Fprint(w, notice)
-	fmt.Fprintln(w, "# Given names: first words of people's primary names. people: how many entries start with it;")
-	fmt.Fprintln(w, "# source: the file, line and first entry; census1990: a first name of the US Census 1990 name files")
-	fmt.Fprintln(w, "# (public domain, data/internal/genphoenix/census1990) that the dictionaries lack.")
-	fmt.Fprintln(w, "name\tpeople\tsource")
 	for _, k := range keys {
 		g := names[k]
 		if g.source != "" {
@@ -191,10 +189,60 @@ func run(kb, census, dict, codes, out string) error {
 		}
 		fmt.Fprintf(w, "%s\t%d\t%s:%d %s\n", title(k), g.n, countries, g.line, strings.Trim(g.first, "_"))
 	}
-	if err := w.Flush(); err != nil {
-		return fmt.Errorf("write given_names.tsv: %w", err)
+	return w.Close()
+}
+
+// createTSV creates the table out/name and writes the MIT notice, the
+// comment lines (each after "# ") and the header row; Close flushes it.
+func createTSV(out, name, header string, comments ...string) (*tsvFile, error) {
+	f, err := os.Create(filepath.Join(out, name))
+	if err != nil {
+		return nil, fmt.Errorf("create %s: %w", name, err)
 	}
-	return f.Close()
+	w := &tsvFile{Writer: bufio.NewWriter(f), f: f}
+	fmt.Fprint(w, notice)
+	for _, c := range comments {
+		fmt.Fprintln(w, "# "+c)
+	}
+	fmt.Fprintln(w, header)
+	return w, nil
+}
+
+// tsvFile is a generated table being written.
+type tsvFile struct {
+	*bufio.Writer
+	f *os.File
+}
+
+// Close flushes and closes the table.
+func (w *tsvFile) Close() error {
+	err := w.Flush()
+	if cerr := w.f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("write %s: %w", w.f.Name(), err)
+	}
+	return nil
+}
+
+// eachLine calls fn with every line of the file at path (what names it in
+// errors) and the line's number, from 1.
+func eachLine(path, what string, fn func(line string, n int)) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("open %s: %w", what, err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		fn(sc.Text(), n)
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("read %s: %w", path, err)
+	}
+	return nil
 }
 
 // person reports whether an entry is a person: it has a dated role code.
@@ -216,18 +264,9 @@ func title(w string) string {
 
 // readActors reads the entries of an actor dictionary.
 func readActors(path string) ([]entry, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("open actors: %w", err)
-	}
-	defer f.Close()
 	var es []entry
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	n := 0
-	for sc.Scan() {
-		n++
-		line, _, _ := strings.Cut(sc.Text(), "#")
+	err := eachLine(path, "actors", func(line string, n int) {
+		line, _, _ = strings.Cut(line, "#")
 		t := strings.TrimSpace(line)
 		switch {
 		case t == "":
@@ -249,9 +288,9 @@ func readActors(path string) ([]entry, error) {
 			}
 			es = append(es, e)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+	})
+	if err != nil {
+		return nil, err
 	}
 	return es, nil
 }
@@ -259,23 +298,17 @@ func readActors(path string) ([]entry, error) {
 // agentNames returns the nouns of the agents dictionary, as written there
 // ("ARMY_CHIEF", "SPOKES!PERSON!").
 func agentNames(path string) ([]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("open agents: %w", err)
-	}
-	defer f.Close()
 	var out []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		t := strings.TrimSpace(sc.Text())
+	err := eachLine(path, "agents", func(line string, n int) {
+		t := strings.TrimSpace(line)
 		if t == "" || t[0] == '#' || t[0] == '!' {
-			continue
+			return
 		}
 		name, _, _ := strings.Cut(t, " ")
 		out = append(out, name)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -332,16 +365,14 @@ func writeGroups(kb, out string) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.Create(filepath.Join(out, "groups_generated.tsv"))
+	w, err := createTSV(out, "groups_generated.tsv", "id\tname\taliases\tcountry\tsector\tsource",
+		"Armed and militant non-state groups (GROUP). id: the primary name; aliases |-separated, matched",
+		"with a capital first word; country: the ISO3 or body code of the dictionary; sector: its CAMEO",
+		"sector (REB, ...); source: file and line. Hand rows of orgs.tsv win over these.",
+	)
 	if err != nil {
-		return fmt.Errorf("create groups_generated.tsv: %w", err)
+		return err
 	}
-	w := bufio.NewWriter(f)
-	fmt.Fprint(w, notice)
-	fmt.Fprintln(w, "# Armed and militant non-state groups (GROUP). id: the primary name; aliases |-separated, matched")
-	fmt.Fprintln(w, "# with a capital first word; country: the ISO3 or body code of the dictionary; sector: its CAMEO")
-	fmt.Fprintln(w, "# sector (REB, ...); source: file and line. Hand rows of orgs.tsv win over these.")
-	fmt.Fprintln(w, "id\tname\taliases\tcountry\tsector\tsource")
 	seen := map[string]bool{}
 	ids := map[string]bool{}
 	for _, e := range entries {
@@ -371,10 +402,7 @@ func writeGroups(kb, out string) error {
 		}
 		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s:%d\n", id, name, strings.Join(aliases, "|"), country, sector, file, e.line)
 	}
-	if err := w.Flush(); err != nil {
-		return fmt.Errorf("write groups_generated.tsv: %w", err)
-	}
-	return f.Close()
+	return w.Close()
 }
 
 // english holds census first names that are also common English words, which
@@ -399,20 +427,14 @@ var english = map[string]bool{
 
 // censusNames reads the names of a US Census 1990 first-name file, by rank.
 func censusNames(path string) ([]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("open census names: %w", err)
-	}
-	defer f.Close()
 	var out []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if fs := strings.Fields(sc.Text()); len(fs) > 0 && len(fs[0]) > 1 {
+	err := eachLine(path, "census names", func(line string, n int) {
+		if fs := strings.Fields(line); len(fs) > 0 && len(fs[0]) > 1 {
 			out = append(out, fs[0])
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 )
@@ -339,23 +337,17 @@ var regions = []string{"AFR", "ASA", "BLK", "BFR", "CAF", "CAU", "CAS", "CRB", "
 
 // countryCodes returns the ISO3 codes of countries.tsv and the region codes.
 func countryCodes(path string) (map[string]bool, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("open countries: %w", err)
-	}
-	defer f.Close()
 	out := map[string]bool{}
 	for _, r := range regions {
 		out[r] = true
 	}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if id, _, ok := strings.Cut(sc.Text(), "\t"); ok && len(id) == 3 && id == strings.ToUpper(id) {
+	err := eachLine(path, "countries", func(line string, n int) {
+		if id, _, ok := strings.Cut(line, "\t"); ok && len(id) == 3 && id == strings.ToUpper(id) {
 			out[id] = true
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -364,21 +356,15 @@ func countryCodes(path string) (map[string]bool, error) {
 // and returns its words as written: common words in lower case, names
 // capitalized.
 func dictionary(path string) (map[string]bool, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("open word list (apt-get install wamerican): %w", err)
-	}
-	defer f.Close()
 	out := map[string]bool{}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		w := sc.Text()
+	err := eachLine(path, "word list (apt-get install wamerican)", func(line string, n int) {
+		w := line
 		if w != "" && !strings.Contains(w, "'") {
 			out[w] = true // lower-case words, and capitalized names as written
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -398,19 +384,17 @@ func writeOrgs(kb, out string, given, words, persons map[string]bool) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.Create(filepath.Join(out, "orgs_generated.tsv"))
+	w, err := createTSV(out, "orgs_generated.tsv", "id\tname\taliases\tcountry\tsector\tcode\tsource",
+		"International organisations and their organs, NGOs, companies and news outlets (ORG) of the",
+		"international actors dictionary. id: the primary name (a company's without Inc, Corp...);",
+		"aliases |-separated; country: the ISO3 code of the state the code names, if any; sector: IGO, NGO,",
+		"BUS (a company) or MED (an outlet); code: the dictionary's code (IGOUNODEV...); source: file and line. Names of",
+		"up to four capitals match in their case only; single words that are common English words",
+		"(wamerican's list) are left out. Hand rows of orgs.tsv, and any name a table holds, win.",
+	)
 	if err != nil {
-		return fmt.Errorf("create orgs_generated.tsv: %w", err)
+		return err
 	}
-	w := bufio.NewWriter(f)
-	fmt.Fprint(w, notice)
-	fmt.Fprintln(w, "# International organisations and their organs, NGOs, companies and news outlets (ORG) of the")
-	fmt.Fprintln(w, "# international actors dictionary. id: the primary name (a company's without Inc, Corp...);")
-	fmt.Fprintln(w, "# aliases |-separated; country: the ISO3 code of the state the code names, if any; sector: IGO, NGO,")
-	fmt.Fprintln(w, "# BUS (a company) or MED (an outlet); code: the dictionary's code (IGOUNODEV...); source: file and line. Names of")
-	fmt.Fprintln(w, "# up to four capitals match in their case only; single words that are common English words")
-	fmt.Fprintln(w, "# (wamerican's list) are left out. Hand rows of orgs.tsv, and any name a table holds, win.")
-	fmt.Fprintln(w, "id\tname\taliases\tcountry\tsector\tcode\tsource")
 	orgs = byAcronym(orgs)
 	seen := map[string]bool{}
 	rows := map[string]int{}
@@ -440,8 +424,5 @@ func writeOrgs(kb, out string, given, words, persons map[string]bool) error {
 	for _, r := range list {
 		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s:%d\n", r.o.id, r.o.name, strings.Join(r.aliases, "|"), r.o.country, r.o.sector, r.o.code, file, r.o.line)
 	}
-	if err := w.Flush(); err != nil {
-		return fmt.Errorf("write orgs_generated.tsv: %w", err)
-	}
-	return f.Close()
+	return w.Close()
 }

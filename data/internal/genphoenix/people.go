@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bufio"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -182,47 +180,35 @@ func readPeople(kb, file string, titles, states map[string]bool, bodies map[stri
 
 // readTitles returns the words of the titles of the project's titles.tsv.
 func readTitles(path string) (map[string]bool, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("open titles: %w", err)
-	}
-	defer f.Close()
 	out := map[string]bool{}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		t, _, _ := strings.Cut(sc.Text(), "\t")
+	err := eachLine(path, "titles", func(line string, n int) {
+		t, _, _ := strings.Cut(line, "\t")
 		if t == "" || t[0] == '#' || t == "title" {
-			continue
+			return
 		}
 		for _, w := range strings.FieldsFunc(t, func(r rune) bool { return r == ' ' || r == '.' }) {
 			out[w] = true
 		}
 		out[strings.ReplaceAll(t, " ", "-")] = true
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
 
 // readCodes reads a two-column TSV with a header (code, id).
 func readCodes(path string) (map[string]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("open body codes: %w", err)
-	}
-	defer f.Close()
 	out := map[string]string{}
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		c, id, ok := strings.Cut(sc.Text(), "\t")
+	err := eachLine(path, "body codes", func(line string, n int) {
+		c, id, ok := strings.Cut(line, "\t")
 		if !ok || c == "" || c[0] == '#' || c == "code" {
-			continue
+			return
 		}
 		out[c] = id
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -273,18 +259,16 @@ func writePeople(kb, out, codes string) error {
 			owners[k][id] = true
 		}
 	}
-	f, err := os.Create(filepath.Join(out, "people_generated.tsv"))
+	w, err := createTSV(out, "people_generated.tsv", "id\tname\taliases\taffiliation\tsector\tstart\tend\tsource",
+		"People of the country and international actors dictionaries, one row per dated affiliation.",
+		"id: the primary name without titles; aliases |-separated (on every row of the person);",
+		"affiliation: a state's ISO3 code or the orgs.tsv id of a body (data/internal/genphoenix/igo_codes.tsv);",
+		"sector: the code's sector (GOV, MIL, ELI, OPP, REB, JUD, BUS, MED, IGO...); start, end: YYYY-MM-DD,",
+		"empty when open or undated; source: file and line. officials.tsv and offices.tsv win over these.",
+	)
 	if err != nil {
-		return fmt.Errorf("create people_generated.tsv: %w", err)
+		return err
 	}
-	w := bufio.NewWriter(f)
-	fmt.Fprint(w, notice)
-	fmt.Fprintln(w, "# People of the country and international actors dictionaries, one row per dated affiliation.")
-	fmt.Fprintln(w, "# id: the primary name without titles; aliases |-separated (on every row of the person);")
-	fmt.Fprintln(w, "# affiliation: a state's ISO3 code or the orgs.tsv id of a body (data/internal/genphoenix/igo_codes.tsv);")
-	fmt.Fprintln(w, "# sector: the code's sector (GOV, MIL, ELI, OPP, REB, JUD, BUS, MED, IGO...); start, end: YYYY-MM-DD,")
-	fmt.Fprintln(w, "# empty when open or undated; source: file and line. officials.tsv and offices.tsv win over these.")
-	fmt.Fprintln(w, "id\tname\taliases\taffiliation\tsector\tstart\tend\tsource")
 	for _, id := range ids {
 		p := byID[id]
 		if len(owners[strings.ToLower(p.name)]) > 1 {
@@ -307,8 +291,5 @@ func writePeople(kb, out, codes string) error {
 			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s:%d\n", p.id, p.name, strings.Join(aliases, "|"), t.affil, t.sector, t.start, t.end, p.file, p.line)
 		}
 	}
-	if err := w.Flush(); err != nil {
-		return fmt.Errorf("write people_generated.tsv: %w", err)
-	}
-	return f.Close()
+	return w.Close()
 }
