@@ -76,7 +76,7 @@ var tokenRE = regexp.MustCompile(`\d{4}-\d{2}-\d{2}|\d+(?:st|nd|rd|th)?|\p{L}+(?
 
 // token is a word of a sentence.
 type token struct {
-	low   string // lower case, with a trailing "'ll" cut to "'ll"
+	low   string // lower case, curly apostrophes straight, a word ending in 'll cut to "'ll"
 	upper bool   // first letter upper case
 	num   int    // value of a number token, else -1
 	e     entry  // its entry of the lexicon, kind 0 if none
@@ -86,7 +86,7 @@ func (r *Resolver) tokens(s string) []token {
 	raw := tokenRE.FindAllString(s, -1)
 	toks := make([]token, len(raw))
 	for i, w := range raw {
-		t := token{low: strings.ToLower(w), num: -1}
+		t := token{low: strings.ReplaceAll(strings.ToLower(w), "’", "'"), num: -1}
 		c, _ := utf8.DecodeRuneInString(w)
 		t.upper = unicode.IsUpper(c)
 		if unicode.IsDigit(c) && !strings.Contains(w, "-") {
@@ -95,10 +95,10 @@ func (r *Resolver) tokens(s string) []token {
 				t.num = v
 			}
 		}
-		if j := strings.LastIndexAny(t.low, "'’"); j > 0 && t.low[j:] == t.low[j:j+1]+"ll" {
+		if strings.HasSuffix(t.low, "'ll") {
 			t.low = "'ll" // "they'll"
 		}
-		t.e = r.words[strings.ReplaceAll(t.low, "’", "'")]
+		t.e = r.words[t.low]
 		toks[i] = t
 	}
 	return toks
@@ -135,15 +135,15 @@ func (r *Resolver) In(sentence string, published *models.Date) (models.Date, boo
 				j++
 			}
 			if j < len(toks) && toks[j].e.kind == kMonth && toks[j].upper {
-				if d, ok := day(pub, t.num, toks[j].e.value, year(toks, j+1)); ok && (published != nil || year(toks, j+1) != 0) {
+				if d, ok := day(pub, published != nil, t.num, toks[j].e.value, year(toks, j+1)); ok {
 					return d, true
 				}
 			}
 		case t.e.kind == kMonth && t.upper && i+1 < len(toks) && toks[i+1].num >= 1 && toks[i+1].num <= 31:
-			if d, ok := day(pub, toks[i+1].num, t.e.value, year(toks, i+2)); ok && (published != nil || year(toks, i+2) != 0) {
+			if d, ok := day(pub, published != nil, toks[i+1].num, t.e.value, year(toks, i+2)); ok {
 				return d, true
 			}
-		case published == nil:
+		case published == nil: // a weekday or a relative day needs the published date
 		case t.e.kind == kWeekday && t.upper:
 			prev := 0
 			if i > 0 {
@@ -169,8 +169,12 @@ func year(toks []token, i int) int {
 }
 
 // day returns the date d month m of year y, or of the year nearest to pub
-// when y is 0; false when the day does not exist in that month.
-func day(pub time.Time, d, m, y int) (models.Date, bool) {
+// when y is 0 and pub is known; false when the day does not exist in that
+// month or there is no year to take.
+func day(pub time.Time, known bool, d, m, y int) (models.Date, bool) {
+	if y == 0 && !known {
+		return 0, false
+	}
 	if y != 0 {
 		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 		return models.DateOf(t), t.Day() == d

@@ -35,6 +35,7 @@ func TestIn(t *testing.T) {
 		{"weekday, future", "The envoys will meet on Friday.", wednesday, "2024-03-15"},
 		{"weekday after will, same day", "They will sign on Wednesday.", wednesday, "2024-03-13"},
 		{"they'll", "They'll vote on Monday.", wednesday, "2024-03-18"},
+		{"they’ll, curly", "They’ll vote on Monday.", wednesday, "2024-03-18"},
 		{"next weekday", "A summit is set for next Wednesday.", wednesday, "2024-03-20"},
 		{"last weekday", "The council decided last Wednesday to extend the mission.", wednesday, "2024-03-06"},
 		{"day month year", "The accord was signed on 2 February 2024.", wednesday, "2024-02-02"},
