@@ -180,7 +180,7 @@ func (s *Segmenter) tokens(text string, a, b int) (toks []Token, err error) {
 	// "'word'" in single quotes), split as plainTokens splits them.
 	skipped := func(start int) {
 		for _, t := range plainTokens(text, pos, start) {
-			add(t.Start, t.End, string(mapQuotes(t.Text)))
+			add(t.Start, t.End, strings.Map(fold, t.Text))
 		}
 	}
 	for _, pt := range ptoks {
@@ -244,14 +244,14 @@ var contractions = map[string]bool{"'s": true, "'re": true, "'ll": true, "'ve": 
 // than being a clitic or the whole token; else n is 0.
 func openingQuote(text string, start, end int) (q string, n int) {
 	r, n := utf8.DecodeRuneInString(text[start:end])
-	if f := fold(r); f != '\'' && f != '"' || n >= end-start {
+	f := fold(r)
+	if f != '\'' && f != '"' || n >= end-start {
 		return "", 0
 	}
-	next, _ := utf8.DecodeRuneInString(text[start+n : end])
-	if !unicode.IsLetter(next) && !unicode.IsDigit(next) {
+	if next, _ := utf8.DecodeRuneInString(text[start+n : end]); !unicode.IsLetter(next) && !unicode.IsDigit(next) {
 		return "", 0
 	}
-	if strings.ContainsRune("'\u2018\u2019", r) && contractions[strings.ToLower("'"+text[start+n:end])] {
+	if f == '\'' && contractions[strings.ToLower("'"+text[start+n:end])] {
 		return "", 0
 	}
 	if start > 0 {
@@ -259,16 +259,7 @@ func openingQuote(text string, start, end int) (q string, n int) {
 			return "", 0 // "rock'n'roll": an apostrophe inside a word
 		}
 	}
-	return string(fold(r)), n
-}
-
-// mapQuotes folds the curly quotes of s to the straight ones prose writes.
-func mapQuotes(s string) []rune {
-	rs := []rune(s)
-	for i, r := range rs {
-		rs[i] = fold(r)
-	}
-	return rs
+	return string(f), n
 }
 
 // fold maps a curly quote to the straight quote prose writes for it.
