@@ -73,37 +73,11 @@ func runRows(ctx context.Context, out, runID string, sharded bool, rows *Rows, f
 	if sharded {
 		cfg.Shards = 1
 	}
-	s, err := Open(ctx, cfg)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	now := time.Now().UTC()
-	m := Manifest{RunID: runID, SchemaVersion: models.SchemaVersion, PipelineVersion: models.PipelineVersion,
-		IngestDate: now.Format("2006-01-02"), Started: now.Format(time.RFC3339), Shards: cfg.Shards}
-	ingest, err := s.Begin(ctx, m.IngestDate, ShardManifest{Manifest: m})
-	if err != nil {
-		return err
-	}
-	w, err := s.Writers(ctx, ingest)
-	if err != nil {
-		return err
-	}
+	var batches []*Rows
 	if rows != nil {
-		if err := w.Write(rows); err != nil {
-			w.Abort()
-			return err
-		}
+		batches = append(batches, rows)
 	}
-	written, err := w.Close()
-	if err != nil {
-		return err
-	}
-	_, _, err = s.Publish(ctx, written, func(published []FileInfo) Manifest {
-		m.Files = published
-		return m
-	})
-	return err
+	return publishRows(ctx, cfg, time.Now().UTC().Format("2006-01-02"), batches...)
 }
 
 // TestMigrateOldSchema commits a run on an output root of schema 1.0.0, by

@@ -34,17 +34,32 @@ var viewTables = []string{TableArticles, TableSentences, TableEntities}
 // testRun writes one run (or one shard of a run) of the given articles,
 // each with an articles, a sentences and an entities row, and publishes it.
 func testRun(cfg SessionConfig, ids ...string) error {
-	ctx := context.Background()
+	rows := make([]*Rows, len(ids))
+	for i, id := range ids {
+		h := sha256.Sum256([]byte(id + " in " + cfg.RunID))
+		rows[i] = &Rows{
+			Articles:  []models.Article{{ArticleID: id, ContentSHA256: hex.EncodeToString(h[:]), RunID: cfg.RunID}},
+			Sentences: []models.Sentence{{ArticleID: id, RunID: cfg.RunID}},
+			Entities:  []models.Entity{{ArticleID: id, RunID: cfg.RunID}, {ArticleID: id, RunID: cfg.RunID}},
+		}
+	}
+	return publishRows(context.Background(), cfg, "2026-11-23", rows...)
+}
+
+// publishRows runs a session with cfg (one shard of a run when cfg.Shards
+// is set) that writes rows, each batch in one Write, on day ingest and
+// publishes them.
+func publishRows(ctx context.Context, cfg SessionConfig, ingest string, rows ...*Rows) error {
 	s, err := Open(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	const ingest = "2026-11-23"
+	m := Manifest{RunID: cfg.RunID, Shards: cfg.Shards, IngestDate: ingest,
+		SchemaVersion: models.SchemaVersion, PipelineVersion: models.PipelineVersion}
 	var shardM ShardManifest
 	if cfg.Shards > 0 {
-		shardM = ShardManifest{Shard: cfg.ShardIndex, InputsDigest: "same", Manifest: Manifest{RunID: cfg.RunID,
-			Shards: cfg.Shards, IngestDate: ingest, SchemaVersion: models.SchemaVersion, PipelineVersion: models.PipelineVersion}}
+		shardM = ShardManifest{Shard: cfg.ShardIndex, InputsDigest: "same", Manifest: m}
 	}
 	day, err := s.Begin(ctx, ingest, shardM)
 	if err != nil {
@@ -54,25 +69,20 @@ func testRun(cfg SessionConfig, ids ...string) error {
 	if err != nil {
 		return err
 	}
-	for _, id := range ids {
-		h := sha256.Sum256([]byte(id + " in " + cfg.RunID))
-		err := w.Write(&Rows{
-			Articles:  []models.Article{{ArticleID: id, ContentSHA256: hex.EncodeToString(h[:]), RunID: cfg.RunID}},
-			Sentences: []models.Sentence{{ArticleID: id, RunID: cfg.RunID}},
-			Entities:  []models.Entity{{ArticleID: id, RunID: cfg.RunID}, {ArticleID: id, RunID: cfg.RunID}},
-		})
-		if err != nil {
+	for _, r := range rows {
+		if err := w.Write(r); err != nil {
 			w.Abort()
 			return err
 		}
+		m.Articles += len(r.Articles)
 	}
 	files, err := w.Close()
 	if err != nil {
 		return err
 	}
 	_, _, err = s.Publish(ctx, files, func(kept []FileInfo) Manifest {
-		return Manifest{RunID: cfg.RunID, Shards: cfg.Shards, IngestDate: day, Files: kept, Rows: w.Counts(), Articles: len(ids),
-			SchemaVersion: models.SchemaVersion, PipelineVersion: models.PipelineVersion}
+		m.IngestDate, m.Files, m.Rows = day, kept, w.Counts()
+		return m
 	})
 	return err
 }
