@@ -132,7 +132,7 @@ func (x *Extractor) groupKind(v *view, s *sent, g *vgroup, seenFinite bool) vgKi
 		switch {
 		case v.is(p, "to") && v.toks[p].tag == "TO":
 			return vgInfinitive
-		case v.toks[p].tag == "WDT" || v.toks[p].tag == "WP" || v.is(p, "who") || v.is(p, "which"):
+		case !v.inMention(p) && (v.toks[p].tag == "WDT" || v.toks[p].tag == "WP" || v.is(p, "who") || v.is(p, "which")):
 			return vgRelative
 		case v.toks[p].tag == "CC":
 			g.coord = true

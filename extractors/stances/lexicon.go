@@ -162,6 +162,7 @@ type lexicon struct {
 	prefixes  map[string]bool    // first 3 bytes of every stem worth looking up
 	lemmas    map[string]string  // irregular verb form → lemma
 	verbStems map[string]bool    // first stems of verb triggers and stems of light verbs
+	undoubled map[string]string  // stem of "boycotted" → stem of "boycott" (undoubled)
 	plover    []ploverRule
 	cameo     map[string]cameoVerb // stem → CAMEO verb (cameo.tsv)
 }
@@ -182,6 +183,7 @@ func loadLexicon() (*lexicon, error) {
 		prefixes:  map[string]bool{},
 		lemmas:    map[string]string{},
 		verbStems: map[string]bool{},
+		undoubled: map[string]string{},
 		cameo:     map[string]cameoVerb{},
 	}
 	if err := lx.loadTriggers(); err != nil {
@@ -266,6 +268,9 @@ func (lx *lexicon) loadTriggers() error {
 		}
 		if t.pos == posVerb {
 			lx.verbStems[t.words[0]] = true
+			if u, ok := undoubled(t.words[0]); ok {
+				lx.undoubled[u] = t.words[0]
+			}
 		}
 		if t.words[0] == objectSlot || t.words[len(t.words)-1] == objectSlot {
 			return fmt.Errorf("%s row %d (%s): %s stands between words", triggersPath, i+1, t.phrase, objectSlot)
@@ -447,4 +452,16 @@ func (lx *lexicon) loadCameo() error {
 		lx.notePrefix(st)
 	}
 	return nil
+}
+
+// undoubled returns the stem snowball gives the -ed and -ing forms of a
+// verb whose stem ends in a double consonant, which it undoubles
+// ("boycotted" → "boycot", but "boycott" → "boycott"), and whether there is
+// one.
+func undoubled(stm string) (string, bool) {
+	n := len(stm)
+	if n < 4 || stm[n-1] != stm[n-2] || strings.IndexByte("bdfgmnprt", stm[n-1]) < 0 {
+		return "", false
+	}
+	return stm[:n-1], true
 }

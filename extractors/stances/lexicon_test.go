@@ -208,3 +208,27 @@ func TestShortStems(t *testing.T) {
 		}
 	}
 }
+
+// TestUndoubled checks that the past and -ing forms of a verb ending in a
+// double consonant find its stem, which snowball spells differently.
+func TestUndoubled(t *testing.T) {
+	for _, tc := range []struct {
+		verb, form string
+		ok         bool
+	}{
+		{"boycott", "boycotted", true}, {"boycott", "boycotting", true}, {"rebuff", "rebuffed", true},
+		{"call", "called", false}, {"urge", "urged", false}, {"commit", "committed", false},
+	} {
+		u, ok := undoubled(stem(tc.verb))
+		if ok != tc.ok {
+			t.Errorf("undoubled(stem of %q) ok = %v, want %v", tc.verb, ok, tc.ok)
+			continue
+		}
+		if ok && u != stem(tc.form) {
+			t.Errorf("undoubled(stem of %q) = %q, want the stem of %q, %q", tc.verb, u, tc.form, stem(tc.form))
+		}
+		if !ok && stem(tc.verb) != stem(tc.form) {
+			t.Errorf("stem of %q = %q but of %q = %q: an undoubling undoubled misses", tc.verb, stem(tc.verb), tc.form, stem(tc.form))
+		}
+	}
+}

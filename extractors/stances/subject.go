@@ -289,7 +289,7 @@ func openerComma(v *view, s *sent, j int) int {
 		if shortAdverbial(v, n, j) {
 			return k // "Lukashenko, for his part, stressed", "the ministers, however, said"
 		}
-		if v.is(n, "who") || v.is(n, "which") {
+		if !v.inMention(n) && (v.is(n, "who") || v.is(n, "which")) {
 			return k
 		}
 	}

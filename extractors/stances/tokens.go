@@ -36,6 +36,9 @@ func (x *Extractor) newView(d *extractors.Doc) *view {
 		}
 		if len(base) > 0 && (x.lx.prefixes[prefix3(base)] || len(base) > 2 && x.lx.prefixes[base[:2]]) {
 			k.stem = x.stemOf(base)
+			if s, ok := x.lx.undoubled[k.stem]; ok {
+				k.stem = s
+			}
 			k.role |= x.lx.stemRoles[k.stem]
 		}
 		// else the word cannot match: snowball keeps a word's first three
@@ -53,8 +56,9 @@ func (x *Extractor) newView(d *extractors.Doc) *view {
 			j++
 		}
 		for k := j; k < len(d.Tokens) && d.Tokens[k].Start < m.End; k++ {
-			if v.toks[k].mention < 0 {
-				v.toks[k].mention = int32(mi)
+			if t := &v.toks[k]; t.mention < 0 {
+				t.mention = int32(mi)
+				nameWord(t)
 			}
 		}
 	}
@@ -231,4 +235,15 @@ func (v *view) text(a, b int) string {
 		return ""
 	}
 	return v.d.Article.Text[v.d.Tokens[a].Start:v.d.Tokens[b-1].End]
+}
+
+// nameWord makes a token of a named mention a name to the rules: a name
+// spelt like a function word ("WHO", "US", "Will") has no cue role, and
+// one the tagger took for a pronoun, modal or verb is a proper noun.
+func nameWord(t *tok) {
+	t.role = 0
+	switch t.tag {
+	case "WP", "WDT", "WRB", "PRP", "MD", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ":
+		t.tag = "NNP"
+	}
 }

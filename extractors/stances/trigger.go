@@ -150,6 +150,17 @@ func (x *Extractor) complementAt(v *view, s *sent, e int) (comp, int) {
 		}
 		return c, k + 1
 	}
+	if e := x.bareClauseAt(v, s, k); e > k {
+		// "warned the virus still poses a threat": a that-clause without "that"
+		c := compThat
+		for j := k; j < x.clauseEnd(v, s, e); j++ {
+			if v.has(j, roleModal|roleObligation) {
+				c |= compThatMD
+				break
+			}
+		}
+		return c | compNP, k
+	}
 	c := compNP
 	if v.is(k, "of") && k+1 < s.b && v.toks[k+1].tag == "VBG" && !v.inMention(k+1) {
 		return compOfIng | compNP, k + 1 // "no intention of violating"
@@ -183,6 +194,36 @@ func (x *Extractor) complementAt(v *view, s *sent, e int) (comp, int) {
 		}
 	}
 	return c, k
+}
+
+// bareClauseAt returns the end of the subject of a finite clause that
+// starts at token k without "that" ("warned the virus still poses"): a
+// noun phrase of one to eight words, which may name someone, then an
+// optional adverb and a finite verb or a modal. It returns k when there is
+// none.
+func (x *Extractor) bareClauseAt(v *view, s *sent, k int) int {
+	j := k
+	for j < s.b && j-k < 8 && (v.isNominal(j) || v.inMention(j) || v.isQuote(j) && j > k) {
+		j++
+	}
+	if j == k || j >= s.b {
+		return k
+	}
+	if v.toks[j-1].tag == "DT" || v.toks[j-1].tag == "PRP$" || v.toks[j-1].tag == "POS" {
+		return k
+	}
+	h := j
+	for h < s.b && v.isAdverb(h) {
+		h++
+	}
+	if h >= s.b {
+		return k
+	}
+	switch v.toks[h].tag {
+	case "VBZ", "VBD", "VBP", "MD":
+		return j
+	}
+	return k
 }
 
 // candidates returns the licensed triggers of sentence s in token order.
@@ -527,7 +568,7 @@ func (x *Extractor) licenseNoun(st *state, s *sent, tr *trigger, c cand, cm comp
 			c.actor = a
 			break
 		}
-		if len(ids) == 0 || tr.table != tableCommitment {
+		if len(ids) == 0 {
 			return cand{}, false
 		}
 		c.pos = posPossessor
