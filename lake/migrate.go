@@ -30,11 +30,18 @@ import (
 // before its manifests are rewritten leaves them at the old version, and the
 // next commit migrates those runs again, which is harmless.
 //
-// On local disk the migrated files go to _pending, and the commit's snapshot
-// links them in place of the live ones (publisher.migrated), so a glob
-// reader sees the old snapshot, all of the old schema, or the new one, all
-// of the current schema. In an object store each file is replaced in place,
-// whole. The migrated runs' manifests are rewritten once the commit is live.
+// A migrated file is a new file of the committing run, written beside the
+// old one as a copy-on-write rewrite is (part-<run>-<migrateBase+i>), never
+// over it: the commit's manifest lists the copies as live (in Rewritten) and
+// the old files as Migrated. On local disk the copies wait in _pending and
+// the commit's snapshot links them in place of the old files, which stay in
+// the previous snapshot; in an object store the old objects are deleted once
+// the manifest is created (publisher.finish), as replaced files are. So a
+// glob reader on disk, and a reader of either manifest's live files, sees
+// files of one schema only: the old snapshot, all of the old schema, or the
+// new one, all of the current schema, also when the commit or the migration
+// fails midway. The migrated runs' manifests record the migration once the
+// commit is live.
 
 // ErrNewerSchema means an output root holds runs written by a newer
 // communique: this one would mix schemas, so it refuses to write.
@@ -102,21 +109,41 @@ func parseVersion(v string) ([3]int, error) {
 	return n, nil
 }
 
-// migration is what a commit's migration did: the live files it rewrote,
-// now at their pending keys (on local disk the commit's snapshot links them
-// in place of the live ones; in an object store they replaced them), and the
-// manifests of the migrated runs, to write once the commit is live.
+// migrateBase numbers the migrated copies a commit writes:
+// part-<run>-<migrateBase+i>, above its rewrites' numbers (rewriteBase).
+const migrateBase = 2 * MaxShards
+
+// migration is what a commit's migration did: the live files it migrated
+// (old), their copies of the current schema at their pending keys (copies,
+// copyOf), and the manifests of the migrated runs, to write once the commit
+// is live.
 type migration struct {
-	files     []FileInfo
-	keys      map[string]bool
+	old       []FileInfo
+	copies    []FileInfo
+	copyOf    map[string]FileInfo // live key → its migrated copy
+	fresh     map[string]bool     // the copies' keys
 	manifests []Manifest
+}
+
+// migratedKey is the key of the migrated copy of the live file key: the
+// same partition, named after the committing run. names numbers the copies
+// by partition and file name, so the copies of one run and shard's tables
+// share a name as the originals did (migrateManifest pairs them by name).
+func migratedKey(key, byRun string, names map[string]int) string {
+	src := key[strings.IndexByte(key, '/')+1:]
+	n, ok := names[src]
+	if !ok {
+		n = migrateBase + len(names)
+		names[src] = n
+	}
+	return key[:strings.LastIndexByte(key, '/')+1] + partName(byRun, n)
 }
 
 // migrateRuns rewrites the live files of the committed runs of state whose
 // schema version is not the current one. byRun is the run committing; stage
 // is a staging area of its own.
 func migrateRuns(ctx context.Context, st store, state *State, byRun, stage string, now time.Time, log *slog.Logger) (*migration, error) {
-	mig := &migration{keys: map[string]bool{}}
+	mig := &migration{copyOf: map[string]FileInfo{}, fresh: map[string]bool{}}
 	if err := checkSchemaVersions(state.Manifests); err != nil {
 		return mig, err
 	}
@@ -125,6 +152,8 @@ func migrateRuns(ctx context.Context, st store, state *State, byRun, stage strin
 		live[f.Path] = true
 	}
 	src := func(key string) string { return state.livePrefix + key }
+	names := map[string]int{}
+	dst := func(key string) string { return migratedKey(key, byRun, names) }
 	for _, m := range state.Manifests {
 		if m.SchemaVersion == models.SchemaVersion {
 			continue
@@ -137,19 +166,34 @@ func migrateRuns(ctx context.Context, st store, state *State, byRun, stage strin
 				files = append(files, f)
 			}
 		}
+		if len(files) == 0 {
+			continue // migrated by an earlier commit whose manifests were not recorded
+		}
 		from := m.SchemaVersion
-		if err := migrateManifest(ctx, st, &m, files, src, byRun, stage, now); err != nil {
+		copies, err := migrateManifest(ctx, st, &m, files, src, dst, byRun, stage, now)
+		if err != nil {
 			return mig, err
 		}
-		for _, f := range files {
-			mig.files = append(mig.files, f)
-			mig.keys[f.Path] = true
+		for i, f := range files {
+			mig.old = append(mig.old, f)
+			mig.copies = append(mig.copies, copies[i])
+			mig.copyOf[f.Path] = copies[i]
+			mig.fresh[copies[i].Path] = true
 		}
 		mig.manifests = append(mig.manifests, m)
 		log.Info("migrated a run's files to the current schema", "run_id", m.RunID, "from", from,
 			"to", models.SchemaVersion, "files", len(files))
 	}
 	return mig, nil
+}
+
+// copy returns the migrated copy of the live file key, if any.
+func (mig *migration) copy(key string) (FileInfo, bool) {
+	if mig == nil {
+		return FileInfo{}, false
+	}
+	c, ok := mig.copyOf[key]
+	return c, ok
 }
 
 // record writes the manifests of the migrated runs, once the commit that
@@ -172,14 +216,14 @@ func (mig *migration) record(ctx context.Context, st store, log *slog.Logger) {
 }
 
 // migrateManifest rewrites files of run m, read at src(key), to the current
-// schema at their pending keys, and records the migration in m (not in the
-// store).
-func migrateManifest(ctx context.Context, st store, m *Manifest, files []FileInfo, src func(string) string, byRun, stage string, now time.Time) error {
+// schema at the pending keys of dst(key), and records the migration in m
+// (not in the store). It returns the copies, in the order of files.
+func migrateManifest(ctx context.Context, st store, m *Manifest, files []FileInfo, src, dst func(string) string, byRun, stage string, now time.Time) ([]FileInfo, error) {
 	if m.SchemaVersion == models.SchemaVersion {
-		return nil
+		return nil, nil
 	}
 	if err := checkSchemaVersions([]Manifest{*m}); err != nil {
-		return err
+		return nil, err
 	}
 	// The files of one run and shard, and the copies a commit rewrote from
 	// them, are named alike across tables.
@@ -189,25 +233,27 @@ func migrateManifest(ctx context.Context, st store, m *Manifest, files []FileInf
 		if f.Table == TableArticles {
 			h, err := readHashes(ctx, st, src(f.Path))
 			if err != nil {
-				return fmt.Errorf("migrate run %s: %w", m.RunID, err)
+				return nil, fmt.Errorf("migrate run %s: %w", m.RunID, err)
 			}
 			hashes[name] = h
 		}
 	}
-	for _, f := range files {
+	copies := make([]FileInfo, len(files))
+	for i, f := range files {
 		migrate, ok := migrators[f.Table]
 		if !ok {
-			return fmt.Errorf("migrate run %s: %s: unknown table %q", m.RunID, f.Path, f.Table)
+			return nil, fmt.Errorf("migrate run %s: %s: unknown table %q", m.RunID, f.Path, f.Table)
 		}
 		h := hashes[f.Path[strings.LastIndexByte(f.Path, '/')+1:]]
-		if err := migrate(ctx, st, stage, f, src(f.Path), h); err != nil {
-			return fmt.Errorf("migrate run %s from schema %s: %w", m.RunID, m.SchemaVersion, err)
+		copies[i] = FileInfo{Table: f.Table, Path: dst(f.Path), Rows: f.Rows}
+		if err := migrate(ctx, st, stage, f, src(f.Path), copies[i].Path, h); err != nil {
+			return nil, fmt.Errorf("migrate run %s from schema %s: %w", m.RunID, m.SchemaVersion, err)
 		}
 	}
 	m.SchemaMigrations = append(m.SchemaMigrations, SchemaMigration{From: m.SchemaVersion, To: models.SchemaVersion,
 		ByRun: byRun, At: now.UTC().Format(time.RFC3339)})
 	m.SchemaVersion = models.SchemaVersion
-	return nil
+	return copies, nil
 }
 
 // readHashes returns the content hash of every article of an articles file.
@@ -245,9 +291,9 @@ func fileMeta(ctx context.Context, st store, key string) (map[string]string, err
 }
 
 // migrator rewrites one committed file f, read at src, to its table's
-// current row type at f's pending key; hashes maps the article ids of the
-// file's run and shard to their content hashes.
-type migrator func(ctx context.Context, st store, stage string, f FileInfo, src string, hashes map[string]string) error
+// current row type at the pending key of dst; hashes maps the article ids
+// of the file's run and shard to their content hashes.
+type migrator func(ctx context.Context, st store, stage string, f FileInfo, src, dst string, hashes map[string]string) error
 
 // migrators holds the migrator of every table.
 var migrators = map[string]migrator{
@@ -284,16 +330,16 @@ func fillHash(dst *string, articleID string, hashes map[string]string) {
 // migrateFile returns the migrator of a table of row type T; fill, if not
 // nil, completes each row.
 func migrateFile[T any](fill func(*T, map[string]string)) migrator {
-	return func(ctx context.Context, st store, stage string, fi FileInfo, src string, hashes map[string]string) error {
+	return func(ctx context.Context, st store, stage string, fi FileInfo, src, dst string, hashes map[string]string) error {
 		meta, err := fileMeta(ctx, st, src)
 		if err != nil {
 			return err
 		}
-		f, err := st.create(ctx, stage, fi.Path)
+		f, err := st.create(ctx, stage, dst)
 		if err != nil {
 			return err
 		}
-		out := createTable[T](f, fi.Path, fi.Table, meta, rowGroupSize[fi.Table])
+		out := createTable[T](f, dst, fi.Table, meta, rowGroupSize[fi.Table])
 		err = readRows(ctx, st, src, func(rows []T) error {
 			if fill != nil {
 				for i := range rows {
@@ -312,7 +358,7 @@ func migrateFile[T any](fill func(*T, map[string]string)) migrator {
 		if out.rows != fi.Rows {
 			return fmt.Errorf("migrate %s: %d rows read, the manifest lists %d", st.location(src), out.rows, fi.Rows)
 		}
-		return st.publish(ctx, stage, fi.Path)
+		return st.publish(ctx, stage, dst)
 	}
 }
 
@@ -325,5 +371,8 @@ func migrateCommit(ctx context.Context, st store, state *State, m *Manifest, cfg
 	if err != nil {
 		return mig, err
 	}
-	return mig, migrateManifest(ctx, st, m, m.Files, st.pendingKey, cfg.RunID, stage, cfg.now())
+	// The run's own files are not live yet: they are migrated in place.
+	same := func(key string) string { return key }
+	_, err = migrateManifest(ctx, st, m, m.Files, st.pendingKey, same, cfg.RunID, stage, cfg.now())
+	return mig, err
 }

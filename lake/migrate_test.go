@@ -3,9 +3,11 @@ package lake
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"log/slog"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -135,7 +137,7 @@ func openManifests(t *testing.T, out string) (store, []Manifest) {
 	return st, ms
 }
 
-// checkMigrated checks every committed file and manifest of out.
+// checkMigrated checks every live file and every manifest of out.
 func checkMigrated(t *testing.T, out string) {
 	t.Helper()
 	ctx := context.Background()
@@ -149,62 +151,90 @@ func checkMigrated(t *testing.T, out string) {
 		TableEntities: parquet.SchemaOf(models.Entity{}), TableCommitments: parquet.SchemaOf(models.Commitment{}),
 		TablePositions: parquet.SchemaOf(models.Position{}), TableErrors: parquet.SchemaOf(models.Error{}),
 	}
-	var errorRows []models.Error
+	const upgrade = "20261205T000000Z-upgrade"
+	runs := map[string]bool{}
 	for _, m := range ms {
+		runs[m.RunID] = true
 		if m.SchemaVersion != models.SchemaVersion {
 			t.Errorf("run %s: manifest schema_version %s; want %s", m.RunID, m.SchemaVersion, models.SchemaVersion)
 		}
-		old := m.RunID != "20261205T000000Z-upgrade"
-		if old && (len(m.SchemaMigrations) != 1 || m.SchemaMigrations[0].From != "1.0.0" || m.SchemaMigrations[0].ByRun != "20261205T000000Z-upgrade") {
+		old := m.RunID != upgrade
+		if old && (len(m.SchemaMigrations) != 1 || m.SchemaMigrations[0].From != "1.0.0" || m.SchemaMigrations[0].ByRun != upgrade) {
 			t.Errorf("run %s: schema_migrations %+v; want one from 1.0.0 by the upgrade", m.RunID, m.SchemaMigrations)
 		}
-		var hashes map[string]string
-		for _, f := range m.Files {
-			if f.Table == TableArticles {
-				if hashes, err = readHashes(ctx, st, f.Path); err != nil {
-					t.Fatal(err)
-				}
+	}
+	// The upgrade migrated the old runs' files into copies of its own; the
+	// old files left the live tables.
+	up := ms[len(ms)-1]
+	live := map[string]bool{}
+	for _, f := range up.Live {
+		live[f.Path] = true
+	}
+	var oldFiles int
+	for _, m := range ms[:len(ms)-1] {
+		oldFiles += len(m.Files)
+	}
+	if len(up.Migrated) != oldFiles {
+		t.Errorf("the upgrade migrated %d files; want the old runs' %d", len(up.Migrated), oldFiles)
+	}
+	for _, f := range up.Migrated {
+		if live[f.Path] {
+			t.Errorf("migrated %s is still live", f.Path)
+		}
+	}
+	// The files of one run and shard, and their copies, share a name.
+	hashes := map[string]map[string]string{}
+	for _, f := range up.Live {
+		if f.Table == TableArticles {
+			if hashes[path.Base(f.Path)], err = readHashes(ctx, st, f.Path); err != nil {
+				t.Fatal(err)
 			}
 		}
-		for _, f := range m.Files {
-			pf, file, err := openParquet(ctx, st, f.Path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !parquet.EqualNodes(pf.Schema(), schemas[f.Table]) {
-				t.Errorf("%s: schema\n%s\nwant\n%s", f.Path, pf.Schema(), schemas[f.Table])
-			}
-			if v, _ := pf.Lookup(MetaSchemaVersion); v != models.SchemaVersion {
-				t.Errorf("%s: %s %q; want %q", f.Path, MetaSchemaVersion, v, models.SchemaVersion)
-			}
-			if v, _ := pf.Lookup(MetaRunID); v != m.RunID {
-				t.Errorf("%s: %s %q; want %q", f.Path, MetaRunID, v, m.RunID)
-			}
-			if v, _ := pf.Lookup(MetaMigratedFrom); old && v != "1.0.0" {
-				t.Errorf("%s: %s %q; want 1.0.0", f.Path, MetaMigratedFrom, v)
-			}
-			if pf.NumRows() != f.Rows {
-				t.Errorf("%s: %d rows; the manifest lists %d", f.Path, pf.NumRows(), f.Rows)
-			}
-			file.close()
-			switch f.Table {
-			case TableSentences:
-				checkHashes(t, st, f.Path, hashes, func(r *models.Sentence) (string, string) { return r.ArticleID, r.ContentSHA256 })
-			case TableEntities:
-				checkHashes(t, st, f.Path, hashes, func(r *models.Entity) (string, string) { return r.ArticleID, r.ContentSHA256 })
-			case TableCommitments:
-				checkHashes(t, st, f.Path, hashes, func(r *models.Commitment) (string, string) { return r.ArticleID, r.ContentSHA256 })
-			case TablePositions:
-				checkHashes(t, st, f.Path, hashes, func(r *models.Position) (string, string) { return r.ArticleID, r.ContentSHA256 })
-			case TableErrors:
-				err = readRows(ctx, st, f.Path, func(rows []models.Error) error {
-					errorRows = append(errorRows, rows...)
-					return nil
-				})
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
+	}
+	var errorRows []models.Error
+	for _, f := range up.Live {
+		if !strings.HasPrefix(path.Base(f.Path), partPrefix+upgrade+"-") {
+			t.Errorf("live file %s is not the upgrade's", f.Path)
+		}
+		pf, file, err := openParquet(ctx, st, f.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !parquet.EqualNodes(pf.Schema(), schemas[f.Table]) {
+			t.Errorf("%s: schema\n%s\nwant\n%s", f.Path, pf.Schema(), schemas[f.Table])
+		}
+		if v, _ := pf.Lookup(MetaSchemaVersion); v != models.SchemaVersion {
+			t.Errorf("%s: %s %q; want %q", f.Path, MetaSchemaVersion, v, models.SchemaVersion)
+		}
+		run, _ := pf.Lookup(MetaRunID)
+		if !runs[run] {
+			t.Errorf("%s: %s %q; want a committed run's", f.Path, MetaRunID, run)
+		}
+		if v, _ := pf.Lookup(MetaMigratedFrom); run != upgrade && v != "1.0.0" {
+			t.Errorf("%s: %s %q; want 1.0.0", f.Path, MetaMigratedFrom, v)
+		}
+		if pf.NumRows() != f.Rows {
+			t.Errorf("%s: %d rows; the manifest lists %d", f.Path, pf.NumRows(), f.Rows)
+		}
+		file.close()
+		h := hashes[path.Base(f.Path)]
+		switch f.Table {
+		case TableSentences:
+			checkHashes(t, st, f.Path, h, func(r *models.Sentence) (string, string) { return r.ArticleID, r.ContentSHA256 })
+		case TableEntities:
+			checkHashes(t, st, f.Path, h, func(r *models.Entity) (string, string) { return r.ArticleID, r.ContentSHA256 })
+		case TableCommitments:
+			checkHashes(t, st, f.Path, h, func(r *models.Commitment) (string, string) { return r.ArticleID, r.ContentSHA256 })
+		case TablePositions:
+			checkHashes(t, st, f.Path, h, func(r *models.Position) (string, string) { return r.ArticleID, r.ContentSHA256 })
+		case TableErrors:
+			err = readRows(ctx, st, f.Path, func(rows []models.Error) error {
+				errorRows = append(errorRows, rows...)
+				return nil
+			})
+		}
+		if err != nil {
+			t.Fatal(err)
 		}
 	}
 	// The old errors: a malformed line (no article), a duplicate id (not in
@@ -399,6 +429,143 @@ func TestMigrationFailsWhole(t *testing.T) {
 		for _, m := range ms {
 			if m.SchemaVersion != "1.0.0" || m.RunID == "20261205T000000Z-a" {
 				t.Errorf("sharded %v: run %s of schema %s after a failed migration; want the old runs of 1.0.0", sharded, m.RunID, m.SchemaVersion)
+			}
+		}
+	}
+}
+
+// snapshotOldRoot turns the 1.0.0 root copied to the local directory out
+// into one published the way communique publishes today: its latest
+// manifest lists the live files, which a snapshot directory holds and
+// _current points to. It returns the snapshot's path.
+func snapshotOldRoot(t *testing.T, out string) string {
+	t.Helper()
+	ctx := context.Background()
+	d := &diskStore{root: out}
+	state, err := loadState(ctx, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := *state.latestManifest()
+	inPrev := map[string]bool{}
+	for _, f := range state.live {
+		inPrev[f.Path] = true
+	}
+	if err := d.buildSnapshot(m.RunID, "", state.live, inPrev); err != nil {
+		t.Fatal(err)
+	}
+	m.Live = state.live
+	b, err := marshalManifest(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.write(ctx, manifestKey(m.RunID), b); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.swap(m.RunID); err != nil {
+		t.Fatal(err)
+	}
+	return filepath.Join(out, filepath.FromSlash(snapshotDir(m.RunID)))
+}
+
+// keyVersions returns the schema versions of the files at keys of st that
+// exist, and how many do not.
+func keyVersions(t *testing.T, st store, keys []FileInfo) (v map[string]bool, missing int) {
+	t.Helper()
+	v = map[string]bool{}
+	for _, f := range keys {
+		pf, file, err := openParquet(context.Background(), st, f.Path)
+		if errors.Is(err, fs.ErrNotExist) {
+			missing++
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		ver, _ := pf.Lookup(MetaSchemaVersion)
+		v[ver] = true
+		file.close()
+	}
+	return v, missing
+}
+
+// TestMigrateOldReader holds the files of the live tables before an
+// upgrading commit (on local disk the old snapshot's directory, in S3 the
+// old manifest's live files) and reads them before every publish step of
+// the commit and after it fails at each: they are all of the old schema,
+// or gone (an object store deletes migrated files once the run is
+// committed), never overwritten by migrated ones. The live tables (a glob,
+// or the latest manifest's live files) hold one schema version throughout.
+func TestMigrateOldReader(t *testing.T) {
+	s3 := objstoretest.NewFakeS3(t, "out")
+	text := "Chad and Mali agreed to hold talks on border security next week."
+	sha := "6c0e0f2bd1e3f6b1b1a0bd7c5f2f6a4cbd4b1f3a5e8c1f0d9a7b6c5d4e3f2a1b"
+	rows := &Rows{
+		Articles: []models.Article{{ArticleID: "fx-1", Text: text, ContentSHA256: sha, RunID: "x"}},
+		Entities: []models.Entity{{ArticleID: "fx-1", ContentSHA256: sha, Start: 0, End: 4, Text: "Chad", Label: "STATE"}},
+	}
+	for _, storeName := range []string{"disk", "s3"} {
+		for _, sharded := range []bool{false, true} {
+			for _, failAt := range PublishSteps {
+				if sharded && failAt == StepStage {
+					continue // a commit has nothing to stage
+				}
+				if storeName == "s3" && failAt != StepHistory && failAt != StepManifest && failAt != StepSwap && failAt != StepCleanup {
+					continue // the steps an object store does differently
+				}
+				name := fmt.Sprintf("%s/sharded=%v/%s", storeName, sharded, failAt)
+				t.Run(name, func(t *testing.T) {
+					ctx := context.Background()
+					out := t.TempDir()
+					if storeName == "s3" {
+						out = s3.URL("out", strings.NewReplacer("/", "-", "=", "-").Replace(name))
+					}
+					copyRoot(t, oldRoot, out)
+					st, ms := openManifests(t, out)
+					held := liveFiles(ms)
+					heldSt := st
+					if storeName == "disk" {
+						heldSt = &diskStore{root: snapshotOldRoot(t, out)}
+					}
+					check := func(when string) {
+						t.Helper()
+						if v, _ := keyVersions(t, heldSt, held); len(v) > 1 || (len(v) == 1 && !v["1.0.0"]) {
+							t.Errorf("%s: the old live files read as versions %v; want 1.0.0 only", when, v)
+						}
+						_, now := openManifests(t, out)
+						nowSt := st
+						if storeName == "disk" { // the latest manifest's files are in its snapshot
+							nowSt = &diskStore{root: filepath.Join(out, snapshotsDir, now[len(now)-1].RunID)}
+						}
+						if v, missing := keyVersions(t, nowSt, liveFiles(now)); len(v) != 1 || missing > 0 {
+							t.Errorf("%s: the manifest's live files read as versions %v, %d missing; want one version", when, v, missing)
+						}
+						if storeName == "disk" {
+							if v := globVersions(t, out); len(v) != 1 {
+								t.Errorf("%s: a glob lists files of versions %v; want one", when, v)
+							}
+						}
+					}
+					fault := func(s PublishStep) error {
+						check("before step " + string(s))
+						if s == failAt {
+							return errInjected
+						}
+						return nil
+					}
+					if err := commitRows(ctx, out, "20261205T000000Z-a", sharded, rows, fault); !errors.Is(err, errInjected) {
+						t.Fatalf("commit failing at %s = %v; want the injected error", failAt, err)
+					}
+					check("after a failure at " + string(failAt))
+					if err := commitRun(ctx, out, "20261205T000001Z-b", false); err != nil {
+						t.Fatalf("the next commit: %v", err)
+					}
+					check("after the next commit")
+					_, now := openManifests(t, out)
+					if v, _ := keyVersions(t, st, liveFiles(now)); len(v) != 1 || !v[models.SchemaVersion] {
+						t.Errorf("after the next commit the live files read as versions %v; want %s", v, models.SchemaVersion)
+					}
+				})
 			}
 		}
 	}

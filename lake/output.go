@@ -121,8 +121,14 @@ type Manifest struct {
 	// articles it processed again; they are kept under
 	// _history/<run_id>/<path> (`communique files --history`).
 	Replaced []FileInfo `json:"replaced,omitempty"`
-	// Rewritten lists the copies of the replaced files without those
-	// articles' rows, written by this commit.
+	// Migrated lists the live files of older schema versions this commit
+	// migrated (migrate.go): they left the live tables for their copies
+	// (on local disk they stay in the previous snapshot; in an object store
+	// they are deleted once the run is committed).
+	Migrated []FileInfo `json:"migrated,omitempty"`
+	// Rewritten lists the live files this commit wrote in place of others:
+	// the copies of the replaced files without those articles' rows, and
+	// the migrated copies of the Migrated files.
 	Rewritten []FileInfo     `json:"rewritten,omitempty"`
 	Rows      Counts         `json:"rows"`
 	Articles  int            `json:"articles"`

@@ -63,17 +63,32 @@ type publisher struct {
 	fault func(PublishStep) error
 	log   *slog.Logger
 	// migrated holds the live files this commit migrated to the current
-	// schema (migrate.go): read, and linked into the snapshot, at their
-	// pending keys.
+	// schema and their copies (migrate.go), which take their place.
 	migrated *migration
 }
 
-// liveKey is where the live file key is read.
+// liveKey is where the file key of the live tables is read: a migrated
+// copy this commit wrote at its pending key, any other under the previous
+// snapshot.
 func (p *publisher) liveKey(key string) string {
-	if p.migrated != nil && p.migrated.keys[key] {
+	if p.migrated != nil && p.migrated.fresh[key] {
 		return p.st.pendingKey(key)
 	}
 	return p.state.livePrefix + key
+}
+
+// prevLive returns the live files before the run: those of the previous
+// commit, with this commit's migrated copies in place of the files they
+// migrated.
+func (p *publisher) prevLive() []FileInfo {
+	live := make([]FileInfo, 0, len(p.state.live))
+	for _, f := range p.state.live {
+		if c, ok := p.migrated.copy(f.Path); ok {
+			f = c
+		}
+		live = append(live, f)
+	}
+	return live
 }
 
 // step runs the fault hook before step s.
@@ -106,7 +121,8 @@ func (p *publisher) publish(ctx context.Context, files []FileInfo, manifest func
 	if err := p.step(StepRewrite); err != nil {
 		return m, false, err
 	}
-	replaced, rewritten, err := p.rewrite(ctx, files)
+	prev := p.prevLive()
+	replaced, rewritten, err := p.rewrite(ctx, prev, files)
 	if err != nil {
 		return m, false, err
 	}
@@ -116,7 +132,7 @@ func (p *publisher) publish(ctx context.Context, files []FileInfo, manifest func
 	}
 	var live []FileInfo
 	has := map[string]bool{}
-	for _, f := range p.state.live {
+	for _, f := range prev {
 		if !gone[f.Path] {
 			live = append(live, f)
 			has[f.Table] = true
@@ -125,6 +141,18 @@ func (p *publisher) publish(ctx context.Context, files []FileInfo, manifest func
 	for _, f := range rewritten {
 		live = append(live, f)
 		has[f.Table] = true
+	}
+	// The migrated copies still live are this commit's rewrites too (a
+	// later migration finds them there); the files they migrated leave the
+	// live tables.
+	var migrated []FileInfo
+	if p.migrated != nil {
+		for _, c := range p.migrated.copies {
+			if !gone[c.Path] {
+				rewritten = append(rewritten, c)
+			}
+		}
+		migrated = p.migrated.old
 	}
 	for _, f := range files {
 		if f.Rows > 0 {
@@ -148,12 +176,13 @@ func (p *publisher) publish(ctx context.Context, files []FileInfo, manifest func
 	sortFiles(live)
 	m = manifest(kept)
 	m.Files, m.Live, m.Replaced, m.Rewritten = nonNil(kept), live, nonNil(replaced), nonNil(rewritten)
+	m.Migrated = migrated
 
 	if err := p.step(StepHistory); err != nil {
 		return m, false, err
 	}
 	for _, f := range replaced {
-		if err := p.st.copy(ctx, p.state.livePrefix+f.Path, historyKey(p.runID, f.Path)); err != nil {
+		if err := p.st.copy(ctx, p.liveKey(f.Path), historyKey(p.runID, f.Path)); err != nil {
 			return m, false, fmt.Errorf("keep %s in history: %w", p.st.location(f.Path), err)
 		}
 	}
@@ -164,7 +193,7 @@ func (p *publisher) publish(ctx context.Context, files []FileInfo, manifest func
 	if onDisk {
 		inPrev := map[string]bool{}
 		for _, f := range p.state.live {
-			inPrev[f.Path] = p.liveKey(f.Path) == p.state.livePrefix+f.Path
+			inPrev[f.Path] = true
 		}
 		if err := d.buildSnapshot(p.runID, p.state.livePrefix, live, inPrev); err != nil {
 			return m, false, err
@@ -189,7 +218,7 @@ func (p *publisher) publish(ctx context.Context, files []FileInfo, manifest func
 	if onDisk {
 		pending := append(append([]FileInfo{}, files...), rewritten...)
 		if p.migrated != nil {
-			pending = append(pending, p.migrated.files...)
+			pending = append(pending, p.migrated.copies...)
 		}
 		if err := d.removePending(pending); err != nil {
 			return m, true, err
@@ -202,14 +231,14 @@ func (p *publisher) publish(ctx context.Context, files []FileInfo, manifest func
 }
 
 // finish makes committed run m live: on local disk _current points to its
-// snapshot, on an object store its replaced files leave the live prefix.
-// It is idempotent: a later run calls it again when a commit failed
-// between its manifest and here.
+// snapshot, on an object store its replaced and migrated files leave the
+// live prefix. It is idempotent: a later run calls it again when a commit
+// failed between its manifest and here.
 func (p *publisher) finish(ctx context.Context, m Manifest) error {
 	if d, ok := p.st.(*diskStore); ok {
 		return d.swap(m.RunID)
 	}
-	for _, f := range m.Replaced {
+	for _, f := range append(append([]FileInfo{}, m.Replaced...), m.Migrated...) {
 		if err := p.st.remove(ctx, f.Path); err != nil {
 			return fmt.Errorf("remove replaced %s: %w", p.st.location(f.Path), err)
 		}
@@ -238,7 +267,7 @@ func (p *publisher) recover(ctx context.Context) error {
 // rewrite finds the live files that hold articles the new files replace and
 // writes each again without them. It returns the replaced files and their
 // rewrites (a rewrite without rows is dropped).
-func (p *publisher) rewrite(ctx context.Context, files []FileInfo) (replaced, rewritten []FileInfo, err error) {
+func (p *publisher) rewrite(ctx context.Context, prev, files []FileInfo) (replaced, rewritten []FileInfo, err error) {
 	ids := map[string]bool{}
 	committed := false
 	for _, f := range files {
@@ -260,7 +289,7 @@ func (p *publisher) rewrite(ctx context.Context, files []FileInfo) (replaced, re
 		return nil, nil, nil // only new articles: nothing to replace
 	}
 	names := map[string]int{} // partition/name of a replaced file → number of its copies
-	for _, f := range p.state.live {
+	for _, f := range prev {
 		if f.Rows == 0 {
 			continue
 		}
