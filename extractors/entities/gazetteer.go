@@ -433,8 +433,11 @@ func (g *gazetteer) loadGeneratedGroups() error {
 }
 
 // loadGenerated adds the rows of a table generated from the Phoenix
-// dictionaries with label l: a row whose id a hand table defines, and a name
-// any table already holds, are left to the hand tables.
+// dictionaries with label l. Hand rows win: a name any table already holds
+// keeps its entry, and a row with the id of a hand body or group (the
+// generator gives a row whose primary name a hand row holds that row's id)
+// only adds its other names to that id, with the hand row's label, name,
+// sector and country; a row of another id defined before is left out.
 func (g *gazetteer) loadGenerated(file string, l models.Label, k kind) error {
 	rows, err := data.TSV(file)
 	if err != nil {
@@ -443,6 +446,19 @@ func (g *gazetteer) loadGenerated(file string, l models.Label, k kind) error {
 	for _, r := range rows {
 		id := r["id"]
 		if _, ok := g.names[id]; ok {
+			hl := g.labels[id]
+			if g.generated[id] || hl != models.Org && hl != models.Group {
+				continue
+			}
+			e := entry{label: hl, id: id, kind: kOrg}
+			if hl == models.Group {
+				e.kind = kGroup
+			}
+			for _, p := range append([]string{r["name"]}, splitList(r["aliases"])...) {
+				if !g.holds(p) {
+					g.add(e, p)
+				}
+			}
 			continue
 		}
 		e := entry{label: l, id: id, kind: k}

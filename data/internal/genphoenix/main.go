@@ -136,7 +136,15 @@ func run(kb, census, dict, codes, out string) error {
 		}
 		g.n++
 	}
-	if err := writeGroups(kb, out); err != nil {
+	hand, err := readHand(out)
+	if err != nil {
+		return err
+	}
+	phoenixGiven := make(map[string]bool, len(names))
+	for k := range names {
+		phoenixGiven[k] = true
+	}
+	if err := writeGroups(kb, out, hand, phoenixGiven); err != nil {
 		return err
 	}
 	for _, file := range []string{"dist.male.first", "dist.female.first"} {
@@ -162,10 +170,10 @@ func run(kb, census, dict, codes, out string) error {
 	for k := range names {
 		givenSet[k] = true
 	}
-	if err := writeOrgs(kb, out, givenSet, words, persons); err != nil {
+	if err := writeOrgs(kb, out, givenSet, words, persons, hand); err != nil {
 		return err
 	}
-	if err := writePeople(kb, out, codes); err != nil {
+	if err := writePeople(kb, out, codes, hand); err != nil {
 		return err
 	}
 	keys := make([]string, 0, len(names))
@@ -358,51 +366,110 @@ func phrase(name string) string {
 }
 
 // writeGroups writes gazetteer/groups_generated.tsv from the non-state
-// actors dictionary.
-func writeGroups(kb, out string) error {
+// actors dictionary. A group whose names a hand row of orgs.tsv holds takes
+// that row's id and keeps only the names no hand table holds (rows of one id
+// are merged); names of states and places are dropped, and so are people's
+// names (the dictionary lists leaders among a group's names: a name of up to
+// four words whose first is a given name and none a group's head noun).
+func writeGroups(kb, out string, hand *handNames, given map[string]bool) error {
 	const file = "Phoenix.MilNonState.actors.txt"
 	entries, err := readActors(filepath.Join(kb, file))
 	if err != nil {
 		return err
 	}
 	w, err := createTSV(out, "groups_generated.tsv", "id\tname\taliases\tcountry\tsector\tsource",
-		"Armed and militant non-state groups (GROUP). id: the primary name; aliases |-separated, matched",
+		"Armed and militant non-state groups (GROUP). id: the primary name, or the id of orgs.tsv where a hand",
+		"row holds one of its names (its other names then add to that id); aliases |-separated, matched",
 		"with a capital first word; country: the ISO3 or body code of the dictionary; sector: its CAMEO",
 		"sector (REB, ...); source: file and line. Hand rows of orgs.tsv win over these.",
 	)
 	if err != nil {
 		return err
 	}
-	seen := map[string]bool{}
-	ids := map[string]bool{}
+	type row struct {
+		id, country, sector string
+		names               []string
+		line                int
+	}
+	var rows []*row
+	byID := map[string]*row{}
+	seen, own := map[string]bool{}, map[string]bool{}
 	for _, e := range entries {
 		name := phrase(e.name)
 		if name == "" || seen[strings.ToLower(name)] {
 			continue
 		}
 		id := strings.ToUpper(strings.NewReplacer(" ", "_", "-", "_", "'", "", ".", "").Replace(name))
-		if ids[id] {
+		if own[id] {
 			continue
 		}
-		ids[id] = true
-		seen[strings.ToLower(name)] = true
-		var aliases []string
+		own[id] = true
+		if personLike(name, given, hand) {
+			continue
+		}
+		names := []string{name}
 		for _, a := range e.aliases {
-			if p := phrase(a); p != "" && !seen[strings.ToLower(p)] {
-				seen[strings.ToLower(p)] = true
-				aliases = append(aliases, p)
+			if p := phrase(a); p != "" && !personLike(p, given, hand) {
+				names = append(names, p)
 			}
 		}
-		country, sector := "", ""
+		id, names = hand.body(id, names)
+		var keep []string
+		for _, n := range names {
+			if !seen[strings.ToLower(n)] {
+				seen[strings.ToLower(n)] = true
+				keep = append(keep, n)
+			}
+		}
+		if len(keep) == 0 {
+			continue
+		}
+		if r := byID[id]; r != nil {
+			r.names = append(r.names, keep...)
+			continue
+		}
+		r := &row{id: id, names: keep, line: e.line}
 		for _, c := range e.codes {
 			if m := code.FindStringSubmatch(c); m != nil {
-				country, sector = m[1], m[2]
+				r.country, r.sector = m[1], m[2]
 				break
 			}
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s:%d\n", id, name, strings.Join(aliases, "|"), country, sector, file, e.line)
+		byID[id] = r
+		rows = append(rows, r)
+	}
+	for _, r := range rows {
+		for _, n := range r.names {
+			hand.generated[nameKey(n)] = true
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s:%d\n", r.id, r.names[0], strings.Join(r.names[1:], "|"), r.country, r.sector, file, r.line)
 	}
 	return w.Close()
+}
+
+// groupHeads are head nouns of armed groups' names, besides orgHeads.
+var groupHeads = map[string]bool{
+	"FRONT": true, "ARMY": true, "BRIGADE": true, "BRIGADES": true, "PARTY": true, "FORCE": true, "FORCES": true,
+	"CELLS": true, "CELL": true, "COMMAND": true, "FACTION": true, "BATTALION": true, "BATTALIONS": true, "MILITIA": true,
+	"JIHAD": true, "VOLUNTEERS": true, "CLUB": true, "JAYSH": true, "JAISH": true, "GUARD": true, "SQUAD": true,
+	"COMMANDO": true, "COMMANDOS": true, "RESISTANCE": true, "MUJAHIDEEN": true, "REPUBLIC": true, "UNITY": true,
+	"SENA": true, "MARGA": true, "SALVATRUCHA": true, "SALVATRUCHAS": true,
+}
+
+// personLike reports whether a phrase looks like a person's name: up to four
+// words, the first a given name that is no state's or place's name
+// ("Palestinian", "South"), none a head noun of a body or group.
+func personLike(p string, given map[string]bool, hand *handNames) bool {
+	ws := strings.FieldsFunc(strings.ToUpper(p), func(r rune) bool { return r == ' ' || r == '-' })
+	if len(ws) > 4 || !given[ws[0]] || hand.places[nameKey(ws[0])] || ws[0] == "SOUTH" || ws[0] == "NORTH" {
+		return false
+	}
+	for _, w := range ws {
+		if orgHeads[w] || groupHeads[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // english holds census first names that are also common English words, which

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -370,7 +371,7 @@ func dictionary(path string) (map[string]bool, error) {
 }
 
 // writeOrgs writes gazetteer/orgs_generated.tsv.
-func writeOrgs(kb, out string, given, words, persons map[string]bool) error {
+func writeOrgs(kb, out string, given, words, persons map[string]bool, hand *handNames) error {
 	const file = "Phoenix.International.actors.txt"
 	places, err := countryCodes(filepath.Join(out, "countries.tsv"))
 	if err != nil {
@@ -396,6 +397,24 @@ func writeOrgs(kb, out string, given, words, persons map[string]bool) error {
 		return err
 	}
 	orgs = byAcronym(orgs)
+	kept := orgs[:0]
+	for _, o := range orgs {
+		// a body a hand row names takes its id; names of hand tables, of
+		// places and of the generated groups are theirs
+		id, names := hand.body(o.id, append([]string{o.name}, o.aliases...))
+		names = slices.DeleteFunc(names, func(n string) bool { return hand.generated[nameKey(n)] })
+		if len(names) == 0 {
+			continue
+		}
+		if !hand.isBody(id) && names[0] != o.name {
+			// the primary name is another table's ("El paso" the city's):
+			// the id follows the name left ("El paso corporation")
+			id = strings.ToUpper(strings.NewReplacer(" ", "_", "-", "_", "'", "").Replace(names[0]))
+		}
+		o.id, o.name, o.aliases = id, names[0], names[1:]
+		kept = append(kept, o)
+	}
+	orgs = kept
 	seen := map[string]bool{}
 	rows := map[string]int{}
 	type row struct {
@@ -405,6 +424,9 @@ func writeOrgs(kb, out string, given, words, persons map[string]bool) error {
 	var list []row
 	for _, o := range orgs {
 		k, dup := rows[o.id]
+		if dup && hand.isBody(o.id) {
+			o.aliases = append([]string{o.name}, o.aliases...) // one more row of a hand body
+		}
 		if !dup {
 			if seen[strings.ToLower(o.name)] {
 				continue
@@ -422,6 +444,9 @@ func writeOrgs(kb, out string, given, words, persons map[string]bool) error {
 		}
 	}
 	for _, r := range list {
+		for _, n := range append([]string{r.o.name}, r.aliases...) {
+			hand.generated[nameKey(n)] = true
+		}
 		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s:%d\n", r.o.id, r.o.name, strings.Join(r.aliases, "|"), r.o.country, r.o.sector, r.o.code, file, r.o.line)
 	}
 	return w.Close()

@@ -99,7 +99,7 @@ func personName(n string, titles map[string]bool) (id, name string) {
 			ids = append(ids, id)
 		}
 	}
-	return strings.Join(ids, "_"), strings.Join(ws, " ")
+	return foldID(strings.Join(ids, "_")), strings.Join(ws, " ")
 }
 
 // aliasOf returns another spelling of the person's name from a dictionary
@@ -216,7 +216,7 @@ func readCodes(path string) (map[string]string, error) {
 // writePeople writes gazetteer/people_generated.tsv: one row per dated
 // affiliation of every person of the country and international actors
 // dictionaries; a person's entries in both files are one person (one id).
-func writePeople(kb, out, codes string) error {
+func writePeople(kb, out, codes string, hand *handNames) error {
 	titles, err := readTitles(filepath.Join(out, "titles.tsv"))
 	if err != nil {
 		return err
@@ -237,6 +237,11 @@ func writePeople(kb, out, codes string) error {
 			return err
 		}
 		for _, p := range ps {
+			names, ok := hand.person(append([]string{p.name}, p.aliases...))
+			if !ok {
+				continue
+			}
+			p.aliases = names[1:]
 			if q, ok := byID[p.id]; ok {
 				q.aliases = append(q.aliases, p.aliases...)
 				q.terms = append(q.terms, p.terms...)
