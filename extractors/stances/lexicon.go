@@ -80,7 +80,7 @@ type trigger struct {
 }
 
 // role is a set of cue roles (see cues.tsv).
-type role uint32
+type role uint64
 
 const (
 	roleLight role = 1 << iota
@@ -115,6 +115,7 @@ const (
 	roleNumber
 	roleDraft
 	roleFuture
+	roleOpener
 )
 
 // roleNames maps the role column of cues.tsv to roles; exact roles match the
@@ -129,7 +130,7 @@ var roleNames = map[string]struct {
 	"aux": {roleAux, true}, "aspect": {roleAspect, false}, "modal": {roleModal, true},
 	"obligation": {roleObligation, true}, "negator": {roleNegator, true}, "schedule": {roleSchedule, false},
 	"threat": {roleThreat, false}, "condition": {roleCondition, false}, "time": {roleTime, true},
-	"subord": {roleSubord, true}, "reflexive": {roleReflexive, true}, "people": {rolePeople, true},
+	"subord": {roleSubord, true}, "opener": {roleOpener, true}, "reflexive": {roleReflexive, true}, "people": {rolePeople, true},
 	"plan": {rolePlan, false}, "comply": {roleComply, false}, "person": {rolePerson, true},
 	"party": {roleParty, true}, "restraint": {roleRestraint, false},
 	"groupref": {roleGroupRef, true}, "meeting": {roleMeeting, false}, "number": {roleNumber, true},

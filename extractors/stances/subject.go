@@ -242,7 +242,7 @@ func (x *Extractor) subjectEndingAt(v *view, s *sent, j int) subject {
 			np2, _ := npLeft(v, s, p-2)
 			np = span{np2.a, np.b}
 			continue
-		case v.isPrep(p) && p-1 >= s.a && (v.isNoun(p-1) || v.inMention(p-1) || acronymParens(v, s, p-1)):
+		case v.isPrep(p) && !v.has(p, roleSubord|roleOpener) && p-1 >= s.a && (v.isNoun(p-1) || v.inMention(p-1) || acronymParens(v, s, p-1)):
 			// "the juntas in Mali and Burkina Faso", "the Gulf Cooperation
 			// Council (GCC) on Sunday"
 			sub.mods = append(sub.mods, modifier{span{p, np.b}, v.toks[p].lower})
