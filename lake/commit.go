@@ -243,7 +243,7 @@ func CommittedFiles(ctx context.Context, out, table string) ([]string, error) {
 
 // HistoryFiles returns where the files that later runs replaced are kept
 // (under _history/<run_id>/, by the run that replaced them), oldest run
-// first. An empty table means every table.
+// first, but those Prune removed. An empty table means every table.
 func HistoryFiles(ctx context.Context, out, table string) ([]string, error) {
 	return listFiles(ctx, out, table, true)
 }

@@ -8,5 +8,6 @@
 // hold articles the run replaces (rewrite.go), keeps the replaced ones in
 // _history, and on local disk swaps in a snapshot directory with one rename
 // (snapshot_disk.go). Either commit first brings the files of older schema
-// versions to the current one (migrate.go).
+// versions to the current one (migrate.go). Prune removes older runs'
+// history and unused snapshots (prune.go).
 package lake

@@ -56,17 +56,26 @@ func committedKeys(ctx context.Context, st store, table string) ([]string, error
 }
 
 // historyKeys returns the keys of the replaced files kept under
-// _history/<run_id>/, oldest run first. An empty table means every table.
+// _history/<run_id>/, oldest run first, but those pruned (Prune). An empty
+// table means every table.
 func historyKeys(ctx context.Context, st store, table string) ([]string, error) {
 	ms, err := manifestsOf(ctx, st)
 	if err != nil {
 		return nil, err
 	}
+	kept, err := st.listTree(ctx, historyDir+"/")
+	if err != nil {
+		return nil, err
+	}
+	exists := make(map[string]bool, len(kept))
+	for _, k := range kept {
+		exists[k] = true
+	}
 	var keys []string
 	for _, m := range ms {
 		for _, f := range m.Replaced {
-			if table == "" || f.Table == table {
-				keys = append(keys, historyKey(m.RunID, f.Path))
+			if k := historyKey(m.RunID, f.Path); (table == "" || f.Table == table) && exists[k] {
+				keys = append(keys, k)
 			}
 		}
 	}

@@ -112,7 +112,8 @@ func (s *diskStore) swap(runID string) error {
 	return syncDir(s.root)
 }
 
-// removeSnapshots removes every snapshot but keep's.
+// removeSnapshots removes every snapshot but keep's and those a symlink in
+// the root points to (pinnedSnapshots: a reader keeps one that way).
 func (s *diskStore) removeSnapshots(keep string) error {
 	ents, err := os.ReadDir(s.path(snapshotsDir))
 	if errors.Is(err, fs.ErrNotExist) {
@@ -121,8 +122,12 @@ func (s *diskStore) removeSnapshots(keep string) error {
 	if err != nil {
 		return err
 	}
+	pinned, err := s.pinnedSnapshots()
+	if err != nil {
+		return err
+	}
 	for _, e := range ents {
-		if e.Name() != keep {
+		if e.Name() != keep && !pinned[e.Name()] {
 			if err := os.RemoveAll(filepath.Join(s.path(snapshotsDir), e.Name())); err != nil {
 				return err
 			}

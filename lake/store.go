@@ -46,6 +46,12 @@ type store interface {
 	createExclusive(ctx context.Context, key string, b []byte) (created bool, err error)
 	// listDir returns the keys of the files directly under dir ("a/b/"), sorted.
 	listDir(ctx context.Context, dir string) ([]string, error)
+	// listTree returns the keys of the files under dir ("a/b/") at any
+	// depth, sorted.
+	listTree(ctx context.Context, dir string) ([]string, error)
+	// removeTree deletes every file under dir ("a/b/"); a missing dir is
+	// not an error.
+	removeTree(ctx context.Context, dir string) error
 	// remove deletes key; a missing key is not an error.
 	remove(ctx context.Context, key string) error
 	// open opens key for random access, as Parquet readers need.

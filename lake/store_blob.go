@@ -113,7 +113,17 @@ func (s *blobStore) createExclusive(ctx context.Context, key string, b []byte) (
 }
 
 func (s *blobStore) listDir(ctx context.Context, dir string) ([]string, error) {
-	objs, err := s.bucket.List(ctx, dir, true)
+	return s.list(ctx, dir, true)
+}
+
+func (s *blobStore) listTree(ctx context.Context, dir string) ([]string, error) {
+	return s.list(ctx, dir, false)
+}
+
+// list returns the keys of the objects under dir: those directly under it
+// (flat), or at any depth.
+func (s *blobStore) list(ctx context.Context, dir string, flat bool) ([]string, error) {
+	objs, err := s.bucket.List(ctx, dir, flat)
 	if err != nil {
 		return nil, fmt.Errorf("list %s: %w", s.location(dir), err)
 	}
@@ -124,6 +134,19 @@ func (s *blobStore) listDir(ctx context.Context, dir string) ([]string, error) {
 		}
 	}
 	return keys, nil
+}
+
+func (s *blobStore) removeTree(ctx context.Context, dir string) error {
+	keys, err := s.listTree(ctx, dir)
+	if err != nil {
+		return err
+	}
+	for _, k := range keys {
+		if err := s.remove(ctx, k); err != nil {
+			return fmt.Errorf("remove %s: %w", s.location(k), err)
+		}
+	}
+	return nil
 }
 
 func (s *blobStore) remove(ctx context.Context, key string) error {

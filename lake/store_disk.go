@@ -190,6 +190,36 @@ func (s *diskStore) listDir(_ context.Context, dir string) ([]string, error) {
 	return keys, nil
 }
 
+func (s *diskStore) listTree(_ context.Context, dir string) ([]string, error) {
+	var keys []string
+	err := filepath.WalkDir(s.path(dir), func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
+			return err
+		}
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		rel, err := filepath.Rel(s.root, p)
+		if err != nil {
+			return err
+		}
+		keys = append(keys, filepath.ToSlash(rel))
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list %s: %w", s.path(dir), err)
+	}
+	sort.Strings(keys)
+	return keys, nil
+}
+
+func (s *diskStore) removeTree(_ context.Context, dir string) error {
+	return os.RemoveAll(s.path(dir))
+}
+
 func (s *diskStore) remove(_ context.Context, key string) error {
 	if err := os.Remove(s.path(key)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err

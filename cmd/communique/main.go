@@ -5,7 +5,8 @@
 //
 //	communique run [--out ROOT] [--workers N] [--shards N [--shard-index I] --run-id R] [INPUT...]
 //	communique commit --run-id R --shards N [--out ROOT]
-//	communique files [--out ROOT] [--table T]
+//	communique files [--out ROOT] [--table T] [--history]
+//	communique prune --keep N [--out ROOT] [--dry-run]
 //	communique report [--out ROOT] [--html FILE]
 //	communique eval --gold FILE... [--json] [--diff]
 //	communique eval --plover FILE
@@ -51,6 +52,7 @@ Usage:
                                                         process one shard (index: --shard-index or $JOB_COMPLETION_INDEX)
   communique commit --run-id R --shards N --out ROOT    publish a sharded run once every shard is complete
   communique files [--out ROOT] [--table T]             list the files of committed runs
+  communique prune --keep N [--out ROOT] [--dry-run]    remove the history of all but the last N runs
   communique report [--out ROOT] [--html FILE]          write an HTML page of figures about the committed runs
   communique eval --gold FILE... [--json] [--diff]      score the pipeline on gold articles
   communique eval --plover FILE                         score on PLOVER gold standard records
@@ -91,6 +93,8 @@ func dispatch(ctx context.Context, args []string, stdout io.Writer) error {
 		return cmdCommit(ctx, rest, stdout)
 	case "files":
 		return cmdFiles(ctx, rest, stdout)
+	case "prune":
+		return cmdPrune(ctx, rest, stdout)
 	case "report":
 		return cmdReport(ctx, rest, stdout)
 	case "eval":

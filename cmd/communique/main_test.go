@@ -87,4 +87,33 @@ func TestRunSamples(t *testing.T) {
 			t.Errorf("%v printed %q; want one file under %s", tc.args, lines, tc.want)
 		}
 	}
+
+	// Another --reprocess, and prune keeps its history only: files
+	// --history then prints the one file it replaced.
+	if err := runRun(context.Background(), o, io.Discard); err != nil {
+		t.Fatalf("second run --reprocess = %v", err)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"prune", "--out", out, "--keep", "1", "--dry-run"}, "would remove the history of 1 run (5 files) and 0 snapshots"},
+		{[]string{"prune", "--out", out, "--keep", "1"}, "removed the history of 1 run (5 files) and 0 snapshots"},
+		{[]string{"prune", "--out", out, "--keep", "1"}, "removed the history of 0 runs (0 files) and 0 snapshots"},
+	} {
+		stdout.Reset()
+		if err := dispatch(context.Background(), tc.args, &stdout); err != nil {
+			t.Fatalf("%v = %v", tc.args, err)
+		}
+		if !strings.Contains(stdout.String(), tc.want) {
+			t.Errorf("%v printed %q; want %q", tc.args, stdout.String(), tc.want)
+		}
+	}
+	stdout.Reset()
+	if err := dispatch(context.Background(), []string{"files", "--out", out, "--table", "articles", "--history"}, &stdout); err != nil {
+		t.Fatal(err)
+	}
+	if lines := strings.Fields(stdout.String()); len(lines) != 1 {
+		t.Errorf("files --history after prune --keep 1 printed %q; want the latest run's one file", lines)
+	}
 }

@@ -203,6 +203,8 @@ func TestShardFlags(t *testing.T) {
 		{"commit of a run never started", "-", []string{"commit", "--run-id", "r", "--shards", "2", "--out", out}, exitIncomplete, "2 of 2 shards not complete"},
 		{"files of an unknown table", "-", []string{"files", "--out", out, "--table", "nope"}, exitUsage, `table "nope"`},
 		{"files of a missing root", "-", []string{"files", "--out", filepath.Join(out, "nonexistent")}, exitUsage, "nonexistent: no output here"},
+		{"prune without --keep", "-", []string{"prune", "--out", out}, exitUsage, "--keep 0"},
+		{"prune of a missing root", "-", []string{"prune", "--keep", "1", "--out", filepath.Join(out, "nonexistent")}, exitUsage, "nonexistent: no output here"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if tc.env == "-" {
