@@ -17,10 +17,14 @@ type Column struct {
 
 // Table describes one output table: a directory of Parquet files.
 type Table struct {
-	Name        string   `json:"name"`
-	RowType     string   `json:"row_type"`
-	Description string   `json:"description"`
-	Columns     []Column `json:"columns"`
+	Name        string `json:"name"`
+	RowType     string `json:"row_type"`
+	Description string `json:"description"`
+	// SchemaVersion is the schema version these columns belong to
+	// (SchemaVersion): every table carries it, so a consumer of
+	// `communique schema` that reads tables one by one needs no other shape.
+	SchemaVersion string   `json:"schema_version"`
+	Columns       []Column `json:"columns"`
 }
 
 // Schema describes every output table, read from the row types' parquet
@@ -38,7 +42,7 @@ func Schema() []Table {
 
 func tableOf[T any](name, desc string) Table {
 	t := reflect.TypeFor[T]()
-	tab := Table{Name: name, RowType: "models." + t.Name(), Description: desc}
+	tab := Table{Name: name, RowType: "models." + t.Name(), Description: desc, SchemaVersion: SchemaVersion}
 	for i := range t.NumField() {
 		f := t.Field(i)
 		tag := strings.Split(f.Tag.Get("parquet"), ",")
