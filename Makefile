@@ -7,10 +7,19 @@
 GO        ?= go
 FUZZTIME  ?= 5s
 OUT       ?= out
+# The binary `make build` writes; readers, report-check and notebook-check
+# build it once (prerequisite) and run it.
+BIN       ?= $(CURDIR)/bin/communique
 
-# Fuzz targets run briefly by `make test`: package:FuzzName.
+# Fuzz targets run briefly by `CI=1 make test`: package:FuzzName, the ones
+# that read untrusted article text. Every Fuzz function's seed corpus (also
+# data's FuzzParseTSV and linear's FuzzRead, which read the project's own or
+# a user's --data tables and model files) runs as a unit test in `unit`.
+# One fuzz worker (-parallel 1): on 2 shared cores a second worker doubles
+# the CPU for the same FUZZTIME.
 FUZZ = ./sources:FuzzReadJSONL ./textnorm:FuzzNormalize ./extractors/segment:FuzzSegment \
-       ./extractors/entities:FuzzExtract ./extractors/stances:FuzzExtract ./data:FuzzParseTSV ./extractors/dates:FuzzIn
+       ./extractors/entities:FuzzExtract ./extractors/stances:FuzzExtract ./extractors/dates:FuzzIn
+FUZZ_FLAGS = -run '^$$' -parallel 1 -fuzztime $(FUZZTIME)
 
 # Where `make readers` writes the sample runs it checks: the embedded samples,
 # then seed-000 changed and replaced by a sharded run, then by a plain
@@ -31,15 +40,26 @@ NOTEBOOK_OUT ?= $(CURDIR)/.notebook-out
 NOTEBOOK_PY  ?= /usr/bin/python3
 NOTEBOOK_DEPS = $(NOTEBOOK_PY) -c 'import pandas, matplotlib, nbclient, ipykernel' 2>/dev/null
 
-# Packages where goroutines live: their tests run under the race detector.
-RACE_PKGS = ./pipeline/... ./cmd/... ./lake/... ./sources/...
+# Packages where goroutines live: their tests run under the race detector
+# (the workers, the ordered sink and the readers' goroutines), except
+# RACE_SKIP: tests that start the test binary as child processes to kill
+# them (crash consistency, not concurrency; a race-built child builds its
+# models 10x slower), run without it in `unit`. Of ./cmd and ./lake, whose
+# own code starts one goroutine (the analyzer built during start-up) or none,
+# RACE_ALSO runs under the detector the tests that run goroutines in process:
+# the in-process `run` and the racing manifest writers. Their other tests run
+# in `unit`, and lake's publish and commit also run under the detector in
+# ./pipeline's tests, from the sink goroutine.
+RACE_PKGS = ./pipeline/... ./sources/...
+RACE_SKIP = TestKilledRunRerun|TestShardsEqualOneProcess|TestShardKilledAndRerun
+RACE_ALSO = ./cmd/communique:TestRunSamples ./lake:TestCreateExclusiveRace
 
 .PHONY: all build run check test vet unit race fuzz readers report-check report-screenshot notebook notebook-check bench bench-memory schema model clean
 
 all: build
 
 build:
-	$(GO) build -o bin/communique ./cmd/communique
+	$(GO) build -o $(BIN) ./cmd/communique
 
 run:
 	$(GO) run ./cmd/communique run --out $(OUT)
@@ -54,26 +74,29 @@ vet:
 	$(GO) vet ./...
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt: run gofmt -w"; exit 1; }
 
-# Every package but the ones race runs, without the race detector.
+# Every package but the ones race runs, and RACE_SKIP, without the race detector.
 unit:
-	$(GO) test -cover $$($(GO) list ./... | grep -v -e /pipeline -e /cmd/ -e /lake -e /sources)
+	$(GO) test -cover $$($(GO) list ./... | grep -v -e /pipeline -e /sources)
+	$(GO) test -cover -run '^($(RACE_SKIP))$$' ./pipeline
 
 race:
-	$(GO) test -race -cover $(RACE_PKGS)
+	$(GO) test -race -cover -skip '^($(RACE_SKIP))$$' $(RACE_PKGS)
+	@for t in $(RACE_ALSO); do echo "$(GO) test -race -run '^$${t##*:}$$' $${t%%:*}"; \
+		$(GO) test -race -run "^$${t##*:}$$" $${t%%:*} || exit 1; done
 
 fuzz:
 	@for t in $(FUZZ); do \
 		pkg=$${t%%:*}; name=$${t##*:}; \
 		echo "fuzz $$pkg $$name ($(FUZZTIME))"; \
-		$(GO) test -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) $$pkg > .fuzz.log 2>&1 \
+		$(GO) test $(FUZZ_FLAGS) -fuzz "^$$name$$" $$pkg > .fuzz.log 2>&1 \
 		|| { grep -q 'context deadline exceeded' .fuzz.log && echo "retry: fuzz engine timed out starting workers (machine busy)" \
-		     && $(GO) test -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) $$pkg > .fuzz.log 2>&1; } \
+		     && $(GO) test $(FUZZ_FLAGS) -fuzz "^$$name$$" $$pkg > .fuzz.log 2>&1; } \
 		|| { cat .fuzz.log; exit 1; }; tail -n 1 .fuzz.log; \
 	done
 
 # Real readers (DuckDB, polars) open a sample run; npm installs them as the lock file
 # pins them (npm install: npm ci rejects the lock for lacking other platforms' binaries).
-readers:
+readers: build
 	@if ! command -v node >/dev/null || ! command -v npm >/dev/null; then \
 		if [ -n "$(CI)" ]; then echo "readers: node and npm are required in CI"; exit 1; fi; \
 		echo "readers: SKIPPED (node and npm not found; install Node.js to check the DuckDB and polars readers)"; exit 0; fi
@@ -81,15 +104,14 @@ readers:
 	mkdir -p $(READERS_IN)
 	sed '1!d; s/"text": "/"text": "Talks resumed. /' data/samples/seeds.jsonl > $(READERS_IN)/a.jsonl
 	sed '2!d' data/samples/seeds.jsonl > $(READERS_IN)/b.jsonl
-	$(GO) build -o $(READERS_IN)/communique ./cmd/communique
-	$(READERS_IN)/communique run --out $(READERS_OUT) --run-id readers-1 --progress never
-	for i in 0 1; do $(READERS_IN)/communique run --out $(READERS_OUT) --run-id readers-2 --shards 2 --shard-index $$i \
+	$(BIN) run --out $(READERS_OUT) --run-id readers-1 --progress never
+	for i in 0 1; do $(BIN) run --out $(READERS_OUT) --run-id readers-2 --shards 2 --shard-index $$i \
 		--progress never $(READERS_IN) || exit 1; done
-	$(READERS_IN)/communique commit --out $(READERS_OUT) --run-id readers-2 --shards 2
-	$(READERS_IN)/communique run --out $(READERS_OUT) --run-id readers-3 --reprocess --progress never $(READERS_IN)/a.jsonl
+	$(BIN) commit --out $(READERS_OUT) --run-id readers-2 --shards 2
+	$(BIN) run --out $(READERS_OUT) --run-id readers-3 --reprocess --progress never $(READERS_IN)/a.jsonl
 	cp -R lake/testdata/schema-1.0.0 $(READERS_UPGRADED)
 	echo '{"id":"readers-new","text":"Chad and Mali agreed to hold talks on border security."}' | \
-		$(READERS_IN)/communique run --out $(READERS_UPGRADED) --run-id readers-upgrade -
+		$(BIN) run --out $(READERS_UPGRADED) --run-id readers-upgrade -
 	cd docs/readers && npm install --no-audit --no-fund --loglevel=error && \
 		COMMUNIQUE_OUT=$(READERS_OUT) COMMUNIQUE_UPGRADED=$(READERS_UPGRADED) node --test
 
@@ -98,19 +120,18 @@ readers:
 # drawn, every link landing. The run covers the repository's gold and held-out
 # articles plus an undated article, a bad date, a malformed line and a missing
 # file, so that every figure has marks.
-report-check:
+report-check: build
 	@if ! command -v node >/dev/null || ! command -v npm >/dev/null || ! test -x $${CHROMIUM:-/usr/bin/chromium}; then \
 		if [ -n "$(CI)" ]; then echo "report-check: node, npm and chromium are required in CI"; exit 1; fi; \
 		echo "report-check: SKIPPED (node, npm or /usr/bin/chromium not found; apt-get install chromium to check the HTML report)"; exit 0; fi
 	rm -rf $(REPORT_OUT) && mkdir -p $(REPORT_OUT)
-	$(GO) build -o $(REPORT_OUT)/communique ./cmd/communique
 	printf '%s\n' '{"id":"undated-1","title":"An article without a date","text":"The ministers agreed to meet again next month."}' \
 		'{"id":"bad-date-1","title":"A date that is not one","published":"soon","text":"The council called for calm."}' \
 		'{not json' > $(REPORT_OUT)/extra.jsonl
-	$(REPORT_OUT)/communique run --progress never --partial-ok --run-id report --out $(REPORT_OUT)/out \
+	$(BIN) run --progress never --partial-ok --run-id report --out $(REPORT_OUT)/out \
 		data/gold/dev.jsonl data/heldout/*.jsonl $(REPORT_OUT)/extra.jsonl $(REPORT_OUT)/missing.jsonl 2> $(REPORT_OUT)/run.log \
 		|| { cat $(REPORT_OUT)/run.log; exit 1; }
-	cd $(REPORT_OUT) && ./communique report --out out --html report.html
+	cd $(REPORT_OUT) && $(BIN) report --out out --html report.html
 	cd docs/report && npm install --no-audit --no-fund --loglevel=error \
 		&& COMMUNIQUE_REPORT=$(REPORT_OUT)/report.html SCREENSHOT=$(SCREENSHOT) node --test
 
@@ -129,16 +150,15 @@ notebook:
 # Executes the notebook on the samples (fails on an error or a missing output,
 # warns when the stored outputs are stale: rerun make notebook) and on a run
 # with an article without a publication date.
-notebook-check:
+notebook-check: build
 	@if ! $(NOTEBOOK_DEPS) || ! command -v node >/dev/null || ! command -v npm >/dev/null; then \
 		if [ -n "$(CI)" ]; then echo "notebook-check: $(NOTEBOOK_PY) with pandas, matplotlib, nbclient, ipykernel and node are required in CI"; exit 1; fi; \
 		echo "notebook-check: SKIPPED ($(NOTEBOOK_PY) lacks pandas, matplotlib, nbclient or ipykernel, or node is missing: apt-get install python3-pandas python3-matplotlib python3-nbclient python3-ipykernel)"; exit 0; fi
 	rm -rf $(NOTEBOOK_OUT) && mkdir -p $(NOTEBOOK_OUT)
-	$(GO) build -o $(NOTEBOOK_OUT)/communique ./cmd/communique
-	$(NOTEBOOK_OUT)/communique run --progress never --run-id samples --out $(NOTEBOOK_OUT)/samples 2> $(NOTEBOOK_OUT)/run.log
-	$(NOTEBOOK_OUT)/communique run --progress never --run-id samples --out $(NOTEBOOK_OUT)/undated 2>> $(NOTEBOOK_OUT)/run.log
+	$(BIN) run --progress never --run-id samples --out $(NOTEBOOK_OUT)/samples 2> $(NOTEBOOK_OUT)/run.log
+	$(BIN) run --progress never --run-id samples --out $(NOTEBOOK_OUT)/undated 2>> $(NOTEBOOK_OUT)/run.log
 	printf '%s\n' '{"id":"undated-1","title":"No date","text":"France condemned the attack. Germany called on both sides to show restraint."}' > $(NOTEBOOK_OUT)/undated.jsonl
-	$(NOTEBOOK_OUT)/communique run --progress never --run-id undated --out $(NOTEBOOK_OUT)/undated $(NOTEBOOK_OUT)/undated.jsonl 2>> $(NOTEBOOK_OUT)/run.log
+	$(BIN) run --progress never --run-id undated --out $(NOTEBOOK_OUT)/undated $(NOTEBOOK_OUT)/undated.jsonl 2>> $(NOTEBOOK_OUT)/run.log
 	cd docs/readers && npm install --no-audit --no-fund --loglevel=error
 	$(NOTEBOOK_PY) docs/notebook/execute.py docs/positions.ipynb --out $(NOTEBOOK_OUT)/samples --check
 	$(NOTEBOOK_PY) docs/notebook/execute.py docs/positions.ipynb --out $(NOTEBOOK_OUT)/undated
