@@ -2,6 +2,7 @@ package entities
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"sync"
 
@@ -78,9 +79,12 @@ func (t *Tagger) Extract(d *extractors.Doc) error {
 		s.date = *d.Article.Published
 	}
 	s.cands = s.cands[:0]
-	s.owner = s.owner[:0]
-	for range s.units {
-		s.owner = append(s.owner, -1)
+	if cap(s.owner) < len(s.units) {
+		s.owner = make([]int32, len(s.units))
+	}
+	s.owner = s.owner[:len(s.units)]
+	for i := range s.owner {
+		s.owner[i] = -1
 	}
 	t.matchGazetteer(s)
 	t.learnAcronyms(s, d.Text())
@@ -157,6 +161,13 @@ func (s *scratch) sameSent(a, b int) bool {
 // emit appends the live candidates to d.Mentions in text order.
 func (t *Tagger) emit(s *scratch, d *extractors.Doc) {
 	first := len(d.Mentions)
+	live := 0
+	for i := range s.cands {
+		if c := &s.cands[i]; !c.dead && c.label != "" {
+			live++
+		}
+	}
+	d.Mentions = slices.Grow(d.Mentions, live) // one allocation, not a doubling per power of two
 	for i := range s.cands {
 		c := &s.cands[i]
 		if c.dead || c.label == "" {

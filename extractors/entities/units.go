@@ -143,11 +143,21 @@ type scratch struct {
 
 // splitUnits fills s.units from the document's tokens.
 func splitUnits(d *extractors.Doc, s *scratch) {
+	text := d.Text()
+	s.text = text
+	// Size hints: about one unit per token (more where dashes split words)
+	// and at most about one key byte per byte of text. Grown once here
+	// instead of doubling (and copying) through a long article.
+	if n := len(d.Tokens) + len(d.Tokens)/8; cap(s.units) < n {
+		s.units = make([]unit, 0, n)
+		s.spans = make([][2]int, 0, n)
+	}
+	if cap(s.keys) < len(text) {
+		s.keys = make([]byte, 0, len(text))
+	}
 	s.units = s.units[:0]
 	s.keys = s.keys[:0]
 	s.spans = s.spans[:0]
-	text := d.Text()
-	s.text = text
 	for si, sent := range d.Sentences {
 		for ti := sent.TokStart; ti < sent.TokEnd && ti < len(d.Tokens); ti++ {
 			tk := &d.Tokens[ti]

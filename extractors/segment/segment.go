@@ -56,7 +56,11 @@ func (s *Segmenter) Segment(text string) ([]Sentence, []Token, error) {
 // paragraph and sentence, once ctx is done.
 func (s *Segmenter) SegmentContext(ctx context.Context, text string) ([]Sentence, []Token, error) {
 	var sents []Sentence
-	var toks []Token
+	// Each sentence's tokens are kept and copied once into a slice of the
+	// exact length at the end: appending them one sentence at a time copied
+	// the tokens of a long article again at each doubling of the slice.
+	var parts [][]Token
+	n := 0
 	for _, para := range paragraphs(text) {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
@@ -72,7 +76,15 @@ func (s *Segmenter) SegmentContext(ctx context.Context, text string) ([]Sentence
 			if len(st) == 0 {
 				continue
 			}
-			sents = append(sents, Sentence{Start: span[0], End: span[1], TokStart: len(toks), TokEnd: len(toks) + len(st)})
+			sents = append(sents, Sentence{Start: span[0], End: span[1], TokStart: n, TokEnd: n + len(st)})
+			parts = append(parts, st)
+			n += len(st)
+		}
+	}
+	var toks []Token
+	if n > 0 {
+		toks = make([]Token, 0, n)
+		for _, st := range parts {
 			toks = append(toks, st...)
 		}
 	}
