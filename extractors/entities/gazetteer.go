@@ -78,6 +78,7 @@ const (
 	officesFile    = "gazetteer/offices.tsv"
 	groupsGenFile  = "gazetteer/groups_generated.tsv"
 	orgsGenFile    = "gazetteer/orgs_generated.tsv"
+	statesGenFile  = "gazetteer/states_generated.tsv"
 )
 
 func loadGazetteer() (*gazetteer, error) {
@@ -192,6 +193,22 @@ func loadGazetteer() (*gazetteer, error) {
 			continue
 		}
 		g.add(entry{label: models.Place, id: r["id"], name: r["name"], kind: kPlace}, r["name"])
+	}
+	// other names and demonyms of states from the Phoenix dictionary, after
+	// every hand name and place: a name a table holds keeps its entry
+	statesGen, err := data.TSV(statesGenFile)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range statesGen {
+		if g.labels[r["id"]] != models.State || g.holds(r["text"]) {
+			continue
+		}
+		k := kState
+		if r["kind"] == "demonym" {
+			k = kDemonym
+		}
+		g.add(entry{label: models.State, id: r["id"], kind: k}, r["text"])
 	}
 	ops, err := data.TSV(operationsFile)
 	if err != nil {

@@ -31,6 +31,7 @@ func TestTSVIntegrity(t *testing.T) {
 		{groupsGenFile, []string{"id", "name", "aliases", "country", "sector", "source"}, func(r data.Record) string { return r["id"] }},
 		{stateBodiesFile, []string{"name", "id", "sector", "state", "usual"}, func(r data.Record) string { return r["name"] + "\t" + r["state"] }},
 		{orgsGenFile, []string{"id", "name", "aliases", "country", "sector", "code", "source"}, func(r data.Record) string { return r["id"] }},
+		{statesGenFile, []string{"text", "id", "kind", "source"}, func(r data.Record) string { return r["text"] }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {

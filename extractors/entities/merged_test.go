@@ -21,7 +21,7 @@ type mergedName struct {
 // mergedNames reads every name of the hand and generated gazetteer tables,
 // in the order loadGazetteer reads them: the hand tables first (countries,
 // states, orgs, places, operations, officials, offices, state bodies), then
-// the generated ones (places_generated, people_generated, groups_generated,
+// the generated ones (places_generated, states_generated, people_generated, groups_generated,
 // orgs_generated). Block rows and context aliases are left out (a block
 // names nothing; a context alias names one organ per parent, which
 // TestGazetteerIDs checks); a state body's name is keyed by the states it is
@@ -87,6 +87,9 @@ func mergedNames(t *testing.T) []mergedName {
 	}
 	for _, r := range read(placesGenFile) {
 		add(placesGenFile, false, models.Place, r["id"], r["name"])
+	}
+	for _, r := range read(statesGenFile) {
+		add(statesGenFile, false, models.State, r["id"], r["text"])
 	}
 	for _, g := range []struct {
 		file  string
@@ -182,6 +185,41 @@ func TestMergedGazetteer(t *testing.T) {
 		}
 		if g.generated[n.id] || g.names[n.id] != r["name"] || g.labels[n.id] != models.Label(r["label"]) {
 			t.Errorf("%s: generated %q changed the hand row: name %q, label %s", n.id, n.phrase, g.names[n.id], g.labels[n.id])
+		}
+	}
+}
+
+// TestGeneratedStateNames checks that a name or demonym only
+// states_generated.tsv holds is a STATE mention, and that a city the
+// dictionary lists under its state stays a place.
+func TestGeneratedStateNames(t *testing.T) {
+	tests := []struct{ text, mention, id string }{
+		{"An Argentinean envoy said the talks would resume.", "Argentinean", "ARG"},
+		{"A Spaniard was among the passengers.", "Spaniard", "ESP"},
+		{"The Phillipines said it would send aid.", "Phillipines", "PHL"},
+	}
+	for _, tc := range tests {
+		d := doc(t, tc.text)
+		if err := testTagger.Extract(d); err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, m := range d.Mentions {
+			if tc.text[m.Start:m.End] == tc.mention {
+				found = m.Label == models.State && m.ID == tc.id
+			}
+		}
+		if !found {
+			t.Errorf("%q: want %q as STATE %s; got %+v", tc.text, tc.mention, tc.id, d.Mentions)
+		}
+	}
+	rows, err := data.TSV(statesGenFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows {
+		if strings.HasSuffix(strings.ToLower(r["text"]), "-ville") {
+			t.Errorf("%s: %q is a city", statesGenFile, r["text"])
 		}
 	}
 }
