@@ -208,6 +208,9 @@ func lineStart(s *scratch, text string, u int) bool {
 // unit u ("ST. PETERSBURG, December 25", "BISHKEK, Kyrgyzstan, March 30",
 // "BEIJING (Xinhua) --", "BISHKEK, Kyrgyzstan (Agency) -"), or u.
 func (t *Tagger) dateline(s *scratch, u int) int {
+	if e := knownDateline(s, u); e > u {
+		return e
+	}
 	e, words := u, 0
 	for e < len(s.units) && words < 4 {
 		w := &s.units[e]
@@ -231,7 +234,7 @@ end:
 			switch {
 			case s.key(c.b) == "," && c.label == models.State:
 				n = c.b + 1 // "BISHKEK, Kyrgyzstan, March 30"
-			case s.key(c.b) == "(" || s.units[c.b].is(isDash):
+			case s.key(c.b) == "(" || dashLike(s, c.b):
 				agency = true // "SPRINGFIELD, Ruritania (Agency) -", "SPRINGFIELD, Ruritania -"
 			}
 		}
@@ -240,7 +243,10 @@ end:
 		}
 	case "(":
 	default:
-		return u
+		// "CITY — text": a dash right after a known place or capital
+		if c := s.at(u); !dashLike(s, e) || c == nil || c.a != u || c.b != e || !(c.label == models.Place || c.kind == kCapital) {
+			return u
+		}
 	}
 	for k := u; k < e; k++ {
 		if c := s.at(k); c != nil && !(c.label == models.Place || c.kind == kCapital) {
@@ -248,6 +254,41 @@ end:
 		}
 	}
 	return e
+}
+
+// knownDateline returns the end of a known place or capital that starts a
+// line in any case and is followed by a comma, a state and a dash or an
+// agency in parentheses ("Springfield, Ruritania -", "Springfield,
+// Ruritania (Agency) -"): the shape of a dateline, whose city is a PLACE
+// (the state after it stays a STATE); else u.
+func knownDateline(s *scratch, u int) int {
+	c := s.at(u)
+	if c == nil || c.a != u || !(c.label == models.Place || c.kind == kCapital) || c.b+2 >= len(s.units) || s.key(c.b) != "," {
+		return u
+	}
+	n := s.at(c.b + 1)
+	if n == nil || n.a != c.b+1 || n.label != models.State || n.b >= len(s.units) || !s.sameSent(u, n.b) {
+		return u
+	}
+	if s.key(n.b) != "(" && !dashLike(s, n.b) {
+		return u
+	}
+	return c.b
+}
+
+// dashLike reports whether unit i is a dash: one dash character, or several
+// ("--").
+func dashLike(s *scratch, i int) bool {
+	if s.units[i].is(isDash) {
+		return true
+	}
+	k := s.key(i)
+	for _, r := range k {
+		if !isDashRune(r) {
+			return false
+		}
+	}
+	return k != ""
 }
 
 // claimPlace makes the units [a, b) a place, unless one mention of a place

@@ -30,18 +30,24 @@ func TestFacts(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.mention, func(t *testing.T) {
-			d := doc(t, tc.text)
-			if err := testTagger.Extract(d); err != nil {
-				t.Fatal(err)
-			}
-			i := slices.IndexFunc(d.Mentions, func(m extractors.Mention) bool { return tc.text[m.Start:m.End] == tc.mention })
-			if i < 0 {
-				t.Fatalf("%q: no mention %q in %v", tc.text, tc.mention, d.Mentions)
-			}
-			m := d.Mentions[i]
+			m := mentionOf(t, tc.text, tc.mention)
 			if m.Country != tc.country || m.Sector != tc.sector {
 				t.Errorf("%q: %s country %q sector %q, want %q %q", tc.text, tc.mention, m.Country, m.Sector, tc.country, tc.sector)
 			}
 		})
 	}
+}
+
+// mentionOf tags text and returns the mention whose text is surface.
+func mentionOf(t *testing.T, text, surface string) extractors.Mention {
+	t.Helper()
+	d := doc(t, text)
+	if err := testTagger.Extract(d); err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(d.Mentions, func(m extractors.Mention) bool { return text[m.Start:m.End] == surface })
+	if i < 0 {
+		t.Fatalf("%q: no mention %q in %v", text, surface, d.Mentions)
+	}
+	return d.Mentions[i]
 }
