@@ -32,6 +32,7 @@ func TestTSVIntegrity(t *testing.T) {
 		{stateBodiesFile, []string{"name", "id", "sector", "state", "usual"}, func(r data.Record) string { return r["name"] + "\t" + r["state"] }},
 		{orgsGenFile, []string{"id", "name", "aliases", "country", "sector", "code", "source"}, func(r data.Record) string { return r["id"] }},
 		{statesGenFile, []string{"text", "id", "kind", "source"}, func(r data.Record) string { return r["text"] }},
+		{"gazetteer/agents_generated.tsv", []string{"noun", "plural", "sector", "source"}, func(r data.Record) string { return r["noun"] }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {

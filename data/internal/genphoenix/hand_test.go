@@ -91,3 +91,13 @@ func TestNameKeyAndFoldID(t *testing.T) {
 		t.Errorf("foldID = %q", got)
 	}
 }
+
+// TestPlural checks the regular plurals of agent nouns.
+func TestPlural(t *testing.T) {
+	for in, want := range map[string]string{"rebel": "rebels", "police chief": "police chiefs", "militia": "militias",
+		"deputy": "deputies", "boss": "bosses", "envoy": "envoys"} {
+		if got := plural(in); got != want {
+			t.Errorf("plural(%q) = %q; want %q", in, got, want)
+		}
+	}
+}

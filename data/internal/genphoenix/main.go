@@ -170,6 +170,9 @@ func run(kb, census, dict, codes, out string) error {
 	for k := range names {
 		givenSet[k] = true
 	}
+	if err := writeAgents(kb, out); err != nil {
+		return err
+	}
 	if err := writeStates(kb, out, "internal/genphoenix/state_variants_skip.tsv", hand, words, givenSet); err != nil {
 		return err
 	}
