@@ -2,6 +2,7 @@ package main
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -98,6 +99,16 @@ func TestPlural(t *testing.T) {
 		"deputy": "deputies", "boss": "bosses", "envoy": "envoys"} {
 		if got := plural(in); got != want {
 			t.Errorf("plural(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
+
+// TestHoldsState checks the state names found inside a discarded phrase.
+func TestHoldsState(t *testing.T) {
+	states := map[string]bool{"freedonian": true, "south freedonia": true}
+	for p, want := range map[string]bool{"freedonian open": true, "the south freedonia cup": true, "bird flu": false, "south cup": false} {
+		if got := holdsState(strings.Fields(p), states); got != want {
+			t.Errorf("holdsState(%q) = %v; want %v", p, got, want)
 		}
 	}
 }

@@ -170,6 +170,9 @@ func run(kb, census, dict, codes, out string) error {
 	for k := range names {
 		givenSet[k] = true
 	}
+	if err := writeDiscards(kb, out, givenSet, hand); err != nil {
+		return err
+	}
 	if err := writeAgents(kb, out); err != nil {
 		return err
 	}
