@@ -766,6 +766,7 @@ func TestExtractNone(t *testing.T) {
 			[]ent{state("Tajik", "TJK"), official("Emomali Rahmon", "EMOMALI_RAHMON", "TJK")}},
 		{"taking part", "Russian President Vladimir Putin will take part in it via videoconference.",
 			[]ent{state("Russian", "RUS"), official("Vladimir Putin", "VLADIMIR_PUTIN", "RUS")}},
+		{"travel is a schedule", "Chile's president will travel to Peru on Friday.", []ent{state("Chile", "CHL"), state("Peru", "PER")}},
 		{"event held", "The next meeting of the council will be held in Minsk.", []ent{place("Minsk", "MINSK")}},
 		{"will be among", "The situation in Afghanistan will be among the most important issues.", []ent{state("Afghanistan", "AFG")}},
 		{"completed act", "The African Union later suspended Niger from all of the union's activities.",
