@@ -36,6 +36,9 @@ func (st *state) findFrames(s *sent) {
 			}
 		}
 	}
+	if s.headline {
+		st.colonFrame(s)
+	}
 	for gi := range s.vgs {
 		g := &s.vgs[gi]
 		if !v.has(g.head, roleReport) || g.kind == vgInfinitive || g.passive {
@@ -76,4 +79,47 @@ func (st *state) speakerID(sp actor) string {
 		return sp.ids[0]
 	}
 	return ""
+}
+
+// colonFrame finds the speaker of a headline written "Speaker: what they
+// said" or "what they said: Speaker": a short noun phrase naming an actor,
+// with no verb, on one side of a colon speaks the other side.
+func (st *state) colonFrame(s *sent) {
+	v := st.v
+	c := -1
+	for i := s.a; i < s.b; i++ {
+		if v.is(i, ":") {
+			if c >= 0 {
+				return // two colons: no such frame
+			}
+			c = i
+		}
+	}
+	if c < 0 {
+		return
+	}
+	speaker := func(a, b int) actor {
+		if b <= a || b-a > 6 {
+			return actor{}
+		}
+		named := false
+		for k := a; k < b; k++ {
+			if !v.isNominal(k) && !v.inMention(k) {
+				return actor{}
+			}
+			if v.isActorMention(k) && !isAgency(v.d, *v.mention(k)) {
+				named = true
+			}
+		}
+		if !named {
+			return actor{}
+		}
+		np := span{a, b}
+		return st.resolveNP(s, subject{kind: subjNP, np: np, head: headOf(v, np)}, a)
+	}
+	if a := speaker(s.a, c); a.ok() {
+		s.frames = append(s.frames, frame{region: span{c + 1, s.b}, speaker: a})
+	} else if a := speaker(c+1, s.b); a.ok() {
+		s.frames = append(s.frames, frame{region: span{s.a, c}, speaker: a})
+	}
 }
