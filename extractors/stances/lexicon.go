@@ -40,7 +40,7 @@ const (
 )
 
 // comp is a set of complements a trigger accepts.
-type comp uint8
+type comp uint16
 
 const (
 	compTo     comp = 1 << iota // to + verb
@@ -51,12 +51,13 @@ const (
 	compNomOf                   // action noun + of
 	compNP                      // anything but to + verb or a that-clause
 	compOfIng                   // of + gerund: "no intention of violating"
+	compThreat                  // an object that names a threatened action: "warned of retaliation"
 	compAny    = compTo | compToNP | compThat | compThatMD | compObjTo | compNomOf | compNP | compOfIng
 )
 
 var compNames = map[string]comp{
 	"to": compTo, "tonp": compToNP, "that": compThat, "thatmd": compThatMD,
-	"objto": compObjTo, "nomof": compNomOf, "np": compNP, "ofing": compOfIng, "any": compAny,
+	"objto": compObjTo, "nomof": compNomOf, "np": compNP, "ofing": compOfIng, "threatobj": compThreat, "any": compAny,
 }
 
 // table says which table a trigger's rows go to.

@@ -256,6 +256,9 @@ func (x *Extractor) candidates(st *state, s *sent) []cand {
 func (x *Extractor) license(st *state, s *sent, tr *trigger, i, e int) (cand, bool) {
 	v := st.v
 	cm, obj := x.complementAt(v, s, e)
+	if tr.comp&compThreat != 0 && x.threatObject(v, s, skipQuotesAdverbs(v, s, obj)) {
+		cm |= compThreat
+	}
 	if tr.comp&cm == 0 {
 		return cand{}, false
 	}
