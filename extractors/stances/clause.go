@@ -226,7 +226,7 @@ func (x *Extractor) clauseEnd(v *view, s *sent, from int) int {
 			// not "for as long as it takes"
 			return k // "condemned the conflict as it called for a ceasefire": a clause of its own
 		case v.has(k, roleOpener|roleSubord) && !v.has(k, roleCondition) && k > from && !(k > 1 && v.is(k-2, "as")) &&
-			!v.is(k, "which") && !v.is(k, "who") && !v.is(k, "whom") && x.bareClauseAt(v, s, k+1) > k+1:
+			!v.is(k, "which") && !v.is(k, "who") && !v.is(k, "whom") && bareClauseAt(v, s, k+1) > k+1:
 			return k // "vowed to respond as the allies urged restraint": a clause with its own subject
 		}
 	}

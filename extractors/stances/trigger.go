@@ -140,26 +140,11 @@ func (x *Extractor) complementAt(v *view, s *sent, e int) (comp, int) {
 		return compToNP | compNP, k
 	}
 	if v.is(k, "that") {
-		c := compThat
-		end := x.clauseEnd(v, s, k+1)
-		for j := k + 1; j < end; j++ {
-			if v.has(j, roleModal|roleObligation) {
-				c |= compThatMD
-				break
-			}
-		}
-		return c, k + 1
+		return thatClause(v, k+1, x.clauseEnd(v, s, k+1)), k + 1
 	}
-	if e := x.bareClauseAt(v, s, k); e > k {
+	if e := bareClauseAt(v, s, k); e > k {
 		// "warned the virus still poses a threat": a that-clause without "that"
-		c := compThat
-		for j := k; j < x.clauseEnd(v, s, e); j++ {
-			if v.has(j, roleModal|roleObligation) {
-				c |= compThatMD
-				break
-			}
-		}
-		return c | compNP, k
+		return thatClause(v, k, x.clauseEnd(v, s, e)) | compNP, k
 	}
 	c := compNP
 	if v.is(k, "of") && k+1 < s.b && v.toks[k+1].tag == "VBG" && !v.inMention(k+1) {
@@ -196,12 +181,23 @@ func (x *Extractor) complementAt(v *view, s *sent, e int) (comp, int) {
 	return c, k
 }
 
+// thatClause returns the complement a that-clause on tokens [a, end) makes:
+// compThat, with compThatMD when a modal or "must" stands in it.
+func thatClause(v *view, a, end int) comp {
+	for j := a; j < end; j++ {
+		if v.has(j, roleModal|roleObligation) {
+			return compThat | compThatMD
+		}
+	}
+	return compThat
+}
+
 // bareClauseAt returns the end of the subject of a finite clause that
 // starts at token k without "that" ("warned the virus still poses"): a
 // noun phrase of one to eight words, which may name someone, then an
 // optional adverb and a finite verb or a modal. It returns k when there is
 // none.
-func (x *Extractor) bareClauseAt(v *view, s *sent, k int) int {
+func bareClauseAt(v *view, s *sent, k int) int {
 	j := k
 	for j < s.b && j-k < 8 && (v.isNominal(j) || v.inMention(j) || v.isQuote(j) && j > k) {
 		j++
