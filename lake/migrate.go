@@ -115,45 +115,26 @@ const migrateBase = 2 * MaxShards
 
 // migration is what a commit's migration did: the live files it migrated
 // (old), their copies of the current schema at their pending keys (copies,
-// copyOf), and the manifests of the migrated runs, to write once the commit
-// is live.
+// copies[i] of old[i]), and the manifests of the migrated runs, to write
+// once the commit is live.
 type migration struct {
 	old       []FileInfo
 	copies    []FileInfo
-	copyOf    map[string]FileInfo // live key → its migrated copy
-	fresh     map[string]bool     // the copies' keys
 	manifests []Manifest
-}
-
-// migratedKey is the key of the migrated copy of the live file key: the
-// same partition, named after the committing run. names numbers the copies
-// by partition and file name, so the copies of one run and shard's tables
-// share a name as the originals did (migrateManifest pairs them by name).
-func migratedKey(key, byRun string, names map[string]int) string {
-	src := key[strings.IndexByte(key, '/')+1:]
-	n, ok := names[src]
-	if !ok {
-		n = migrateBase + len(names)
-		names[src] = n
-	}
-	return key[:strings.LastIndexByte(key, '/')+1] + partName(byRun, n)
 }
 
 // migrateRuns rewrites the live files of the committed runs of state whose
 // schema version is not the current one. byRun is the run committing; stage
 // is a staging area of its own.
 func migrateRuns(ctx context.Context, st store, state *State, byRun, stage string, now time.Time, log *slog.Logger) (*migration, error) {
-	mig := &migration{copyOf: map[string]FileInfo{}, fresh: map[string]bool{}}
+	mig := &migration{}
 	if err := checkSchemaVersions(state.Manifests); err != nil {
 		return mig, err
 	}
-	live := map[string]bool{}
-	for _, f := range state.live {
-		live[f.Path] = true
-	}
+	live := state.livePaths()
 	src := func(key string) string { return state.livePrefix + key }
 	names := map[string]int{}
-	dst := func(key string) string { return migratedKey(key, byRun, names) }
+	dst := func(key string) string { return copyKey(key, byRun, migrateBase, names) }
 	for _, m := range state.Manifests {
 		if m.SchemaVersion == models.SchemaVersion {
 			continue
@@ -174,12 +155,8 @@ func migrateRuns(ctx context.Context, st store, state *State, byRun, stage strin
 		if err != nil {
 			return mig, err
 		}
-		for i, f := range files {
-			mig.old = append(mig.old, f)
-			mig.copies = append(mig.copies, copies[i])
-			mig.copyOf[f.Path] = copies[i]
-			mig.fresh[copies[i].Path] = true
-		}
+		mig.old = append(mig.old, files...)
+		mig.copies = append(mig.copies, copies...)
 		mig.manifests = append(mig.manifests, m)
 		log.Info("migrated a run's files to the current schema", "run_id", m.RunID, "from", from,
 			"to", models.SchemaVersion, "files", len(files))
@@ -192,8 +169,25 @@ func (mig *migration) copy(key string) (FileInfo, bool) {
 	if mig == nil {
 		return FileInfo{}, false
 	}
-	c, ok := mig.copyOf[key]
-	return c, ok
+	for i, f := range mig.old {
+		if f.Path == key {
+			return mig.copies[i], true
+		}
+	}
+	return FileInfo{}, false
+}
+
+// isCopy reports whether key is one of the migrated copies.
+func (mig *migration) isCopy(key string) bool {
+	if mig == nil {
+		return false
+	}
+	for _, c := range mig.copies {
+		if c.Path == key {
+			return true
+		}
+	}
+	return false
 }
 
 // record writes the manifests of the migrated runs, once the commit that

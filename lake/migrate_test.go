@@ -447,11 +447,7 @@ func snapshotOldRoot(t *testing.T, out string) string {
 		t.Fatal(err)
 	}
 	m := *state.latestManifest()
-	inPrev := map[string]bool{}
-	for _, f := range state.live {
-		inPrev[f.Path] = true
-	}
-	if err := d.buildSnapshot(m.RunID, "", state.live, inPrev); err != nil {
+	if err := d.buildSnapshot(m.RunID, state, state.live); err != nil {
 		t.Fatal(err)
 	}
 	m.Live = state.live

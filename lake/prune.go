@@ -118,28 +118,12 @@ func Prune(ctx context.Context, cfg PruneConfig) (PruneSummary, error) {
 	if !onDisk {
 		return sum, nil
 	}
-	pinned, err := d.pinnedSnapshots()
+	// keep holds the latest committed run (Keep is 1 or more), whose
+	// snapshot a commit that failed before its swap left for the next run
+	// to make live.
+	sum.Snapshots, err = d.removeSnapshots(keep, cfg.DryRun)
 	if err != nil {
-		return sum, err
-	}
-	if len(ms) > 0 {
-		pinned[ms[len(ms)-1].RunID] = true
-	}
-	ents, err := os.ReadDir(d.path(snapshotsDir))
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return sum, err
-	}
-	for _, e := range ents {
-		if pinned[e.Name()] || keep[e.Name()] {
-			continue
-		}
-		p := filepath.Join(d.path(snapshotsDir), e.Name())
-		if !cfg.DryRun {
-			if err := os.RemoveAll(p); err != nil {
-				return sum, fmt.Errorf("prune snapshot %s: %w", e.Name(), err)
-			}
-		}
-		sum.Snapshots = append(sum.Snapshots, p)
+		return sum, fmt.Errorf("prune: %w", err)
 	}
 	return sum, nil
 }

@@ -51,6 +51,21 @@ var ErrRunIDOrder = errors.New("run ids must sort by time: give a run id that so
 // above every shard index, so they never collide with the run's own files.
 const rewriteBase = MaxShards
 
+// copyKey is the key of a copy that run runID writes of the live file key
+// (a copy-on-write rewrite, or a migrated copy): the same partition, named
+// part-<runID>-<base+i>. names numbers the copies by partition and file
+// name, from base up, so the copies of one run and shard's tables share a
+// name as the originals did (migrateManifest pairs them by name).
+func copyKey(key, runID string, base int, names map[string]int) string {
+	src := key[strings.IndexByte(key, '/')+1:]
+	n, ok := names[src]
+	if !ok {
+		n = base + len(names)
+		names[src] = n
+	}
+	return key[:strings.LastIndexByte(key, '/')+1] + partName(runID, n)
+}
+
 // historyKey is where a replaced live file is kept: _history/<run_id>/<key>.
 func historyKey(runID, key string) string { return historyDir + "/" + runID + "/" + key }
 
@@ -71,7 +86,7 @@ type publisher struct {
 // copy this commit wrote at its pending key, any other under the previous
 // snapshot.
 func (p *publisher) liveKey(key string) string {
-	if p.migrated != nil && p.migrated.fresh[key] {
+	if p.migrated.isCopy(key) {
 		return p.st.pendingKey(key)
 	}
 	return p.state.livePrefix + key
@@ -191,11 +206,7 @@ func (p *publisher) publish(ctx context.Context, files []FileInfo, manifest func
 	}
 	d, onDisk := p.st.(*diskStore)
 	if onDisk {
-		inPrev := map[string]bool{}
-		for _, f := range p.state.live {
-			inPrev[f.Path] = true
-		}
-		if err := d.buildSnapshot(p.runID, p.state.livePrefix, live, inPrev); err != nil {
+		if err := d.buildSnapshot(p.runID, p.state, live); err != nil {
 			return m, false, err
 		}
 	}
@@ -223,7 +234,7 @@ func (p *publisher) publish(ctx context.Context, files []FileInfo, manifest func
 		if err := d.removePending(pending); err != nil {
 			return m, true, err
 		}
-		if err := d.removeSnapshots(p.runID); err != nil {
+		if _, err := d.removeSnapshots(map[string]bool{p.runID: true}, false); err != nil {
 			return m, true, err
 		}
 	}
@@ -238,9 +249,14 @@ func (p *publisher) finish(ctx context.Context, m Manifest) error {
 	if d, ok := p.st.(*diskStore); ok {
 		return d.swap(m.RunID)
 	}
-	for _, f := range append(append([]FileInfo{}, m.Replaced...), m.Migrated...) {
-		if err := p.st.remove(ctx, f.Path); err != nil {
-			return fmt.Errorf("remove replaced %s: %w", p.st.location(f.Path), err)
+	for _, gone := range []struct {
+		files []FileInfo
+		what  string
+	}{{m.Replaced, "replaced"}, {m.Migrated, "migrated"}} {
+		for _, f := range gone.files {
+			if err := p.st.remove(ctx, f.Path); err != nil {
+				return fmt.Errorf("remove %s file %s: %w", gone.what, p.st.location(f.Path), err)
+			}
 		}
 	}
 	return nil
@@ -252,14 +268,15 @@ func (p *publisher) recover(ctx context.Context) error {
 	if m == nil || len(m.Live) == 0 {
 		return nil // nothing committed, or only runs from before snapshots
 	}
-	if d, ok := p.st.(*diskStore); ok && d.current() == m.RunID {
-		return d.removeSnapshots(m.RunID)
+	d, onDisk := p.st.(*diskStore)
+	if !onDisk || d.current() != m.RunID {
+		if err := p.finish(ctx, *m); err != nil {
+			return err
+		}
 	}
-	if err := p.finish(ctx, *m); err != nil {
+	if onDisk {
+		_, err := d.removeSnapshots(map[string]bool{m.RunID: true}, false)
 		return err
-	}
-	if d, ok := p.st.(*diskStore); ok {
-		return d.removeSnapshots(m.RunID)
 	}
 	return nil
 }
@@ -288,7 +305,7 @@ func (p *publisher) rewrite(ctx context.Context, prev, files []FileInfo) (replac
 	if !committed {
 		return nil, nil, nil // only new articles: nothing to replace
 	}
-	names := map[string]int{} // partition/name of a replaced file → number of its copies
+	names := map[string]int{} // partition/name of a replaced file → number of its copies (copyKey)
 	for _, f := range prev {
 		if f.Rows == 0 {
 			continue
@@ -301,15 +318,7 @@ func (p *publisher) rewrite(ctx context.Context, prev, files []FileInfo) (replac
 			continue
 		}
 		replaced = append(replaced, f)
-		// The copies of one file's tables share a name, as the files of one
-		// run and shard do (migrate.go pairs them by name).
-		src := f.Path[strings.IndexByte(f.Path, '/')+1:]
-		n, ok := names[src]
-		if !ok {
-			n = rewriteBase + len(names)
-			names[src] = n
-		}
-		key := f.Path[:strings.LastIndexByte(f.Path, '/')+1] + partName(p.runID, n)
+		key := copyKey(f.Path, p.runID, rewriteBase, names)
 		out, err := p.st.create(ctx, p.stage, key)
 		if err != nil {
 			return nil, nil, err

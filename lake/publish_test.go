@@ -337,3 +337,31 @@ func TestNewRunIDSorts(t *testing.T) {
 		prev = id
 	}
 }
+
+// TestCopyKey: the copies a commit writes (rewrites from rewriteBase,
+// migrated copies from migrateBase) stay in their original's partition and
+// are numbered by partition and file name, so the copies of one run and
+// shard's tables share a name.
+func TestCopyKey(t *testing.T) {
+	for _, tc := range []struct {
+		base int
+		keys []string
+		want []string
+	}{
+		{rewriteBase,
+			[]string{"articles/ingest_date=2026-11-23/part-r1-0.parquet", "entities/ingest_date=2026-11-23/part-r1-0.parquet",
+				"articles/ingest_date=2026-11-23/part-r1-1.parquet", "articles/ingest_date=2026-11-24/part-r1-0.parquet"},
+			[]string{"articles/ingest_date=2026-11-23/part-r9-100000.parquet", "entities/ingest_date=2026-11-23/part-r9-100000.parquet",
+				"articles/ingest_date=2026-11-23/part-r9-100001.parquet", "articles/ingest_date=2026-11-24/part-r9-100002.parquet"}},
+		{migrateBase,
+			[]string{"errors/ingest_date=2026-11-23/part-r2-100000.parquet", "positions/ingest_date=2026-11-23/part-r2-100000.parquet"},
+			[]string{"errors/ingest_date=2026-11-23/part-r9-200000.parquet", "positions/ingest_date=2026-11-23/part-r9-200000.parquet"}},
+	} {
+		names := map[string]int{}
+		for i, k := range tc.keys {
+			if got := copyKey(k, "r9", tc.base, names); got != tc.want[i] {
+				t.Errorf("copyKey(%s, base %d) = %s; want %s", k, tc.base, got, tc.want[i])
+			}
+		}
+	}
+}

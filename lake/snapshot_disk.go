@@ -36,9 +36,10 @@ func (s *diskStore) current() string {
 }
 
 // buildSnapshot links the live files into the run's snapshot directory:
-// those of the previous snapshot (inPrev, found under prevPrefix) and the
+// those it keeps of prev's live files (under prev.livePrefix) and the
 // pending ones the run adds.
-func (s *diskStore) buildSnapshot(runID, prevPrefix string, live []FileInfo, inPrev map[string]bool) error {
+func (s *diskStore) buildSnapshot(runID string, prev *State, live []FileInfo) error {
+	inPrev := prev.livePaths()
 	dir := s.path(snapshotDir(runID))
 	if err := os.RemoveAll(dir); err != nil { // what a failed attempt left
 		return err
@@ -47,7 +48,7 @@ func (s *diskStore) buildSnapshot(runID, prevPrefix string, live []FileInfo, inP
 	for _, f := range live {
 		src := s.path(pendingDir + "/" + f.Path)
 		if inPrev[f.Path] {
-			src = s.path(prevPrefix + f.Path)
+			src = s.path(prev.livePrefix + f.Path)
 		}
 		dst := filepath.Join(dir, filepath.FromSlash(f.Path))
 		if !dirs[filepath.Dir(dst)] {
@@ -112,28 +113,34 @@ func (s *diskStore) swap(runID string) error {
 	return syncDir(s.root)
 }
 
-// removeSnapshots removes every snapshot but keep's and those a symlink in
-// the root points to (pinnedSnapshots: a reader keeps one that way).
-func (s *diskStore) removeSnapshots(keep string) error {
+// removeSnapshots removes every snapshot but those of the runs in keep and
+// those a symlink in the root points to (pinnedSnapshots: a reader keeps
+// one that way), and returns their paths. With dryRun it only returns them.
+func (s *diskStore) removeSnapshots(keep map[string]bool, dryRun bool) (removed []string, err error) {
 	ents, err := os.ReadDir(s.path(snapshotsDir))
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil
+		return nil, nil
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
 	pinned, err := s.pinnedSnapshots()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for _, e := range ents {
-		if e.Name() != keep && !pinned[e.Name()] {
-			if err := os.RemoveAll(filepath.Join(s.path(snapshotsDir), e.Name())); err != nil {
-				return err
+		if keep[e.Name()] || pinned[e.Name()] {
+			continue
+		}
+		p := filepath.Join(s.path(snapshotsDir), e.Name())
+		if !dryRun {
+			if err := os.RemoveAll(p); err != nil {
+				return removed, fmt.Errorf("remove snapshot %s: %w", e.Name(), err)
 			}
 		}
+		removed = append(removed, p)
 	}
-	return nil
+	return removed, nil
 }
 
 // removePending removes pending files once they are linked into a snapshot.

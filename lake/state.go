@@ -88,6 +88,15 @@ func liveFiles(ms []Manifest) []FileInfo {
 	return files
 }
 
+// livePaths returns the keys of the live files.
+func (s *State) livePaths() map[string]bool {
+	paths := make(map[string]bool, len(s.live))
+	for _, f := range s.live {
+		paths[f.Path] = true
+	}
+	return paths
+}
+
 // latestManifest is the committed run with the greatest id (run ids sort
 // by time), or nil.
 func (s *State) latestManifest() *Manifest {

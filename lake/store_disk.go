@@ -294,7 +294,9 @@ func (s *diskStore) cleanOrphans(committed map[string]bool, finished map[shardKe
 	}
 	// Snapshots other than the live one (the caller finished the last
 	// commit), and the history of runs that never committed.
-	if err := s.removeSnapshots(s.current()); err != nil {
+	snaps, err := s.removeSnapshots(map[string]bool{s.current(): true}, false)
+	removed = append(removed, snaps...)
+	if err != nil {
 		return removed, err
 	}
 	hist, err := os.ReadDir(s.path(historyDir))
