@@ -117,6 +117,7 @@ const (
 	roleDraft
 	roleFuture
 	roleOpener
+	roleTrip
 )
 
 // roleNames maps the role column of cues.tsv to roles; exact roles match the
@@ -135,7 +136,7 @@ var roleNames = map[string]struct {
 	"plan": {rolePlan, false}, "comply": {roleComply, false}, "person": {rolePerson, true},
 	"party": {roleParty, true}, "restraint": {roleRestraint, false},
 	"groupref": {roleGroupRef, true}, "meeting": {roleMeeting, false}, "number": {roleNumber, true},
-	"draft": {roleDraft, true}, "future": {roleFuture, true},
+	"draft": {roleDraft, true}, "future": {roleFuture, true}, "trip": {roleTrip, false},
 }
 
 // phrase is a cue of several words, matched on stems.

@@ -835,12 +835,15 @@ func (x *Extractor) headlineCandidate(st *state, s *sent) (cand, bool) {
 	if k == s.a || k+1 >= s.b || !v.is(k, "to") || !v.verbish(k+1) {
 		return cand{}, false
 	}
+	if v.has(k+1, roleSchedule|roleTrip) || x.scheduleAt(v, s, k+1) {
+		return cand{}, false // "Minister to travel to Lima": a schedule
+	}
 	np := span{s.a, k}
 	a := st.resolveNP(s, subject{kind: subjNP, np: np, head: headOf(v, np)}, k)
 	if !a.ok() || a.how != byMention {
 		return cand{}, false
 	}
-	c := cand{pos: posHeadline, table: tableCommitment, modality: models.Pledge,
+	c := cand{pos: posHeadline, table: tableCommitment, modality: models.Plan,
 		trig: span{k, k + 2}, gov: -1, obj: k + 2, verb: k + 1, actor: a}
 	return c, true
 }
