@@ -236,7 +236,10 @@ func mergeShards(runID string, shards []ShardManifest, now time.Time) Manifest {
 
 // CommittedFiles returns where the files of the live tables of an output
 // are (paths or URLs): the files a reader should read to see whole runs
-// only, one version of every article. An empty table means every table.
+// only, one version of every article. On local disk they are those of the
+// snapshot _current points to, which a glob reader sees; while a committed
+// run is not live yet (PendingRun) that is the previous run's. An empty
+// table means every table.
 func CommittedFiles(ctx context.Context, out, table string) ([]string, error) {
 	return listFiles(ctx, out, table, false)
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -141,6 +142,46 @@ func globView(t *testing.T, out string) view {
 	return viewOf(rows)
 }
 
+// globFiles lists the files a glob reader of a local output finds under
+// out/<table>/*/*.parquet, sorted.
+func globFiles(out string) []string {
+	var files []string
+	for _, table := range Tables {
+		f, _ := filepath.Glob(filepath.Join(out, table, "*", "*.parquet"))
+		files = append(files, f...)
+	}
+	sort.Strings(files)
+	return files
+}
+
+// listedFiles returns what `communique files` lists (CommittedFiles), sorted.
+func listedFiles(t *testing.T, out string) []string {
+	t.Helper()
+	files, err := CommittedFiles(context.Background(), out, "")
+	if err != nil {
+		t.Fatalf("committed files: %v", err)
+	}
+	sort.Strings(files)
+	return files
+}
+
+// readTableView reads the tables through ReadTable, the files `communique
+// files` lists, as the report does.
+func readTableView(t *testing.T, out string) view {
+	t.Helper()
+	rows := map[string][]idRun{}
+	for _, table := range viewTables {
+		err := ReadTable(context.Background(), out, table, func(batch []idRun) error {
+			rows[table] = append(rows[table], batch...)
+			return nil
+		})
+		if err != nil {
+			t.Fatalf("read table %s: %v", table, err)
+		}
+	}
+	return viewOf(rows)
+}
+
 // manifestView reads the live files the manifests list, as `communique
 // files` prints them: how readers of an object store read.
 func manifestView(t *testing.T, out string) view {
@@ -236,6 +277,10 @@ func TestPublishFaults(t *testing.T) {
 					if got := manifestView(t, out); !equalView(got, want) {
 						t.Errorf("after a fault at %s, the manifests' live files read %v; want %v", step, got, want)
 					}
+					// `communique files` and ReadTable list what a reader sees: on
+					// disk the live snapshot, the glob's files, and the run
+					// committed but not live yet is named; on S3 the manifest's.
+					wantListed, wantPending := want, ""
 					if store == "disk" {
 						wantGlob := before
 						if step == StepCleanup {
@@ -244,6 +289,19 @@ func TestPublishFaults(t *testing.T) {
 						if got := globView(t, out); !equalView(got, wantGlob) {
 							t.Errorf("after a fault at %s, a glob read sees %v; want %v", step, got, wantGlob)
 						}
+						wantListed = wantGlob
+						if step == StepSwap {
+							wantPending = "r2"
+						}
+						if listed, globbed := listedFiles(t, out), globFiles(out); !slices.Equal(listed, globbed) {
+							t.Errorf("after a fault at %s, files lists %v; a glob %v", step, listed, globbed)
+						}
+					}
+					if got := readTableView(t, out); !equalView(got, wantListed) {
+						t.Errorf("after a fault at %s, the files listed read %v; want %v", step, got, wantListed)
+					}
+					if pending, err := PendingRun(context.Background(), out); err != nil || pending != wantPending {
+						t.Errorf("after a fault at %s, PendingRun = %q, %v; want %q", step, pending, err, wantPending)
 					}
 
 					// The next run finishes a committed run and discards one that

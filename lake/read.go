@@ -10,7 +10,8 @@ import (
 )
 
 // ReadTable calls fn with the rows of a table's live files in batches,
-// file by file (the files `communique files` prints), so
+// file by file (the files `communique files` prints: on local disk those of
+// the snapshot a glob reader sees), so
 // the order is the same on every read. T is a projection of the table: a
 // struct whose parquet tags name the columns wanted, read alone; columns
 // the struct does not name are not read, so a projection keeps working when
@@ -38,14 +39,14 @@ func ReadTable[T any](ctx context.Context, out, table string, fn func([]T) error
 }
 
 // committedKeys returns the keys of the files of the live tables of an
-// output (the latest manifest's live list; for runs from before snapshots
-// the files of every run, oldest run first). An empty table means every
-// table.
+// output, as a reader sees them (visibleManifests: on local disk the
+// snapshot _current points to). An empty table means every table.
 func committedKeys(ctx context.Context, st store, table string) ([]string, error) {
 	ms, err := manifestsOf(ctx, st)
 	if err != nil {
 		return nil, err
 	}
+	ms, _ = visibleManifests(st, ms)
 	var keys []string
 	for _, f := range liveFiles(ms) {
 		if table == "" || f.Table == table {
@@ -53,6 +54,55 @@ func committedKeys(ctx context.Context, st store, table string) ([]string, error
 		}
 	}
 	return keys, nil
+}
+
+// visibleManifests returns the committed runs ms (oldest first) that a
+// reader of the tables sees, and the committed run it does not see yet, if
+// any. In an object store, whose readers go through the latest manifest,
+// that is every run. On local disk a glob reader sees the snapshot _current
+// points to: between a commit's manifest and its swap (a commit under way,
+// or one that failed there, which the next run or commit makes live) the
+// latest run is committed but pending, and the runs seen end at the one
+// whose snapshot is live (or, before any swap, at the runs written before
+// snapshots, whose files are in the table directories).
+func visibleManifests(st store, ms []Manifest) (visible []Manifest, pending string) {
+	d, onDisk := st.(*diskStore)
+	if !onDisk || len(ms) == 0 || len(ms[len(ms)-1].Live) == 0 {
+		return ms, ""
+	}
+	latest := ms[len(ms)-1].RunID
+	cur := d.current()
+	if cur == latest {
+		return ms, ""
+	}
+	for i, m := range ms {
+		if cur != "" && m.RunID == cur {
+			return ms[:i+1], latest
+		}
+		if cur == "" && len(m.Live) > 0 {
+			return ms[:i], latest
+		}
+	}
+	return ms, "" // _current names no committed run: the manifests decide
+}
+
+// PendingRun returns the committed run of an output that readers do not
+// see yet, or "": on local disk a run whose commit is under way, or failed,
+// between its manifest and the swap of _current (the next run or commit
+// makes it live). CommittedFiles lists the snapshot readers see meanwhile.
+// In an object store, read through the latest manifest, no run is pending.
+func PendingRun(ctx context.Context, out string) (string, error) {
+	st, err := openStore(ctx, out)
+	if err != nil {
+		return "", err
+	}
+	defer st.Close()
+	ms, err := manifestsOf(ctx, st)
+	if err != nil {
+		return "", err
+	}
+	_, pending := visibleManifests(st, ms)
+	return pending, nil
 }
 
 // historyKeys returns the keys of the replaced files kept under

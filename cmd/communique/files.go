@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 
@@ -25,7 +26,7 @@ func cmdFiles(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.StringVar(&o.table, "table", "", "only the files of this `table` (default: every table)")
 	fs.BoolVar(&o.history, "history", false, "print the files later runs replaced, kept under _history/<run_id>/, instead")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: communique files [--out ROOT] [--table T] [--history]\n\nPrints the files of the live tables, one a line: read these, and never a partial run\nor an old version of an article. --history prints the replaced files instead.\n\nflags:")
+		fmt.Fprintln(fs.Output(), "usage: communique files [--out ROOT] [--table T] [--history]\n\nPrints the files of the live tables, one a line: read these, and never a partial run\nor an old version of an article (on local disk, the snapshot a glob reader sees; a\ncommitted run not live yet is named on standard error). --history prints the\nreplaced files instead.\n\nflags:")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -50,6 +51,16 @@ func cmdFiles(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	for _, f := range files {
 		fmt.Fprintln(stdout, f)
+	}
+	if o.history {
+		return nil
+	}
+	pending, err := lake.PendingRun(ctx, o.out)
+	if err != nil {
+		return err
+	}
+	if pending != "" {
+		fmt.Fprintf(os.Stderr, "communique files: run %s is committed but not live yet (its commit is under way, or stopped before making it live; the next run or commit makes it live): these are the files of the live snapshot, which a glob reader sees\n", pending)
 	}
 	return nil
 }
