@@ -420,6 +420,31 @@ func (g *gazetteer) loadOffices() error {
 	return nil
 }
 
+// soleHolder returns the index in people of the one person whose surname
+// (in any spelling) is surface, found under key in byWord, who holds a role
+// on date d (without a date, ok false: a term with no end), when that person
+// comes from the generated tables and the surname is no common word (its
+// common_surname column); else -1. A hand table's person without
+// dated terms always counts, so a surname the hand tables know is never
+// taken by a generated person; undated generated terms count for nothing.
+func (g *gazetteer) soleHolder(key, surface string, d models.Date, ok bool) int {
+	found := -1
+	for _, i := range g.byWord[key] {
+		p := &g.people[i]
+		if !p.hasSurname(surface) || !p.holds(d, ok) {
+			continue
+		}
+		if found >= 0 {
+			return -1
+		}
+		found = i
+	}
+	if found >= 0 && (!g.people[found].generated || g.people[found].commonSurname) {
+		return -1
+	}
+	return found
+}
+
 // indexPeople fills byWord, so that findOfficials looks well-known officials
 // up by the word at hand instead of trying each at every word.
 func (g *gazetteer) indexPeople() {

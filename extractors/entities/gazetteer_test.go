@@ -33,7 +33,6 @@ func TestTSVIntegrity(t *testing.T) {
 		{orgsGenFile, []string{"id", "name", "aliases", "country", "sector", "code", "source"}, func(r data.Record) string { return r["id"] }},
 		{statesGenFile, []string{"text", "id", "kind", "source"}, func(r data.Record) string { return r["text"] }},
 		{"gazetteer/agents_generated.tsv", []string{"noun", "plural", "sector", "source"}, func(r data.Record) string { return r["noun"] }},
-		{"gazetteer/discards_generated.tsv", []string{"phrase", "story", "source"}, func(r data.Record) string { return r["phrase"] }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {

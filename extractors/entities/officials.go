@@ -14,6 +14,7 @@ type person struct {
 	noSurname             bool     // the surname alone is not enough ("Harris")
 	known                 bool     // from the gazetteer, not the article
 	generated             bool     // from people_generated.tsv: the given name alone needs the full name first
+	commonSurname         bool     // a generated person whose surname is an English word or given name: never alone
 	sector                string   // CAMEO sector of the generated tables' latest term (GOV, MIL, ELI...)
 	alts, altSurnames     []string // other spellings of a well-known official ("Sergey Lavrov")
 	terms                 []term   // dated offices of a well-known official, by start
@@ -58,6 +59,24 @@ func (p *person) termAt(d models.Date) int {
 		}
 	}
 	return best
+}
+
+// holds reports whether a well-known official holds a role on date d: a
+// dated term covers it, or without a date (ok false) a dated term has no
+// end. A hand table's official without terms always holds one.
+func (p *person) holds(d models.Date, ok bool) bool {
+	if len(p.terms) == 0 {
+		return !p.generated
+	}
+	for _, t := range p.terms {
+		if t.start == 0 {
+			continue // an undated code
+		}
+		if ok && t.start <= d && (t.end == 0 || d < t.end) || !ok && t.end == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // hasSurname reports whether w is the person's surname in any spelling.
@@ -368,22 +387,39 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 		added[ki] = -1
 	}
 	s.knownAt = added
+	add := func(gi int) int {
+		if added[gi] == 0 {
+			kp := t.g.people[gi]
+			kp.role, kp.affil = kp.dated(s.date, s.hasDate)
+			kp.sector = kp.sectorOn(s.date, s.hasDate)
+			people = append(people, kp)
+			added[gi] = int32(len(people))
+		}
+		return int(added[gi]) - 1
+	}
 	known := func(key string, yield func(k int) bool) {
 		for _, gi := range t.g.byWord[key] {
 			if added[gi] < 0 {
 				continue
 			}
-			if added[gi] == 0 {
-				kp := t.g.people[gi]
-				kp.role, kp.affil = kp.dated(s.date, s.hasDate)
-				kp.sector = kp.sectorOn(s.date, s.hasDate)
-				people = append(people, kp)
-				added[gi] = int32(len(people))
-			}
-			if !yield(int(added[gi]) - 1) {
+			if !yield(add(gi)) {
 				return
 			}
 		}
+	}
+	// sole returns the index in people of the one generated person of the
+	// knowledge base whose surname unit u is and who holds a role on the
+	// article's date (without a date: an open term), or -1 when none or
+	// several do: a bare surname the article never introduces.
+	sole := func(u int) int {
+		if t.lex.has(s.units[u].key, cueGivenName|cueCalendar) {
+			return -1 // "Antony" may be anyone's given name
+		}
+		gi := t.g.soleHolder(s.units[u].key, s.surface(u), s.date, s.hasDate)
+		if gi < 0 || added[gi] < 0 {
+			return -1
+		}
+		return add(gi)
 	}
 
 	// one-word names after a title: a known surname, or a name of its own
@@ -404,6 +440,9 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 		}
 		if p < 0 {
 			known(s.units[c.a].key, fits)
+		}
+		if p < 0 && c.b == c.a+1 {
+			p = sole(c.a) // "Minister X" where X is the surname of one office-holder of the date
 		}
 		if p < 0 {
 			people = append(people, person{id: SnakeID(c.name), name: c.name, surname: c.name, role: c.role, affil: c.affil})
@@ -468,6 +507,14 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 		}
 		if !done && particle {
 			known(s.units[u+2].key, try)
+		}
+		if !done && !placeHere && isProper(s.units[u].tag) && u+1 < len(s.units) && s.sameSent(u, u+1) && t.lex.has(s.key(u+1), cueSpeechVerb) &&
+			(u == 0 || !s.sameSent(u-1, u) || !s.units[u-1].is(upperFirst)) {
+			// "X says" where no full name came before: the one office-holder of the date with that surname
+			if k := sole(u); k >= 0 {
+				people[k].known = false
+				try(k)
+			}
 		}
 	}
 

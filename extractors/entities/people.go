@@ -59,7 +59,7 @@ func (g *gazetteer) loadGeneratedPeople() error {
 			}
 			words := strings.Fields(r["name"])
 			p = &person{id: id, name: r["name"], surname: words[len(words)-1], given: words[0],
-				noSurname: true, known: true, generated: true}
+				noSurname: true, known: true, generated: true, commonSurname: r["common_surname"] == "yes"}
 			for _, a := range names[1:] {
 				p.alts = append(p.alts, a)
 				if aw := strings.Fields(a); aw[len(aw)-1] != p.surname && !slices.Contains(p.altSurnames, aw[len(aw)-1]) {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"slices"
-	"strings"
 	"testing"
 )
 
@@ -75,10 +74,37 @@ func TestPersonLike(t *testing.T) {
 		{"South hill volunteers", false},
 		{"Hill front", false},
 		{"Ann of the very long name", false},
+		{"Sheikh ann sample", true},
+		{"Sheikh brigades", false},
 	}
+	titles := map[string]bool{"sheikh": true}
 	for _, tc := range tests {
-		if got := personLike(tc.p, given, h); got != tc.want {
+		if got := personLike(tc.p, given, titles, h); got != tc.want {
 			t.Errorf("personLike(%q) = %v; want %v", tc.p, got, tc.want)
+		}
+	}
+}
+
+// TestGroupName checks the group names that would collide with ordinary
+// text: common words, fragments and initials; a leading "The" is dropped.
+func TestGroupName(t *testing.T) {
+	words := map[string]bool{"red": true, "line": true, "son": true, "south": true, "direct": true, "action": true,
+		"army": true, "liberation": true, "national": true, "foundation": true}
+	for in, want := range map[string]string{
+		"Red line":                        "",
+		"Direct action":                   "",
+		"Sons of the south":               "",
+		"The foundation":                  "",
+		"Ann h sample":                    "",
+		"Five c's":                        "",
+		"National liberation army":        "National liberation army",
+		"The freedonian liberation army":  "Freedonian liberation army",
+		"Lashkar e sample":                "Lashkar e sample",
+		"Freedonian action":               "Freedonian action",
+		"Liberation army of the red line": "Liberation army of the red line",
+	} {
+		if got := groupName(in, words); got != want {
+			t.Errorf("groupName(%q) = %q; want %q", in, got, want)
 		}
 	}
 }
@@ -99,16 +125,6 @@ func TestPlural(t *testing.T) {
 		"deputy": "deputies", "boss": "bosses", "envoy": "envoys"} {
 		if got := plural(in); got != want {
 			t.Errorf("plural(%q) = %q; want %q", in, got, want)
-		}
-	}
-}
-
-// TestHoldsState checks the state names found inside a discarded phrase.
-func TestHoldsState(t *testing.T) {
-	states := map[string]bool{"freedonian": true, "south freedonia": true}
-	for p, want := range map[string]bool{"freedonian open": true, "the south freedonia cup": true, "bird flu": false, "south cup": false} {
-		if got := holdsState(strings.Fields(p), states); got != want {
-			t.Errorf("holdsState(%q) = %v; want %v", p, got, want)
 		}
 	}
 }

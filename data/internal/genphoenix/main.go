@@ -31,6 +31,10 @@
 //     of Phoenix.MilNonState.actors.txt with their aliases of two words or
 //     more, their country (the code's first three letters) and sector; the
 //     entity tagger loads them after the hand-made orgs.tsv, whose names win.
+//     Names that collide with ordinary text are left out (groupName).
+//
+// The discards dictionary is not converted: as blocks its phrases changed no
+// entity on any gold set and would drop places the gold guide counts.
 //
 // Each row keeps its provenance (file and line of the entry) and each file
 // carries the MIT notice. The output is committed, so builds need nothing
@@ -144,9 +148,6 @@ func run(kb, census, dict, codes, out string) error {
 	for k := range names {
 		phoenixGiven[k] = true
 	}
-	if err := writeGroups(kb, out, hand, phoenixGiven); err != nil {
-		return err
-	}
 	for _, file := range []string{"dist.male.first", "dist.female.first"} {
 		words, err := censusNames(filepath.Join(census, file))
 		if err != nil {
@@ -162,6 +163,9 @@ func run(kb, census, dict, codes, out string) error {
 	if err != nil {
 		return err
 	}
+	if err := writeGroups(kb, out, hand, phoenixGiven, words); err != nil {
+		return err
+	}
 	persons, err := personAgents(filepath.Join(kb, "Phoenix.agents.txt"))
 	if err != nil {
 		return err
@@ -169,9 +173,6 @@ func run(kb, census, dict, codes, out string) error {
 	givenSet := make(map[string]bool, len(names))
 	for k := range names {
 		givenSet[k] = true
-	}
-	if err := writeDiscards(kb, out, givenSet, hand); err != nil {
-		return err
 	}
 	if err := writeAgents(kb, out); err != nil {
 		return err
@@ -182,7 +183,7 @@ func run(kb, census, dict, codes, out string) error {
 	if err := writeOrgs(kb, out, givenSet, words, persons, hand); err != nil {
 		return err
 	}
-	if err := writePeople(kb, out, codes, hand); err != nil {
+	if err := writePeople(kb, out, codes, hand, words, givenSet); err != nil {
 		return err
 	}
 	keys := make([]string, 0, len(names))
@@ -380,9 +381,13 @@ func phrase(name string) string {
 // are merged); names of states and places are dropped, and so are people's
 // names (the dictionary lists leaders among a group's names: a name of up to
 // four words whose first is a given name and none a group's head noun).
-func writeGroups(kb, out string, hand *handNames, given map[string]bool) error {
+func writeGroups(kb, out string, hand *handNames, given, words map[string]bool) error {
 	const file = "Phoenix.MilNonState.actors.txt"
 	entries, err := readActors(filepath.Join(kb, file))
+	if err != nil {
+		return err
+	}
+	titles, err := readTitles(filepath.Join(out, "titles.tsv"))
 	if err != nil {
 		return err
 	}
@@ -390,7 +395,10 @@ func writeGroups(kb, out string, hand *handNames, given map[string]bool) error {
 		"Armed and militant non-state groups (GROUP). id: the primary name, or the id of orgs.tsv where a hand",
 		"row holds one of its names (its other names then add to that id); aliases |-separated, matched",
 		"with a capital first word; country: the ISO3 or body code of the dictionary; sector: its CAMEO",
-		"sector (REB, ...); source: file and line. Hand rows of orgs.tsv win over these.",
+		"sector (REB, ...); source: file and line. Hand rows of orgs.tsv win over these. A leading \"The\" is",
+		"taken off; names of at most two content words that are all common English words (\"Red line\",",
+		"\"Direct action\", \"National front\") and names with a lone consonant (a person's initial or a",
+		"fragment: \"Abu h lala\", \"Cinque c\") are left out: they collide with ordinary text.",
 	)
 	if err != nil {
 		return err
@@ -405,23 +413,26 @@ func writeGroups(kb, out string, hand *handNames, given map[string]bool) error {
 	seen, own := map[string]bool{}, map[string]bool{}
 	for _, e := range entries {
 		name := phrase(e.name)
-		if name == "" || seen[strings.ToLower(name)] {
+		if name == "" || personLike(name, given, titles, hand) {
 			continue
 		}
-		id := strings.ToUpper(strings.NewReplacer(" ", "_", "-", "_", "'", "", ".", "").Replace(name))
+		var names []string // the names that do not collide with ordinary text, the primary first
+		if n := groupName(name, words); n != "" {
+			names = append(names, n)
+		}
+		for _, a := range e.aliases {
+			if p := groupName(phrase(a), words); p != "" && !personLike(p, given, titles, hand) {
+				names = append(names, p)
+			}
+		}
+		if len(names) == 0 || seen[strings.ToLower(names[0])] {
+			continue
+		}
+		id := strings.ToUpper(strings.NewReplacer(" ", "_", "-", "_", "'", "", ".", "").Replace(names[0]))
 		if own[id] {
 			continue
 		}
 		own[id] = true
-		if personLike(name, given, hand) {
-			continue
-		}
-		names := []string{name}
-		for _, a := range e.aliases {
-			if p := phrase(a); p != "" && !personLike(p, given, hand) {
-				names = append(names, p)
-			}
-		}
 		id, names = hand.body(id, names)
 		var keep []string
 		for _, n := range names {
@@ -456,6 +467,48 @@ func writeGroups(kb, out string, hand *handNames, given map[string]bool) error {
 	return w.Close()
 }
 
+// functionWords are the words a group name's content words are counted without.
+var functionWords = map[string]bool{"of": true, "the": true, "and": true, "for": true, "a": true, "an": true,
+	"to": true, "in": true, "on": true, "at": true, "against": true}
+
+// groupName returns an armed group's name as the tagger should match it, or
+// "" when it would collide with ordinary text: a leading "The" is taken off
+// (the gold guide keeps it out of spans); a name with a lone consonant
+// ("Abu h lala", "Cinque c": a person's initial or a fragment; "e", "i",
+// "u", "y" are name particles) and a name of at most two content words that
+// are all common English words of words (wamerican, lower case) are left
+// out ("Red line", "Direct action", "National front", "Sons of the south").
+func groupName(name string, words map[string]bool) string {
+	ws := strings.Fields(name)
+	if len(ws) > 0 && ws[0] == "The" {
+		ws = ws[1:]
+		if len(ws) > 0 {
+			ws[0] = title(ws[0])
+		}
+	}
+	if len(ws) < 2 {
+		return ""
+	}
+	content, common := 0, true
+	for _, w := range ws {
+		w = strings.ToLower(strings.TrimSuffix(w, "'s"))
+		if len(w) == 1 && w[0] >= 'a' && w[0] <= 'z' && !strings.Contains("aeiouy", w) {
+			return ""
+		}
+		if functionWords[w] {
+			continue
+		}
+		content++
+		if !words[w] && !words[strings.TrimSuffix(w, "s")] {
+			common = false
+		}
+	}
+	if common && content <= 2 {
+		return ""
+	}
+	return strings.Join(ws, " ")
+}
+
 // groupHeads are head nouns of armed groups' names, besides orgHeads.
 var groupHeads = map[string]bool{
 	"FRONT": true, "ARMY": true, "BRIGADE": true, "BRIGADES": true, "PARTY": true, "FORCE": true, "FORCES": true,
@@ -466,10 +519,13 @@ var groupHeads = map[string]bool{
 }
 
 // personLike reports whether a phrase looks like a person's name: up to four
-// words, the first a given name that is no state's or place's name
+// words after a title, the first a given name that is no state's or place's name
 // ("Palestinian", "South"), none a head noun of a body or group.
-func personLike(p string, given map[string]bool, hand *handNames) bool {
+func personLike(p string, given, titles map[string]bool, hand *handNames) bool {
 	ws := strings.FieldsFunc(strings.ToUpper(p), func(r rune) bool { return r == ' ' || r == '-' })
+	if len(ws) > 2 && titles[strings.ToLower(ws[0])] {
+		ws = ws[1:] // a title before a person's name
+	}
 	if len(ws) > 4 || !given[ws[0]] || hand.places[nameKey(ws[0])] || ws[0] == "SOUTH" || ws[0] == "NORTH" {
 		return false
 	}

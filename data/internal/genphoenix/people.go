@@ -216,7 +216,7 @@ func readCodes(path string) (map[string]string, error) {
 // writePeople writes gazetteer/people_generated.tsv: one row per dated
 // affiliation of every person of the country and international actors
 // dictionaries; a person's entries in both files are one person (one id).
-func writePeople(kb, out, codes string, hand *handNames) error {
+func writePeople(kb, out, codes string, hand *handNames, words, given map[string]bool) error {
 	titles, err := readTitles(filepath.Join(out, "titles.tsv"))
 	if err != nil {
 		return err
@@ -264,12 +264,14 @@ func writePeople(kb, out, codes string, hand *handNames) error {
 			owners[k][id] = true
 		}
 	}
-	w, err := createTSV(out, "people_generated.tsv", "id\tname\taliases\taffiliation\tsector\tstart\tend\tsource",
+	w, err := createTSV(out, "people_generated.tsv", "id\tname\taliases\taffiliation\tsector\tstart\tend\tcommon_surname\tsource",
 		"People of the country and international actors dictionaries, one row per dated affiliation.",
 		"id: the primary name without titles; aliases |-separated (on every row of the person);",
 		"affiliation: a state's ISO3 code or the orgs.tsv id of a body (data/internal/genphoenix/igo_codes.tsv);",
 		"sector: the code's sector (GOV, MIL, ELI, OPP, REB, JUD, BUS, MED, IGO...); start, end: YYYY-MM-DD,",
-		"empty when open or undated; source: file and line. officials.tsv and offices.tsv win over these.",
+		"empty when open or undated; common_surname: yes when the name's last word is an English word",
+		"(wamerican) or a given name, which the tagger never takes alone for this person; source: file and",
+		"line. officials.tsv and offices.tsv win over these.",
 	)
 	if err != nil {
 		return err
@@ -287,13 +289,19 @@ func writePeople(kb, out, codes string, hand *handNames) error {
 				aliases = append(aliases, a)
 			}
 		}
+		common := ""
+		if f := strings.Fields(p.name); len(f) > 0 {
+			if last := f[len(f)-1]; words[strings.ToLower(last)] || given[strings.ToUpper(last)] {
+				common = "yes"
+			}
+		}
 		done := map[pterm]bool{}
 		for _, t := range p.terms {
 			if done[t] {
 				continue
 			}
 			done[t] = true
-			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s:%d\n", p.id, p.name, strings.Join(aliases, "|"), t.affil, t.sector, t.start, t.end, p.file, p.line)
+			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s:%d\n", p.id, p.name, strings.Join(aliases, "|"), t.affil, t.sector, t.start, t.end, common, p.file, p.line)
 		}
 	}
 	return w.Close()
