@@ -18,4 +18,4 @@ package data
 
 // The CAMEO verbs that can propose a commitment or a position are generated
 // from PETRARCH2's CAMEO verb dictionary in ../shared/kb (see internal/gencameo).
-//go:generate go run ./internal/gencameo -in ../../shared/kb/petrarch2/CAMEO.2.0.txt -classes lexicon/cameo_classes.tsv -out lexicon/cameo.tsv
+//go:generate go run ./internal/gencameo -in ../../shared/kb/petrarch2/CAMEO.2.0.txt -classes lexicon/cameo_classes.tsv -out lexicon/cameo.tsv -verbs lexicon/verbs.tsv

@@ -17,6 +17,8 @@ const (
 	ploverPath   = "lexicon/plover.tsv"
 	lemmasPath   = "lexicon/lemmas.tsv"
 	cameoPath    = "lexicon/cameo.tsv"
+	verbsPath    = "lexicon/verbs.tsv"
+	agentsPath   = "gazetteer/agents_generated.tsv"
 )
 
 // stem returns the snowball stem of a word; stop words come back lower-cased.
@@ -118,6 +120,7 @@ const (
 	roleFuture
 	roleOpener
 	roleTrip
+	roleAgent
 )
 
 // roleNames maps the role column of cues.tsv to roles; exact roles match the
@@ -136,7 +139,7 @@ var roleNames = map[string]struct {
 	"plan": {rolePlan, false}, "comply": {roleComply, false}, "person": {rolePerson, true},
 	"party": {roleParty, true}, "restraint": {roleRestraint, false},
 	"groupref": {roleGroupRef, true}, "meeting": {roleMeeting, false}, "number": {roleNumber, true},
-	"draft": {roleDraft, true}, "future": {roleFuture, true}, "trip": {roleTrip, false},
+	"draft": {roleDraft, true}, "future": {roleFuture, true}, "trip": {roleTrip, false}, "agent": {roleAgent, false},
 }
 
 // phrase is a cue of several words, matched on stems.
@@ -168,6 +171,8 @@ type lexicon struct {
 	undoubled map[string]string  // stem of "boycotted" → stem of "boycott" (undoubled)
 	plover    []ploverRule
 	cameo     map[string]cameoVerb // stem → CAMEO verb (cameo.tsv)
+	third     map[string]bool      // third person singular of a CAMEO verb, lower case (verbs.tsv)
+	agents    map[string]bool      // agent nouns and their plurals, lower case (agents_generated.tsv)
 }
 
 // cameoVerb is one row of cameo.tsv: a verb of the CAMEO dictionary and the
@@ -188,6 +193,8 @@ func loadLexicon() (*lexicon, error) {
 		verbStems: map[string]bool{},
 		undoubled: map[string]string{},
 		cameo:     map[string]cameoVerb{},
+		third:     map[string]bool{},
+		agents:    map[string]bool{},
 	}
 	if err := lx.loadTriggers(); err != nil {
 		return nil, err
@@ -202,6 +209,12 @@ func loadLexicon() (*lexicon, error) {
 		return nil, err
 	}
 	if err := lx.loadCameo(); err != nil {
+		return nil, err
+	}
+	if err := lx.loadVerbs(); err != nil {
+		return nil, err
+	}
+	if err := lx.loadAgents(); err != nil {
 		return nil, err
 	}
 	return lx, nil
@@ -453,6 +466,39 @@ func (lx *lexicon) loadCameo() error {
 			lx.cameo[st] = cameoVerb{code: code, class: class}
 		}
 		lx.notePrefix(st)
+	}
+	return nil
+}
+
+// loadVerbs reads the third-person forms of verbs.tsv.
+func (lx *lexicon) loadVerbs() error {
+	recs, err := data.TSV(verbsPath)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", verbsPath, err)
+	}
+	for i, r := range recs {
+		f := r["form"]
+		if f == "" || r["verb"] == "" || f != strings.ToLower(f) {
+			return fmt.Errorf("%s row %d: bad form %q or verb %q", verbsPath, i+1, f, r["verb"])
+		}
+		lx.third[f] = true
+	}
+	return nil
+}
+
+// loadAgents reads the one-word agent nouns of the knowledge base and their
+// plurals ("lawmaker", "lawmakers").
+func (lx *lexicon) loadAgents() error {
+	recs, err := data.TSV(agentsPath)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", agentsPath, err)
+	}
+	for _, r := range recs {
+		for _, w := range []string{r["noun"], r["plural"]} {
+			if w != "" && !strings.Contains(w, " ") {
+				lx.agents[strings.ToLower(w)] = true
+			}
+		}
 	}
 	return nil
 }

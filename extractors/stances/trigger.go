@@ -791,6 +791,9 @@ func (x *Extractor) modalCandidates(st *state, s *sent) []cand {
 			if !a.ok() && g.subj.kind == subjNP && v.toks[g.subj.head.b-1].tag == "PRP" {
 				continue // "they" with no one to stand for: not the speaker
 			}
+			if a.ok() && a.how == byMention && g.subj.kind == subjNP && x.thingHead(v, g.subj.head) {
+				continue // "the leader's policies would cause": a prediction about a thing
+			}
 		}
 		if !a.ok() {
 			if passive && hasAgent(v, s, mv+1, x.clauseEnd(v, s, mv+1)) {
@@ -809,6 +812,33 @@ func (x *Extractor) modalCandidates(st *state, s *sent) []cand {
 		out = append(out, c)
 	}
 	return out
+}
+
+// thingHead reports whether the head noun of subject head h is a common
+// noun for no one who can commit ("policies", "the re-election", "the
+// shutdown"): not a name, not a word for a body, its people, its spokesmen
+// or another agent (cues.tsv), not an agent noun of the knowledge base
+// (gazetteer/agents_generated.tsv) and without an agent suffix ("-er",
+// "-or", "-ist", "-ian").
+func (x *Extractor) thingHead(v *view, h span) bool {
+	if h.b <= h.a {
+		return false
+	}
+	k := h.b - 1
+	t := &v.toks[k]
+	if v.inMention(k) || t.tag != "NN" && t.tag != "NNS" {
+		return false
+	}
+	if v.has(k, roleCollective|roleBackref|rolePeople|rolePerson|roleDocument|roleParty|roleGroupRef|roleAgent) || x.lx.agents[t.lower] {
+		return false
+	}
+	w := strings.TrimSuffix(t.lower, "s")
+	for _, suf := range []string{"er", "or", "ist", "ian"} {
+		if strings.HasSuffix(w, suf) {
+			return false
+		}
+	}
+	return true
 }
 
 // hasAgent reports whether "by" stands in [a, b).
@@ -830,6 +860,9 @@ func (x *Extractor) headlineCandidate(st *state, s *sent) (cand, bool) {
 	}
 	k := s.a
 	for k < s.b && (v.isNominal(k) || v.inMention(k) || v.is(k, "of")) && !v.is(k, "to") {
+		if k > s.a && x.headlineVerb(v, k) {
+			return cand{}, false // "Agency scraps plan to ...": the headline has its verb
+		}
 		k++
 	}
 	if k == s.a || k+1 >= s.b || !v.is(k, "to") || !v.verbish(k+1) {
@@ -846,6 +879,15 @@ func (x *Extractor) headlineCandidate(st *state, s *sent) (cand, bool) {
 	c := cand{pos: posHeadline, table: tableCommitment, modality: models.Plan,
 		trig: span{k, k + 2}, gov: -1, obj: k + 2, verb: k + 1, actor: a}
 	return c, true
+}
+
+// headlineVerb reports whether headline token k, inside what would be the
+// subject of "X to VERB", is rather the headline's verb, tagged as a plural
+// noun: the third person of a verb (verbs.tsv) after a nominal word, that is
+// no group of people ("forces", "troops" stay nouns).
+func (x *Extractor) headlineVerb(v *view, k int) bool {
+	return !v.inMention(k) && x.lx.third[v.toks[k].lower] && !v.has(k, rolePeople|roleCollective) &&
+		(v.isNominal(k-1) || v.inMention(k-1))
 }
 
 // nounTriggerAfter reports whether the noun phrase at token k opens with a
