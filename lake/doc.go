@@ -8,6 +8,8 @@
 // hold articles the run replaces (rewrite.go), keeps the replaced ones in
 // _history, and on local disk swaps in a snapshot directory with one rename
 // (snapshot_disk.go). Either commit first brings the files of older schema
-// versions to the current one (migrate.go). Prune removes older runs'
-// history and unused snapshots (prune.go).
+// versions to the current one (migrate.go). In an object store each commit
+// removes the objects of runs that never committed and never can
+// (uncommitted_blob.go). Prune removes older runs' history and unused
+// snapshots (prune.go).
 package lake

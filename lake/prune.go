@@ -18,12 +18,14 @@ import (
 // neither pointed at by a symlink in the root (_current, or one a user
 // made) nor the latest committed run's (which a commit that failed before
 // its swap leaves for the next run to make live) nor among the last Keep
-// runs'. The history of a run without a manifest is left alone: in an
-// object store its commit may be under way (on local disk the next run
-// removes it). On local disk Prune holds the root lock exclusively, so it
-// refuses while a run, a shard or a commit is writing, and they wait for
-// it; an object store has no locks, and pruning there only ever removes
-// files of committed runs that no live table lists.
+// runs'. In an object store it also removes the objects of runs that never
+// committed and sort before the latest commit, which can never commit
+// (uncommitted_blob.go); those of a run that sorts after it are left alone,
+// as its commit may be under way (on local disk the next run removes what
+// dead runs left). On local disk Prune holds the root lock exclusively, so
+// it refuses while a run, a shard or a commit is writing, and they wait for
+// it; an object store has no locks, and pruning there removes files of
+// committed runs that no live table lists and files of dead runs only.
 
 // PruneConfig says what Prune keeps.
 type PruneConfig struct {
@@ -43,7 +45,10 @@ type PrunedRun struct {
 type PruneSummary struct {
 	History   []PrunedRun // oldest run first
 	Snapshots []string    // locations of the removed snapshots
-	Kept      []string    // the runs whose history is kept, oldest first
+	// Uncommitted lists the objects of runs that never committed and sort
+	// before the latest commit (object stores; uncommitted_blob.go).
+	Uncommitted []string
+	Kept        []string // the runs whose history is kept, oldest first
 }
 
 // Prune removes the history of all but the last cfg.Keep committed runs of
@@ -116,7 +121,10 @@ func Prune(ctx context.Context, cfg PruneConfig) (PruneSummary, error) {
 	}
 
 	if !onDisk {
-		return sum, nil
+		if len(ms) > 0 {
+			sum.Uncommitted, err = removeUncommitted(ctx, st, ms, ms[len(ms)-1].RunID, cfg.DryRun)
+		}
+		return sum, err
 	}
 	// keep holds the latest committed run (Keep is 1 or more), whose
 	// snapshot a commit that failed before its swap left for the next run

@@ -33,7 +33,9 @@ const (
 	// StepSwap points _current at the new snapshot (local disk) or deletes
 	// the replaced objects from the live prefix (object store).
 	StepSwap PublishStep = "swap"
-	// StepCleanup removes the previous snapshot and the staged files.
+	// StepCleanup removes the previous snapshot and the staged files (local
+	// disk) or the objects of runs that never committed and sort before the
+	// run (object store; uncommitted_blob.go).
 	StepCleanup PublishStep = "cleanup"
 )
 
@@ -213,6 +215,13 @@ func (p *publisher) publish(ctx context.Context, files []FileInfo, manifest func
 	if err := p.step(StepManifest); err != nil {
 		return m, false, err
 	}
+	if !onDisk {
+		// No locks: refuse if a later run committed meanwhile, so that a run
+		// before the latest commit never commits (uncommitted_blob.go).
+		if err := checkNoLaterCommit(ctx, p.st, p.runID); err != nil {
+			return m, false, err
+		}
+	}
 	created, err = commitManifest(ctx, p.st, m)
 	if err != nil || !created {
 		return m, created, err
@@ -225,6 +234,18 @@ func (p *publisher) publish(ctx context.Context, files []FileInfo, manifest func
 	}
 	if err := p.step(StepCleanup); err != nil {
 		return m, true, err
+	}
+	if !onDisk {
+		// The objects of runs before this one that never committed: a glob
+		// over the prefix would read them.
+		ms := append(append([]Manifest{}, p.state.Manifests...), m)
+		removed, err := removeUncommitted(ctx, p.st, ms, p.runID, false)
+		if err != nil {
+			return m, true, fmt.Errorf("run %s is committed: %w", p.runID, err)
+		}
+		if len(removed) > 0 {
+			p.log.Warn("removed the objects of runs that never committed", "objects", len(removed), "first", removed[0])
+		}
 	}
 	if onDisk {
 		pending := append(append([]FileInfo{}, files...), rewritten...)

@@ -24,7 +24,7 @@ func cmdPrune(ctx context.Context, args []string, stdout io.Writer) error {
 	fs.IntVar(&o.keep, "keep", 0, "keep the history of the last `N` committed runs (1 or more)")
 	fs.BoolVar(&o.dryRun, "dry-run", false, "print what would be removed, remove nothing")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: communique prune --keep N [--out ROOT] [--dry-run]\n\nRemoves the replaced files under _history/ of all but the last N committed runs and,\non local disk, snapshots no symlink points at. The live tables are never touched.\n\nflags:")
+		fmt.Fprintln(fs.Output(), "usage: communique prune --keep N [--out ROOT] [--dry-run]\n\nRemoves the replaced files under _history/ of all but the last N committed runs and,\non local disk, snapshots no symlink points at; on an object store, the objects of runs\nthat never committed and sort before the latest commit. The live tables are never touched.\n\nflags:")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -54,6 +54,12 @@ func cmdPrune(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	for _, s := range sum.Snapshots {
 		fmt.Fprintf(stdout, "%s snapshot %s\n", verb, s)
+	}
+	for _, u := range sum.Uncommitted {
+		fmt.Fprintf(stdout, "%s %s (a run that never committed)\n", verb, u)
+	}
+	if len(sum.Uncommitted) > 0 {
+		fmt.Fprintf(stdout, "%s %s of runs that never committed\n", verb, count(len(sum.Uncommitted), "object"))
 	}
 	kept := "none"
 	if len(sum.Kept) > 0 {
