@@ -240,33 +240,7 @@ func TestPublishFaults(t *testing.T) {
 					if store == "s3" {
 						out = fake.URL("lake", fmt.Sprintf("faults-%v-%s", sharded, step))
 					}
-					fault := func(s PublishStep) error {
-						if s == step {
-							return errInjected
-						}
-						return nil
-					}
-					if err := testRun(SessionConfig{Out: out, RunID: "r1"}, "a", "b", "c"); err != nil {
-						t.Fatal(err)
-					}
-					var err error
-					if !sharded {
-						err = testRun(SessionConfig{Out: out, RunID: "r2", Fault: fault}, "b", "d")
-					} else {
-						// The stage step is the shards'; the others the commit's.
-						shardFault, commitFault := fault, fault
-						if step != StepStage {
-							shardFault = nil
-						}
-						if err = testRun(SessionConfig{Out: out, RunID: "r2", Shards: 2, ShardIndex: 0}, "b"); err != nil {
-							t.Fatal(err)
-						}
-						err = testRun(SessionConfig{Out: out, RunID: "r2", Shards: 2, ShardIndex: 1, Fault: shardFault}, "d")
-						if err == nil {
-							_, err = Commit(context.Background(), CommitConfig{Out: out, RunID: "r2", Shards: 2, Fault: commitFault})
-						}
-					}
-					if !errors.Is(err, errInjected) {
+					if err := failR2(out, sharded, step); !errors.Is(err, errInjected) {
 						t.Fatalf("publish with a fault at %s = %v; want the injected fault", step, err)
 					}
 					committed := step == StepSwap || step == StepCleanup
@@ -347,6 +321,52 @@ func TestPublishFaults(t *testing.T) {
 			}
 		}
 	}
+}
+
+// failAt returns a fault hook that fails step.
+func failAt(step PublishStep) func(PublishStep) error {
+	return func(s PublishStep) error {
+		if s == step {
+			return errInjected
+		}
+		return nil
+	}
+}
+
+// failR2 commits run r1 (articles a, b, c) to out, then publishes run r2,
+// which replaces b and adds d, with a fault at step: plain, or sharded (a
+// shard each; the stage step is the shards', the others the commit's). It
+// returns r2's error.
+func failR2(out string, sharded bool, step PublishStep) error {
+	if err := testRun(SessionConfig{Out: out, RunID: "r1"}, "a", "b", "c"); err != nil {
+		return err
+	}
+	if !sharded {
+		return testRun(SessionConfig{Out: out, RunID: "r2", Fault: failAt(step)}, "b", "d")
+	}
+	shardFault := failAt(step)
+	if step != StepStage {
+		shardFault = nil
+	}
+	if err := testRun(SessionConfig{Out: out, RunID: "r2", Shards: 2, ShardIndex: 0}, "b"); err != nil {
+		return err
+	}
+	if err := testRun(SessionConfig{Out: out, RunID: "r2", Shards: 2, ShardIndex: 1, Fault: shardFault}, "d"); err != nil {
+		return err
+	}
+	_, err := Commit(context.Background(), CommitConfig{Out: out, RunID: "r2", Shards: 2, Fault: failAt(step)})
+	return err
+}
+
+// testStore opens the output root out for the test's duration.
+func testStore(t *testing.T, out string) store {
+	t.Helper()
+	st, err := openStore(context.Background(), out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
 }
 
 func equalView(a, b view) bool {

@@ -15,11 +15,7 @@ import (
 func prefixView(t *testing.T, out string) view {
 	t.Helper()
 	ctx := context.Background()
-	st, err := openStore(ctx, out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := testStore(t, out)
 	rows := map[string][]idRun{}
 	for _, table := range viewTables {
 		keys, err := st.listTree(ctx, table+"/")
@@ -42,13 +38,7 @@ func prefixView(t *testing.T, out string) view {
 // keysUnder lists the objects under dir.
 func keysUnder(t *testing.T, out, dir string) []string {
 	t.Helper()
-	ctx := context.Background()
-	st, err := openStore(ctx, out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	keys, err := st.listTree(ctx, dir)
+	keys, err := testStore(t, out).listTree(context.Background(), dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,34 +61,7 @@ func TestUncommittedObjects(t *testing.T) {
 					t.Parallel()
 					ctx := context.Background()
 					out := fake.URL("lake", strings.ReplaceAll(name, "/", "-"))
-					failAt := func(step PublishStep) func(PublishStep) error {
-						return func(s PublishStep) error {
-							if s == step {
-								return errInjected
-							}
-							return nil
-						}
-					}
-					if err := testRun(SessionConfig{Out: out, RunID: "r1"}, "a", "b", "c"); err != nil {
-						t.Fatal(err)
-					}
-					var err error
-					if !sharded {
-						err = testRun(SessionConfig{Out: out, RunID: "r2", Fault: failAt(step)}, "b", "d")
-					} else {
-						shardFault, commitFault := failAt(step), failAt(step)
-						if step != StepStage {
-							shardFault = nil
-						}
-						if err = testRun(SessionConfig{Out: out, RunID: "r2", Shards: 2, ShardIndex: 0}, "b"); err != nil {
-							t.Fatal(err)
-						}
-						err = testRun(SessionConfig{Out: out, RunID: "r2", Shards: 2, ShardIndex: 1, Fault: shardFault}, "d")
-						if err == nil {
-							_, err = Commit(ctx, CommitConfig{Out: out, RunID: "r2", Shards: 2, Fault: commitFault})
-						}
-					}
-					if !errors.Is(err, errInjected) {
+					if err := failR2(out, sharded, step); !errors.Is(err, errInjected) {
 						t.Fatalf("publish with a fault at %s = %v; want the injected fault", step, err)
 					}
 					committed := step == StepSwap || step == StepCleanup
