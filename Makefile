@@ -54,7 +54,7 @@ RACE_PKGS = ./pipeline/... ./sources/...
 RACE_SKIP = TestKilledRunRerun|TestShardsEqualOneProcess|TestShardKilledAndRerun
 RACE_ALSO = ./cmd/communique:TestRunSamples ./lake:TestCreateExclusiveRace
 
-.PHONY: all build run check test vet unit race fuzz readers report-check report-screenshot notebook notebook-check bench bench-memory schema model clean
+.PHONY: all build run check test vet unit race fuzz readers report-check report-screenshot notebook notebook-check examples-check bench bench-memory schema model clean
 
 all: build
 
@@ -68,7 +68,7 @@ run:
 check: vet
 	$(GO) test ./...
 
-test: vet unit race $(if $(CI),fuzz) readers report-check notebook-check
+test: vet unit race $(if $(CI),fuzz) readers report-check notebook-check examples-check
 
 vet:
 	$(GO) vet ./...
@@ -113,7 +113,7 @@ readers: build
 	echo '{"id":"readers-new","text":"Chad and Mali agreed to hold talks on border security."}' | \
 		$(BIN) run --out $(READERS_UPGRADED) --run-id readers-upgrade -
 	cd docs/readers && npm install --no-audit --no-fund --loglevel=error && \
-		COMMUNIQUE_OUT=$(READERS_OUT) COMMUNIQUE_UPGRADED=$(READERS_UPGRADED) node --test
+		COMMUNIQUE_OUT=$(READERS_OUT) COMMUNIQUE_UPGRADED=$(READERS_UPGRADED) COMMUNIQUE_BIN=$(BIN) node --test
 
 # The HTML report opened in headless Chromium (Debian's chromium, driven by
 # playwright-core; .ci/run installs chromium): no console errors, every figure
@@ -163,6 +163,21 @@ notebook-check: build
 	$(NOTEBOOK_PY) docs/notebook/execute.py docs/positions.ipynb --out $(NOTEBOOK_OUT)/samples --check
 	$(NOTEBOOK_PY) docs/notebook/execute.py docs/positions.ipynb --out $(NOTEBOOK_OUT)/undated
 
+# Runs the Python and shell examples of docs/EXAMPLES.md on a run of the
+# embedded samples (its SQL examples run in `readers`), with Debian's
+# python3 and pandas; stand-ins read the Parquet files through DuckDB's
+# Node.js binding where no Python reader is installed (docs/notebook/README.md).
+# Fails on a block neither run nor marked with how it is checked.
+EXAMPLES_OUT ?= $(CURDIR)/.examples-out
+examples-check: build
+	@if ! $(NOTEBOOK_DEPS) || ! command -v node >/dev/null || ! command -v npm >/dev/null; then \
+		if [ -n "$(CI)" ]; then echo "examples-check: $(NOTEBOOK_PY) with pandas and node are required in CI"; exit 1; fi; \
+		echo "examples-check: SKIPPED ($(NOTEBOOK_PY) lacks pandas, or node is missing: apt-get install python3-pandas)"; exit 0; fi
+	rm -rf $(EXAMPLES_OUT) && mkdir -p $(EXAMPLES_OUT)
+	$(BIN) run --progress never --run-id samples --out $(EXAMPLES_OUT)/out 2> $(EXAMPLES_OUT)/run.log
+	cd docs/readers && npm install --no-audit --no-fund --loglevel=error
+	$(NOTEBOOK_PY) docs/notebook/examples.py docs/EXAMPLES.md --out $(EXAMPLES_OUT)/out --bin $(dir $(BIN))
+
 # Benchmarks: every stage, the whole pipeline on a generated corpus of
 # BENCH_ARTICLES articles (tokens/s, articles/s, peak RSS) and the prose
 # baseline. Compare two runs with benchstat (docs/PERFORMANCE.md).
@@ -190,4 +205,4 @@ schema:
 	$(GO) run ./cmd/communique schema --markdown > docs/SCHEMA.md
 
 clean:
-	rm -rf bin $(OUT) $(READERS_OUT) $(READERS_IN) $(READERS_UPGRADED) $(REPORT_OUT) $(NOTEBOOK_OUT) .fuzz.log
+	rm -rf bin $(OUT) $(READERS_OUT) $(READERS_IN) $(READERS_UPGRADED) $(REPORT_OUT) $(NOTEBOOK_OUT) $(EXAMPLES_OUT) .fuzz.log

@@ -2,13 +2,14 @@
 where that package cannot be installed (no Python Parquet reader in Debian 12,
 no PyPI; see README.md beside this file).
 
-It covers what the notebook calls, ``duckdb.connect()`` and
-``con.sql(query).df()``, by running the query in DuckDB itself, through its
+It covers what the notebook and the Python examples of docs/EXAMPLES.md call,
+``duckdb.connect()``, ``duckdb.sql(query)`` and ``con.sql(query)``, then
+``.df()`` or ``.show()``, by running the query in DuckDB itself, through its
 Node.js binding (docs/readers/query.mjs, @duckdb/node-api), and building the
 pandas DataFrame from the JSON rows: DATE columns become datetime64[ns] (NaT
 for null), integers int64 (or Int64 with nulls), lists Python lists. It is put
-on the path only by docs/notebook/execute.py; a reader with the real duckdb
-package runs the notebook unchanged.
+on the path only by docs/notebook/execute.py and examples.py; a reader with the
+real duckdb package runs the notebook and the examples unchanged.
 """
 
 import json
@@ -53,6 +54,10 @@ class Relation:
         cols = list(zip(*r["rows"])) if r["rows"] else [[] for _ in r["names"]]
         return pd.DataFrame({n: _column(list(c), t) for n, c, t in zip(r["names"], cols, r["types"])},
                             columns=r["names"])
+
+    def show(self):
+        """Prints the result (as a DataFrame; DuckDB draws a box table)."""
+        print(self.df().to_string(index=False))
 
 
 class Connection:
