@@ -68,7 +68,7 @@ func TestActorFacts(t *testing.T) {
 		{[]string{"D_PLACE", "UNKNOWN"}, "", ""},
 		{nil, "", ""},
 	} {
-		c, s := d.ActorFacts(tc.ids)
+		c, s := d.ActorFacts(tc.ids, 0, 0)
 		if c == nil || s == nil {
 			t.Errorf("ActorFacts(%v) = nil lists; want empty ones", tc.ids)
 		}
@@ -80,7 +80,49 @@ func TestActorFacts(t *testing.T) {
 		}
 	}
 	d.Mentions = append(d.Mentions, extractors.Mention{ID: "E_BODY", Sector: "NGO"})
-	if _, s := d.ActorFacts([]string{"E_BODY"}); strings.Join(s, " ") != "NGO" {
+	if _, s := d.ActorFacts([]string{"E_BODY"}, 0, 0); strings.Join(s, " ") != "NGO" {
 		t.Errorf("a mention added after the first call is not seen: sectors %v", s)
+	}
+}
+
+// TestActorFactsSpan checks that a row takes the sector of its own actor
+// mention: a state named once with an agent noun ("X protesters": OPP) and
+// once alone keeps the government's sector where named alone, and an agent
+// noun in an actor phrase that names no id ("the country's army") gives its
+// sector to the row's ids.
+func TestActorFactsSpan(t *testing.T) {
+	d := extractors.NewDoc(models.Article{ArticleID: "a", Text: "x"}, nil, nil)
+	d.Mentions = []extractors.Mention{
+		{ID: "XAA", TokStart: 0, TokEnd: 1, Country: "XAA", Sector: "GOV", AgentSector: "OPP"},   // "X protesters"
+		{ID: "XAA", TokStart: 10, TokEnd: 11, Country: "XAA", Sector: "GOV"},                     // "X" alone
+		{ID: "XBB", TokStart: 20, TokEnd: 21, Country: "XBB", Sector: "GOV", AgentSector: "MIL"}, // only with an agent
+		{ID: "P_PERSON", TokStart: 50, TokEnd: 51, Sector: "GOV"},                                // "lawyer P"
+	}
+	d.Agents = []extractors.Agent{
+		{TokStart: 1, TokEnd: 2, Sector: "OPP", Attached: true},
+		{TokStart: 32, TokEnd: 33, Sector: "MIL"}, // "the country's army"
+		{TokStart: 49, TokEnd: 50, Sector: "JUD"}, // "lawyer P"
+	}
+	for _, tc := range []struct {
+		name               string
+		ids                []string
+		start, end         int
+		countries, sectors string
+	}{
+		{"the mention with the agent noun", []string{"XAA"}, 0, 2, "XAA", "OPP"},
+		{"the mention alone", []string{"XAA"}, 10, 11, "XAA", "GOV"},
+		{"not named: the id's own sector", []string{"XAA"}, 40, 41, "XAA", "GOV"},
+		{"not named, only ever with an agent: the id's own sector", []string{"XBB"}, 40, 41, "XBB", "GOV"},
+		{"an agent noun of a named person gives nothing to the person's state", []string{"P_PERSON", "XAA"}, 49, 51, "XAA", "GOV"},
+		{"an agent noun of no mention", []string{"XAA"}, 30, 33, "XAA", "MIL"},
+		{"targets: no span", []string{"XAA", "XBB"}, 0, 0, "XAA XBB", "GOV"},
+	} {
+		c, s := d.ActorFacts(tc.ids, tc.start, tc.end)
+		if got := strings.Join(c, " "); got != tc.countries {
+			t.Errorf("%s: countries = %q; want %q", tc.name, got, tc.countries)
+		}
+		if got := strings.Join(s, " "); got != tc.sectors {
+			t.Errorf("%s: sectors = %q; want %q", tc.name, got, tc.sectors)
+		}
 	}
 }

@@ -1,8 +1,10 @@
 package extractors
 
 import (
+	"cmp"
 	"context"
 	"slices"
+	"sort"
 	"unicode/utf8"
 
 	"github.com/communique/communique/extractors/segment"
@@ -28,9 +30,23 @@ type Mention struct {
 	Affiliation      string
 	Country          string // ISO alpha-3 code of the state the mention is, belongs to or serves
 	Sector           string // CAMEO actor sector code
-	Kind             string
-	Method           string
-	Confidence       float32
+	// AgentSector is the sector of the agent noun after the mention
+	// ("Iranian protesters": OPP); it holds for this mention only, where it
+	// wins over Sector, the id's own
+	AgentSector string
+	Kind        string
+	Method      string
+	Confidence  float32
+}
+
+// Agent is an agent noun that heads a noun group ("protesters", "the
+// country's army", "opposition lawmakers"), with the CAMEO sector it gives.
+type Agent struct {
+	TokStart, TokEnd int    // token range of the agent noun, TokEnd exclusive
+	Sector           string // OPP, MIL, LEG, COP ...
+	// Attached: the agent belongs to the state mention just before it
+	// ("Iranian protesters"), whose AgentSector it gave
+	Attached bool
 }
 
 // Doc is one article on its way through the extractors.
@@ -39,6 +55,7 @@ type Doc struct {
 	Sentences []segment.Sentence
 	Tokens    []segment.Token
 	Mentions  []Mention // sorted by Start once the entity extractor ran
+	Agents    []Agent   // agent nouns heading noun groups, sorted by TokStart
 
 	Commitments []models.Commitment
 	Positions   []models.Position
@@ -134,7 +151,7 @@ func (d *Doc) EntityRows() []models.Entity {
 			Role:          Optional(m.Role),
 			AffiliationID: Optional(m.Affiliation),
 			Country:       Optional(m.Country),
-			Sector:        Optional(m.Sector),
+			Sector:        Optional(cmp.Or(m.AgentSector, m.Sector)),
 			Kind:          Optional(m.Kind),
 			Method:        m.Method,
 			Confidence:    m.Confidence,
@@ -143,11 +160,16 @@ func (d *Doc) EntityRows() []models.Entity {
 	return rows
 }
 
-// ActorFacts returns the distinct countries and sectors, sorted, that the
-// document's mentions give the ids (a row's actors or targets): an id takes
-// them from its first mention that has them. Both are empty, not nil, when
-// no mention gives any.
-func (d *Doc) ActorFacts(ids []string) (countries, sectors []string) {
+// ActorFacts returns the distinct countries and sectors, sorted, that a
+// row's actors (or targets) ids have, where [tokStart, tokEnd) are the
+// tokens of the row's actor phrase (empty for targets). An id named in the
+// phrase takes the country and sector of that mention, its agent noun's
+// where it has one, so "Iranian protesters" gives IRN and OPP to this row
+// only. An id the phrase does not name takes them from its first mention
+// that has them (the id's own sector, never an agent noun's); where the
+// phrase names none of the ids, an agent noun in it ("the country's army")
+// gives its sector instead. Both are empty, not nil, when nothing gives any.
+func (d *Doc) ActorFacts(ids []string, tokStart, tokEnd int) (countries, sectors []string) {
 	if d.facts == nil || d.factsCount != len(d.Mentions) {
 		d.facts = map[string]Mention{}
 		for _, m := range d.Mentions {
@@ -163,14 +185,50 @@ func (d *Doc) ActorFacts(ids []string) (countries, sectors []string) {
 		d.factsCount = len(d.Mentions)
 	}
 	countries, sectors = []string{}, []string{}
+	add := func(country, sector string) {
+		if country != "" && !slices.Contains(countries, country) {
+			countries = append(countries, country)
+		}
+		if sector != "" && !slices.Contains(sectors, sector) {
+			sectors = append(sectors, sector)
+		}
+	}
+	var inSpan []Mention // the mentions of the phrase
+	if tokEnd > tokStart {
+		first := sort.Search(len(d.Mentions), func(i int) bool { return d.Mentions[i].TokStart >= tokStart })
+		last := first
+		for last < len(d.Mentions) && d.Mentions[last].TokEnd <= tokEnd {
+			last++
+		}
+		inSpan = d.Mentions[first:last]
+	}
+	named := func(id string) bool {
+		return slices.ContainsFunc(inSpan, func(m Mention) bool { return m.ID == id })
+	}
+	free := "" // the sector of the phrase's last agent noun, where the phrase names no id
+	if !slices.ContainsFunc(ids, named) && tokEnd > tokStart {
+		first := sort.Search(len(d.Agents), func(i int) bool { return d.Agents[i].TokStart >= tokStart })
+		for _, a := range d.Agents[first:] {
+			if a.TokEnd > tokEnd {
+				break
+			}
+			free = a.Sector
+		}
+	}
 	for _, id := range ids {
+		if named(id) {
+			for _, m := range inSpan {
+				if m.ID == id {
+					add(m.Country, cmp.Or(m.AgentSector, m.Sector))
+				}
+			}
+			continue
+		}
 		f := d.facts[id]
-		if f.Country != "" && !slices.Contains(countries, f.Country) {
-			countries = append(countries, f.Country)
+		if free != "" && (f.Country != "" || f.Sector != "") {
+			f.Sector = free
 		}
-		if f.Sector != "" && !slices.Contains(sectors, f.Sector) {
-			sectors = append(sectors, f.Sector)
-		}
+		add(f.Country, f.Sector)
 	}
 	slices.Sort(countries)
 	slices.Sort(sectors)

@@ -52,7 +52,7 @@ type Entity struct {
 	Role          *string `parquet:"role,optional,dict" json:"role,omitempty" doc:"OFFICIAL only: title, e.g. Secretary-General"`
 	AffiliationID *string `parquet:"affiliation_id,optional,dict" json:"affiliation_id,omitempty" doc:"OFFICIAL only: canonical id of the body or state served, e.g. CSTO"`
 	Country       *string `parquet:"country,optional,dict" json:"country,omitempty" doc:"ISO alpha-3 code of the state the entity is, belongs to or serves (a state's own id; an official's or organ's state); null for international bodies and when unknown"`
-	Sector        *string `parquet:"sector,optional,dict" json:"sector,omitempty" doc:"CAMEO actor sector code: GOV for states and their governments, IGO, LEG, JUD, MIL, PTY, REB, MED, BUS, NGO ...; null when unknown"`
+	Sector        *string `parquet:"sector,optional,dict" json:"sector,omitempty" doc:"CAMEO actor sector code: GOV for states and their governments, IGO, LEG, JUD, MIL, PTY, REB, MED, BUS, NGO ...; a state's mention before an agent noun takes the noun's (\"Iranian protesters\": OPP, \"Iran's army\": MIL); null when unknown"`
 	Kind          *string `parquet:"kind,optional,dict" json:"kind,omitempty" doc:"OPERATION only: operation, exercise or mission"`
 	Method        string  `parquet:"method,dict" json:"method" doc:"How it was found, e.g. gazetteer, demonym, acronym, title, coreference, quoted-name"`
 	Confidence    float32 `parquet:"confidence" json:"confidence" doc:"Confidence in [0, 1]"`
@@ -68,7 +68,7 @@ type Commitment struct {
 	End             int32    `parquet:"end" json:"end" doc:"Code point offset after the clause (exclusive)"`
 	ActorIDs        []string `parquet:"actor_ids,list" json:"actor_ids" doc:"Canonical ids of who commits, e.g. [CSTO]"`
 	ActorCountries  []string `parquet:"actor_countries,list" json:"actor_countries" doc:"ISO alpha-3 codes of the actors' states, through officials' and organs' affiliations, sorted; empty for international bodies"`
-	ActorSectors    []string `parquet:"actor_sectors,list" json:"actor_sectors" doc:"CAMEO sector codes of the actors (GOV, IGO, MIL, LEG, PTY, REB ...), sorted"`
+	ActorSectors    []string `parquet:"actor_sectors,list" json:"actor_sectors" doc:"CAMEO sector codes of the actors (GOV, IGO, MIL, LEG, PTY, REB ...), sorted: an actor named in the row's actor phrase has that mention's (\"Iranian protesters\": OPP), another its first mention's own"`
 	ActorText       string   `parquet:"actor_text" json:"actor_text" doc:"The actor as written, e.g. the association members"`
 	Action          string   `parquet:"action" json:"action" doc:"What is promised, as a short predicate, e.g. provide assistance"`
 	TargetIDs       []string `parquet:"target_ids,list" json:"target_ids" doc:"Canonical ids the commitment is addressed to or about, e.g. [TJK]"`
@@ -97,7 +97,7 @@ type Position struct {
 	End             int32    `parquet:"end" json:"end" doc:"Code point offset after the clause (exclusive)"`
 	ActorIDs        []string `parquet:"actor_ids,list" json:"actor_ids" doc:"Canonical ids of who takes the stance, e.g. [CSTO]"`
 	ActorCountries  []string `parquet:"actor_countries,list" json:"actor_countries" doc:"ISO alpha-3 codes of the actors' states, through officials' and organs' affiliations, sorted; empty for international bodies"`
-	ActorSectors    []string `parquet:"actor_sectors,list" json:"actor_sectors" doc:"CAMEO sector codes of the actors (GOV, IGO, MIL, LEG, PTY, REB ...), sorted"`
+	ActorSectors    []string `parquet:"actor_sectors,list" json:"actor_sectors" doc:"CAMEO sector codes of the actors (GOV, IGO, MIL, LEG, PTY, REB ...), sorted: an actor named in the row's actor phrase has that mention's (\"Iranian protesters\": OPP), another its first mention's own"`
 	ActorText       string   `parquet:"actor_text" json:"actor_text" doc:"The actor as written"`
 	Stance          Stance   `parquet:"stance,dict" json:"stance" doc:"SUPPORT, OPPOSE, CALL, CONCERN, WELCOME or CONDEMN"`
 	Topic           string   `parquet:"topic" json:"topic" doc:"What the stance is about, e.g. refrain from armed confrontation"`

@@ -86,6 +86,13 @@ type lexicon struct {
 	cues     map[string]cue    // lower-case word → cues
 	triggers map[string]string // stem of a trigger noun → operation kind
 	stems    map[string]string // inflected form of every title and trigger word → its stem
+	// agents are the agent nouns ("protesters", "army") by their keys,
+	// agentSectors the sector of each entry
+	agents       *trie
+	agentSectors []string
+	// agentModifiers are words before an agent noun that give their own
+	// sector ("opposition lawmakers": OPP)
+	agentModifiers map[string]string
 }
 
 func loadLexicon() (*lexicon, error) {
@@ -140,6 +147,9 @@ func loadLexicon() (*lexicon, error) {
 			continue // "May", "Will": the hand cues win
 		}
 		lx.cues[w] |= cueGivenName
+	}
+	if err := lx.loadAgents(); err != nil {
+		return nil, err
 	}
 	return lx, nil
 }

@@ -64,6 +64,7 @@ type cand struct {
 	// mention its body
 	orphan bool
 	sector string // an official's sector from the generated tables, where no title gives one
+	agent  string // a state's sector from the agent noun after it ("Iranian protesters": OPP)
 	method string
 	conf   float32
 	dead   bool
@@ -97,6 +98,7 @@ func (t *Tagger) Extract(d *extractors.Doc) error {
 	t.findPlaces(s, d.Text())
 	t.resolveCapitals(s)
 	t.joinCompounds(s, d.Text())
+	t.findAgents(s, d)
 	t.emit(s, d)
 	return nil
 }
@@ -182,6 +184,10 @@ func (t *Tagger) emit(s *scratch, d *extractors.Doc) {
 		if c.sector != "" && c.label == models.Official {
 			sector = c.sector
 		}
+		agentSector := ""
+		if c.label == models.State {
+			agentSector = c.agent
+		}
 		d.Mentions = append(d.Mentions, extractors.Mention{
 			Start: ua.start, End: ub.end,
 			TokStart: ua.tok, TokEnd: tokEnd,
@@ -193,6 +199,7 @@ func (t *Tagger) emit(s *scratch, d *extractors.Doc) {
 			Affiliation: c.affil,
 			Country:     country,
 			Sector:      sector,
+			AgentSector: agentSector,
 			Kind:        c.opKind,
 			Method:      c.method,
 			Confidence:  c.conf,

@@ -56,8 +56,8 @@ func (st *state) emit(s *sent, cs []cand) {
 			actorText = v.text(t.a, t.b)
 		}
 		targets, targetText := st.targets(c, actorIDs)
-		actorCountries, actorSectors := d.ActorFacts(actorIDs)
-		targetCountries, _ := d.ActorFacts(targets)
+		actorCountries, actorSectors := d.ActorFacts(actorIDs, c.actor.text.a, c.actor.text.b)
+		targetCountries, _ := d.ActorFacts(targets, 0, 0)
 		trigger := v.text(c.trig.a, c.trig.b)
 		switch {
 		case c.pos == posModal:
