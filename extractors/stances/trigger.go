@@ -420,7 +420,8 @@ func (x *Extractor) licenseVerb(st *state, s *sent, tr *trigger, c cand, cm comp
 	if tr.table == tablePosition && v.has(i, roleReport) && (c.obj >= s.b || v.isPunct(c.obj) && !v.isQuote(c.obj)) {
 		return cand{}, false // "..., the press service stressed.": a verb of saying without an object
 	}
-	if !g.passive && c.trig.b < s.b && v.is(c.trig.b, "by") {
+	hp := headlinePassive(v, s, g, c.trig)
+	if !g.passive && !hp && c.trig.b < s.b && v.is(c.trig.b, "by") {
 		return cand{}, false // "as stressed by X": X speaks, the verb has no object
 	}
 	if v.has(i, roleLight) && x.nounTriggerAfter(v, s, c.obj) {
@@ -432,7 +433,7 @@ func (x *Extractor) licenseVerb(st *state, s *sent, tr *trigger, c cand, cm comp
 		// "did not intend to leave": a pledge not to leave
 		c.neg, c.restraint, c.modality = false, true, models.Pledge
 	}
-	if g.passive {
+	if g.passive || hp {
 		// "was condemned by X": the agent acts
 		end := x.clauseEnd(v, s, c.trig.b)
 		for k := c.trig.b; k < end-1; k++ {
@@ -442,6 +443,11 @@ func (x *Extractor) licenseVerb(st *state, s *sent, tr *trigger, c cand, cm comp
 				c.actor = st.resolveNP(s, sub, k)
 				return c, c.actor.ok()
 			}
+		}
+		if sp := st.speakerAt(s, i); hp && sp.ok() && onlyPredicate(v, s, g) {
+			// "Man accused of spying, ministry says": the speaker accuses
+			c.actor = actor{ids: sp.ids, text: sp.text, how: bySpeaker}
+			return c, true
 		}
 		return cand{}, false
 	}
@@ -839,6 +845,57 @@ func (x *Extractor) thingHead(v *view, h span) bool {
 		}
 	}
 	return true
+}
+
+// headlinePassive reports whether the one-word verb group g of a headline
+// is a passive without its "be": a past form right after the subject and
+// before "for", "of", "over", "as" or "by" ("Minister criticised for
+// remarks", "Envoy praised by rivals", also "Police arrest man accused
+// of"); a headline's active verb is in the present ("Minister criticises
+// rivals").
+func headlinePassive(v *view, s *sent, g *vgroup, trig span) bool {
+	if !s.headline || g.start != g.head || g.head != trig.a || trig.b >= s.b || g.head == s.a {
+		return false
+	}
+	if t := v.toks[g.head].tag; t != "VBD" && t != "VBN" || !strings.HasSuffix(v.toks[g.head].lower, "ed") {
+		return false
+	}
+	if !v.isNominal(g.head-1) && !v.inMention(g.head-1) {
+		return false
+	}
+	for _, w := range []string{"for", "of", "over", "as", "by"} {
+		if v.is(trig.b, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyPredicate reports whether verb group g is its clause's only finite
+// verb: none before it in the sentence, none after it but past a comma
+// ("Man accused of spying, ministry says", not "Ship accused of intrusion
+// was on patrol").
+func onlyPredicate(v *view, s *sent, g *vgroup) bool {
+	for k := range s.vgs {
+		o := &s.vgs[k]
+		if o == g || o.kind != vgFinite {
+			continue
+		}
+		if o.start < g.start || !commaBetween(v, g.end, o.start) {
+			return false
+		}
+	}
+	return true
+}
+
+// commaBetween reports whether a comma, colon or dash stands in [a, b).
+func commaBetween(v *view, a, b int) bool {
+	for k := a; k < b; k++ {
+		if v.isComma(k) || v.is(k, ":") || v.is(k, "-") || v.is(k, "—") {
+			return true
+		}
+	}
+	return false
 }
 
 // hasAgent reports whether "by" stands in [a, b).
