@@ -158,7 +158,7 @@ func TestBadDateKeepsArticle(t *testing.T) {
 		t.Errorf("%d articles, %d failed, %d warnings; want 2, 0, 2", sum.Articles, sum.Failed, sum.Warnings)
 	}
 	arts := readTable(t, out, "articles")
-	if n := arts.Column(arts.Schema().FieldIndices("published")[0]).NullN(); n != 2 {
+	if n := arts.nulls(t, "published"); n != 2 {
 		t.Errorf("%d null published dates; want 2", n)
 	}
 	msgs, sev := errorRows(t, out)

@@ -44,6 +44,49 @@ test('duckdb opens every table with the right types', async () => {
   }
 });
 
+// Nullability and the file metadata as DuckDB reads them from the Parquet
+// footers (the Go tests read the files back with parquet-go, the writer's
+// own library; this is the independent reader's view): every column is
+// OPTIONAL exactly where docs/SCHEMA.md says it is nullable.
+function schemaDoc() {
+  const cols = {};
+  let table = null;
+  for (const line of readFileSync('../SCHEMA.md', 'utf8').split('\n')) {
+    const h = line.match(/^## (\w+)$/);
+    if (h) table = h[1];
+    const c = line.match(/^\| `(\w+)` \| [^|]+ \| (yes|no) \|/);
+    if (table && c) (cols[table] ||= {})[c[1]] = c[2] === 'yes';
+  }
+  return cols;
+}
+
+test('duckdb: nullable columns as docs/SCHEMA.md says, and the file metadata', async () => {
+  const conn = await duck();
+  const doc = schemaDoc();
+  const manifests = readdirSync(`${out}/_runs`).filter((f) => f.endsWith('.json'));
+  const versions = new Set(manifests.map((f) => JSON.parse(readFileSync(`${out}/_runs/${f}`, 'utf8')).schema_version));
+  for (const t of tables) {
+    const glob = `'${out}/${t}/**/*.parquet'`;
+    assert.ok(Object.keys(doc[t] || {}).length > 5, `docs/SCHEMA.md: no columns for ${t}`);
+    for (const [col, isNull] of Object.entries(doc[t])) {
+      const r = await rows(conn, `SELECT DISTINCT repetition_type AS rep FROM parquet_schema(${glob}) WHERE name = '${col}'`);
+      assert.deepEqual(r.map((x) => x.rep), [isNull ? 'OPTIONAL' : 'REQUIRED'], `${t}.${col}`);
+    }
+    const kv = await rows(conn, `
+      SELECT decode(key) AS k, decode(value) AS v, count(*)::INTEGER AS files
+      FROM parquet_kv_metadata(${glob}) WHERE decode(key) LIKE 'communique.%' GROUP BY ALL`);
+    const files = await rows(conn, `SELECT count(*)::INTEGER AS n FROM parquet_file_metadata(${glob})`);
+    const has = (k) => kv.filter((x) => x.k === k).reduce((n, x) => n + x.files, 0);
+    for (const k of ['communique.schema_version', 'communique.pipeline_version', 'communique.run_id', 'communique.table']) {
+      assert.equal(has(k), files[0].n, `${t}: files without ${k}`);
+    }
+    for (const x of kv.filter((x) => x.k === 'communique.schema_version')) {
+      assert.ok(versions.has(x.v), `${t}: schema_version ${x.v} is no manifest's`);
+    }
+    for (const x of kv.filter((x) => x.k === 'communique.table')) assert.equal(x.v, t);
+  }
+});
+
 test('duckdb: offsets select the mention with substr', async () => {
   const conn = await duck();
   const bad = await rows(conn, `
