@@ -222,6 +222,20 @@ func bareClauseAt(v *view, s *sent, k int) int {
 	return k
 }
 
+// agentOf reports whether word is an agent noun of the first word of a
+// trigger phrase that shares its stem ("protesters" of "protest"): it names
+// people, not the act.
+func agentOf(word, phrase string) bool {
+	first, _, _ := strings.Cut(phrase, " ")
+	w := strings.TrimSuffix(word, "s")
+	for _, suf := range []string{"er", "or"} {
+		if strings.HasSuffix(w, suf) && !strings.HasSuffix(first, suf) {
+			return true
+		}
+	}
+	return false
+}
+
 // candidates returns the licensed triggers of sentence s in token order.
 func (x *Extractor) candidates(st *state, s *sent) []cand {
 	v := st.v
@@ -234,7 +248,7 @@ func (x *Extractor) candidates(st *state, s *sent) []cand {
 		for _, ti := range x.lx.byFirst[t.stem] {
 			tr := &x.lx.triggers[ti]
 			e, ok := matchTrigger(v, s, i, tr.words)
-			if !ok {
+			if !ok || agentOf(t.lower, tr.phrase) {
 				continue
 			}
 			if c, ok := x.license(st, s, tr, i, e); ok {
@@ -420,7 +434,7 @@ func (x *Extractor) licenseVerb(st *state, s *sent, tr *trigger, c cand, cm comp
 	if tr.table == tablePosition && v.has(i, roleReport) && (c.obj >= s.b || v.isPunct(c.obj) && !v.isQuote(c.obj)) {
 		return cand{}, false // "..., the press service stressed.": a verb of saying without an object
 	}
-	hp := headlinePassive(v, s, g, c.trig)
+	hp := headlinePassive(v, s, g, c.trig) || reducedRelative(v, s, g, c.trig)
 	if !g.passive && !hp && c.trig.b < s.b && v.is(c.trig.b, "by") {
 		return cand{}, false // "as stressed by X": X speaks, the verb has no object
 	}
@@ -865,6 +879,28 @@ func headlinePassive(v *view, s *sent, g *vgroup, trig span) bool {
 	}
 	for _, w := range []string{"for", "of", "over", "as", "by"} {
 		if v.is(trig.b, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// reducedRelative reports whether the one-word verb group g is a past
+// participle that modifies the noun before it, after its clause's verb:
+// "police arrested a man accused of rioting", "seeks a sentence for a
+// citizen accused of treason". It is passive, like a headline's.
+func reducedRelative(v *view, s *sent, g *vgroup, trig span) bool {
+	if s.headline || g.start != g.head || g.head != trig.a || trig.b >= s.b || g.head == s.a {
+		return false
+	}
+	if t := v.toks[g.head].tag; t != "VBD" && t != "VBN" || !strings.HasSuffix(v.toks[g.head].lower, "ed") {
+		return false
+	}
+	if !v.isNoun(g.head-1) && !v.inMention(g.head-1) || !v.is(trig.b, "of") && !v.is(trig.b, "for") && !v.is(trig.b, "by") {
+		return false
+	}
+	for k := range s.vgs {
+		if o := &s.vgs[k]; o != g && o.kind == vgFinite && o.end <= g.start {
 			return true
 		}
 	}
