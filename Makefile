@@ -11,6 +11,12 @@ OUT       ?= out
 # build it once (prerequisite) and run it.
 BIN       ?= $(CURDIR)/bin/communique
 
+# go test's own vet pass (a subset of go vet's checks, with its own facts
+# for every dependency, again for -race and for the fuzz build: about 100 s
+# of CPU in a fresh make test) is off where `vet` has just run the full set:
+# check and test run vet first; run `make vet` with unit, race or fuzz alone.
+TEST = $(GO) test -vet=off
+
 # Fuzz targets run briefly by `CI=1 make test`: package:FuzzName, the ones
 # that read untrusted article text. Every Fuzz function's seed corpus (also
 # data's FuzzParseTSV and linear's FuzzRead, which read the project's own or
@@ -66,7 +72,7 @@ run:
 
 # The quick loop (fuzz targets run their seed corpus as unit tests).
 check: vet
-	$(GO) test ./...
+	$(TEST) ./...
 
 test: vet unit race $(if $(CI),fuzz) readers report-check notebook-check examples-check
 
@@ -76,21 +82,21 @@ vet:
 
 # Every package but the ones race runs, and RACE_SKIP, without the race detector.
 unit:
-	$(GO) test -cover $$($(GO) list ./... | grep -v -e /pipeline -e /sources)
-	$(GO) test -cover -run '^($(RACE_SKIP))$$' ./pipeline
+	$(TEST) -cover $$($(GO) list ./... | grep -v -e /pipeline -e /sources)
+	$(TEST) -cover -run '^($(RACE_SKIP))$$' ./pipeline
 
 race:
-	$(GO) test -race -cover -skip '^($(RACE_SKIP))$$' $(RACE_PKGS)
-	@for t in $(RACE_ALSO); do echo "$(GO) test -race -run '^$${t##*:}$$' $${t%%:*}"; \
-		$(GO) test -race -run "^$${t##*:}$$" $${t%%:*} || exit 1; done
+	$(TEST) -race -cover -skip '^($(RACE_SKIP))$$' $(RACE_PKGS)
+	@for t in $(RACE_ALSO); do echo "$(TEST) -race -run '^$${t##*:}$$' $${t%%:*}"; \
+		$(TEST) -race -run "^$${t##*:}$$" $${t%%:*} || exit 1; done
 
 fuzz:
 	@for t in $(FUZZ); do \
 		pkg=$${t%%:*}; name=$${t##*:}; \
 		echo "fuzz $$pkg $$name ($(FUZZTIME))"; \
-		$(GO) test $(FUZZ_FLAGS) -fuzz "^$$name$$" $$pkg > .fuzz.log 2>&1 \
+		$(TEST) $(FUZZ_FLAGS) -fuzz "^$$name$$" $$pkg > .fuzz.log 2>&1 \
 		|| { grep -q 'context deadline exceeded' .fuzz.log && echo "retry: fuzz engine timed out starting workers (machine busy)" \
-		     && $(GO) test $(FUZZ_FLAGS) -fuzz "^$$name$$" $$pkg > .fuzz.log 2>&1; } \
+		     && $(TEST) $(FUZZ_FLAGS) -fuzz "^$$name$$" $$pkg > .fuzz.log 2>&1; } \
 		|| { cat .fuzz.log; exit 1; }; tail -n 1 .fuzz.log; \
 	done
 
