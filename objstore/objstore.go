@@ -10,8 +10,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -24,7 +26,8 @@ import (
 // configures the client (see openS3 for the parameters). Credentials come
 // from the environment as for any AWS SDK program. file:// URLs and plain
 // paths are local files. S3 is the one scheme supported, through
-// minio-go, a light S3 client.
+// minio-go, a light S3 client (s3.go, the driver behind Bucket); a build
+// with -tags nos3 leaves it out and opens no object store.
 
 // ErrPrecondition is returned by a conditional write whose condition failed
 // (the object exists already).
@@ -84,8 +87,8 @@ func (l Location) Name(key string) string {
 	return u.Scheme + "://" + u.Host + "/" + key
 }
 
-// openers open buckets by URL scheme.
-var openers = map[string]func(context.Context, *url.URL) (*Bucket, error){"s3": openS3}
+// openers open buckets by URL scheme; s3.go adds "s3" unless built with -tags nos3.
+var openers = map[string]func(context.Context, *url.URL) (*Bucket, error){}
 
 // openBucket opens the bucket of a bucket URL.
 func openBucket(ctx context.Context, bucketURL string) (*Bucket, error) {
@@ -95,7 +98,11 @@ func openBucket(ctx context.Context, bucketURL string) (*Bucket, error) {
 	}
 	open, ok := openers[u.Scheme]
 	if !ok {
-		return nil, fmt.Errorf("%s://: unsupported object-store scheme (supported: s3)", u.Scheme)
+		supported := slices.Sorted(maps.Keys(openers))
+		if len(supported) == 0 {
+			supported = []string{"none: built with -tags nos3"}
+		}
+		return nil, fmt.Errorf("%s://: unsupported object-store scheme (supported: %s)", u.Scheme, strings.Join(supported, ", "))
 	}
 	return open(ctx, u)
 }
