@@ -174,8 +174,8 @@ notebook-check: build
 	$(NOTEBOOK_PY) docs/notebook/execute.py docs/positions.ipynb --out $(NOTEBOOK_OUT)/samples --check
 	$(NOTEBOOK_PY) docs/notebook/execute.py docs/positions.ipynb --out $(NOTEBOOK_OUT)/undated
 
-# Runs the Python and shell examples of docs/EXAMPLES.md on a run of the
-# embedded samples (its SQL examples run in `readers`), with Debian's
+# Runs the Python and shell examples of docs/*.md on a run of the embedded
+# samples (the SQL examples run in `readers`), with Debian's
 # python3 and pandas; stand-ins read the Parquet files through DuckDB's
 # Node.js binding where no Python reader is installed (docs/notebook/README.md).
 # Fails on a block neither run nor marked with how it is checked.
@@ -187,7 +187,7 @@ examples-check: build
 	rm -rf $(EXAMPLES_OUT) && mkdir -p $(EXAMPLES_OUT)
 	$(BIN) run --progress never --run-id samples --out $(EXAMPLES_OUT)/out 2> $(EXAMPLES_OUT)/run.log
 	cd docs/readers && npm install --no-audit --no-fund --loglevel=error
-	$(NOTEBOOK_PY) docs/notebook/examples.py docs/EXAMPLES.md --out $(EXAMPLES_OUT)/out --bin $(dir $(BIN))
+	$(NOTEBOOK_PY) docs/notebook/examples.py docs/*.md --out $(EXAMPLES_OUT)/out --bin $(dir $(BIN))
 
 # Benchmarks: every stage, the whole pipeline on a generated corpus of
 # BENCH_ARTICLES articles (tokens/s, articles/s, peak RSS) and the prose

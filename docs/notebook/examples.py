@@ -1,14 +1,15 @@
-"""Runs the examples of docs/EXAMPLES.md (and any Markdown file given)
-against a communique output root, so that none silently never runs.
+"""Runs the examples of the Markdown files given (make examples-check: every
+docs/*.md) against a communique output root, so that none silently never runs.
 
     python3 examples.py MARKDOWN... --out ROOT --bin DIR
 
 Every fenced block of a Markdown file is one of:
-  ```sql     run by docs/readers/readers.test.js in DuckDB (make readers); checked
-             here only to be there;
+  ```sql     run by docs/readers/readers.test.js in DuckDB (make readers), which
+             reads those of EXAMPLES.md and README.md: elsewhere a failure;
   ```python  executed, in file order, in one namespace per file (like notebook
              cells), with the working directory holding `out` (a link to ROOT);
-  ```sh      run by bash -e in that directory, with DIR (holding communique) on PATH;
+  ```sh      run by bash -e in that directory, with DIR (holding communique) on PATH
+             and, for NAME.md, the files of fixtures/NAME/ beside out;
   other      not an example (json, text): ignored.
 An HTML comment on the line before a block changes that:
   <!-- check: node "TEST" -->   checked by the test named TEST in
@@ -42,6 +43,7 @@ import traceback
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 READERS_TEST = os.path.join(HERE, "..", "readers", "readers.test.js")
+SQL_RUN_BY_READERS = ("EXAMPLES.md", "README.md")  # the files whose ```sql blocks readers.test.js runs
 FENCE = re.compile(r"^```(\w*)\n(.*?)^```\n", re.M | re.S)
 CHECK = re.compile(r"<!--\s*check:\s*(node\s+\"([^\"]+)\"|none,\s*(.+?))\s*-->\s*$")
 
@@ -90,16 +92,25 @@ def main():
     ap.add_argument("markdown", nargs="+")
     ap.add_argument("--out", required=True, help="the output root the examples read as out/")
     ap.add_argument("--bin", required=True, help="the directory holding the communique binary")
+    ap.add_argument("--fixtures", default=os.path.join(HERE, "fixtures"),
+                    help="fixtures/NAME/ is copied where the blocks of NAME.md run")
     a = ap.parse_args()
     os.environ["PATH"] = os.path.abspath(a.bin) + os.pathsep + os.environ["PATH"]
     print("stand-ins:", ", ".join(standins()) or "none (the real packages)")
     node_tests = open(READERS_TEST, encoding="utf8").read()
     passed = failed = skipped = elsewhere = 0
-    work = tempfile.mkdtemp(prefix="communique-examples-")
-    os.symlink(os.path.abspath(a.out), os.path.join(work, "out"))
     home = os.getcwd()
+    work = None
     try:
         for path in a.markdown:
+            if work:
+                shutil.rmtree(work, ignore_errors=True)
+            # A directory of its own for each file: out, and the file's fixtures.
+            work = tempfile.mkdtemp(prefix="communique-examples-")
+            os.symlink(os.path.abspath(a.out), os.path.join(work, "out"))
+            fixtures = os.path.join(a.fixtures, os.path.splitext(os.path.basename(path))[0])
+            if os.path.isdir(fixtures):
+                shutil.copytree(fixtures, work, dirs_exist_ok=True)
             md = open(path, encoding="utf8").read()
             ns = {"__name__": "__example__"}
             name = os.path.basename(path)
@@ -120,6 +131,10 @@ def main():
                     skipped += 1
                     continue
                 if lang == "sql":
+                    if name not in SQL_RUN_BY_READERS:
+                        print(f"FAIL {where}: readers.test.js runs the SQL of {', '.join(SQL_RUN_BY_READERS)} only")
+                        failed += 1
+                        continue
                     print(f"ok   {where}: run by readers.test.js in DuckDB (make readers)")
                     elsewhere += 1
                     continue
@@ -140,7 +155,8 @@ def main():
                 for l in lines[:8]:
                     print("     | " + l[:150])
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if work:
+            shutil.rmtree(work, ignore_errors=True)
     print(f"{elsewhere} examples checked by make readers (SQL in DuckDB, polars twins in Node.js)")
     print(f"examples: {passed} passed, {failed} failed, {skipped} skipped")
     sys.exit(1 if failed or not passed else 0)
