@@ -294,9 +294,7 @@ func (s *diskStore) cleanOrphans(committed map[string]bool, finished map[shardKe
 	}
 	// Snapshots other than the live one (the caller finished the last
 	// commit), and the history of runs that never committed.
-	snaps, err := s.removeSnapshots(map[string]bool{s.current(): true}, false)
-	removed = append(removed, snaps...)
-	if err != nil {
+	if _, err := s.removeSnapshots(map[string]bool{s.current(): true}, false); err != nil {
 		return removed, err
 	}
 	hist, err := os.ReadDir(s.path(historyDir))
