@@ -93,7 +93,8 @@ func (p *person) hasSurname(w string) bool {
 }
 
 // matchName returns the end of the person's full name, in any spelling,
-// written from unit u, and the spelling.
+// written from unit u (also with a middle initial: "Given X. Surname"), and
+// the spelling.
 func (p *person) matchName(s *scratch, u int) (end int, spelling string, ok bool) {
 	if end, ok := s.matchText(u, p.name); ok {
 		return end, p.name, true
@@ -101,6 +102,18 @@ func (p *person) matchName(s *scratch, u int) (end int, spelling string, ok bool
 	for _, a := range p.alts {
 		if end, ok := s.matchText(u, a); ok {
 			return end, a, true
+		}
+	}
+	// "Given X. Surname": a middle initial the spelling lacks
+	for _, n := range append([]string{p.name}, p.alts...) {
+		first, rest, ok := strings.Cut(n, " ")
+		if !ok {
+			continue
+		}
+		if e, ok := s.matchText(u, first); ok && e+1 < len(s.units) && isInitial(s.units[e].key) && s.sameSent(u, e+1) {
+			if end, ok := s.matchText(e+1, rest); ok {
+				return end, n, true
+			}
 		}
 	}
 	return 0, "", false

@@ -25,12 +25,7 @@ const surnamePeople = "id\tname\taliases\taffiliation\tsector\tstart\tend\tcommo
 // holds a role on the article's date (without a date, an open term), and
 // otherwise stays the surname alone.
 func TestSoleSurname(t *testing.T) {
-	data.SetOverlay(fstest.MapFS{"gazetteer/people_generated.tsv": {Data: []byte(surnamePeople)}})
-	tg, err := New()
-	data.SetOverlay(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tg := surnameTagger(t)
 	day := func(s string) *models.Date { return dayOf(t, s) }
 	tests := []struct {
 		name, text string
@@ -72,5 +67,40 @@ func TestSoleSurname(t *testing.T) {
 				t.Errorf("Extract(%q) = %v; want [%s]", tc.text, got, tc.id)
 			}
 		})
+	}
+}
+
+// surnameTagger builds a tagger with surnamePeople added through the overlay.
+func surnameTagger(t *testing.T) *Tagger {
+	t.Helper()
+	data.SetOverlay(fstest.MapFS{"gazetteer/people_generated.tsv": {Data: []byte(surnamePeople)}})
+	tg, err := New()
+	data.SetOverlay(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tg
+}
+
+// TestMiddleInitial checks that a known person's name written with a middle
+// initial the tables lack is that person, under the tables' id.
+func TestMiddleInitial(t *testing.T) {
+	tg := surnameTagger(t)
+	for _, text := range []string{
+		"The talks went on after Orla K. Quentamir arrived.",
+		"Orla K. Quentamir is building a new coalition.",
+	} {
+		d := doc(t, text)
+		d.Article.Published = dayOf(t, "2015-05-01")
+		if err := tg.Extract(d); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, m := range d.Mentions {
+			got = append(got, string(m.Label)+":"+m.ID+":"+text[m.Start:m.End])
+		}
+		if len(got) != 1 || got[0] != "OFFICIAL:ORLA_QUENTAMIR:Orla K. Quentamir" {
+			t.Errorf("Extract(%q) = %v; want the one official ORLA_QUENTAMIR", text, got)
+		}
 	}
 }
