@@ -147,6 +147,9 @@ func (x *Extractor) groupKind(v *view, s *sent, g *vgroup, seenFinite bool) vgKi
 		if first == "VBN" && !seenFinite && p >= s.a && (v.isNoun(p) || v.is(p, ")")) && !v.isComma(p) {
 			return vgFinite // "the participants called on", tagged VBN
 		}
+		if first == "VBN" && !seenFinite && p > s.a && v.isComma(p) && openerComma(v, s, p) >= 0 {
+			return vgFinite // "the envoy, a former general, called on", tagged VBN
+		}
 		return vgParticiple
 	}
 	return vgFinite

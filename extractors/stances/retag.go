@@ -12,7 +12,8 @@ import "strings"
 //     experience")
 //   - a participle tagged JJ after "remain" or "stay" ("would remain barred")
 //   - in a headline, a verb after a comma that coordinates a second predicate
-//     ("..., pledge to counter terrorism", "..., voice South China Sea concern")
+//     ("..., pledge to counter terrorism", "..., voice South China Sea concern",
+//     "..., calls for talks")
 //
 // Only the view's copy of a tag changes; the document keeps the tagger's.
 func (x *Extractor) retag(v *view, s *sent) {
@@ -41,7 +42,7 @@ func (x *Extractor) retag(v *view, s *sent) {
 			// "It, in particular, expressed concern"
 			t.tag = "VBD"
 		case s.headline && (t.tag == "NN" || t.tag == "NNS" || t.tag == "JJ") && i > s.a+1 && v.isComma(i-1) &&
-			i+1 < s.b && (next || v.isNoun(i+1) || v.is(i+1, "to")):
+			i+1 < s.b && (next || v.isNoun(i+1) || v.is(i+1, "to") || v.isPrep(i+1) && !v.is(i+1, "of")):
 			t.tag = "VBP"
 		}
 	}
