@@ -868,10 +868,7 @@ func (x *Extractor) thingHead(v *view, h span) bool {
 // of"); a headline's active verb is in the present ("Minister criticises
 // rivals").
 func headlinePassive(v *view, s *sent, g *vgroup, trig span) bool {
-	if !s.headline || g.start != g.head || g.head != trig.a || trig.b >= s.b || g.head == s.a {
-		return false
-	}
-	if t := v.toks[g.head].tag; t != "VBD" && t != "VBN" || !strings.HasSuffix(v.toks[g.head].lower, "ed") {
+	if !s.headline || !bareParticiple(v, s, g, trig) {
 		return false
 	}
 	if !v.isNominal(g.head-1) && !v.inMention(g.head-1) {
@@ -890,10 +887,7 @@ func headlinePassive(v *view, s *sent, g *vgroup, trig span) bool {
 // "police arrested a man accused of rioting", "seeks a sentence for a
 // citizen accused of treason". It is passive, like a headline's.
 func reducedRelative(v *view, s *sent, g *vgroup, trig span) bool {
-	if s.headline || g.start != g.head || g.head != trig.a || trig.b >= s.b || g.head == s.a {
-		return false
-	}
-	if t := v.toks[g.head].tag; t != "VBD" && t != "VBN" || !strings.HasSuffix(v.toks[g.head].lower, "ed") {
+	if s.headline || !bareParticiple(v, s, g, trig) {
 		return false
 	}
 	if !v.isNoun(g.head-1) && !v.inMention(g.head-1) || !v.is(trig.b, "of") && !v.is(trig.b, "for") && !v.is(trig.b, "by") {
@@ -905,6 +899,17 @@ func reducedRelative(v *view, s *sent, g *vgroup, trig span) bool {
 		}
 	}
 	return false
+}
+
+// bareParticiple reports whether verb group g is the trigger trig alone, a
+// regular past form ("-ed", tagged VBD or VBN) with a word before it and
+// one after it in sentence s: the shape of a passive without its "be".
+func bareParticiple(v *view, s *sent, g *vgroup, trig span) bool {
+	if g.start != g.head || g.head != trig.a || trig.b >= s.b || g.head == s.a {
+		return false
+	}
+	t := v.toks[g.head].tag
+	return (t == "VBD" || t == "VBN") && strings.HasSuffix(v.toks[g.head].lower, "ed")
 }
 
 // onlyPredicate reports whether verb group g is its clause's only finite
