@@ -361,6 +361,9 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 		}
 	}
 	ids := st.idsIn(sub.head, nil)
+	if len(ids) == 0 && v.hasOutlet(sub.np) {
+		return actor{} // "the Courier demands": an outlet speaks for no one named
+	}
 	for _, c := range sub.coActor {
 		ids = st.idsIn(c, ids)
 	}

@@ -55,6 +55,7 @@ type ent struct {
 	id    string
 	aff   string
 	kind  string // an operation's kind
+	sect  string // sector
 }
 
 // docWith segments text and adds mentions for ents.
@@ -78,7 +79,7 @@ func docWith(t testing.TB, text string, ents ...ent) *extractors.Doc {
 		}
 		used[at] = true
 		d.Mentions = append(d.Mentions, extractors.Mention{
-			Start: at, End: at + len(e.form), Label: e.label, ID: e.id, Affiliation: e.aff, Kind: e.kind,
+			Start: at, End: at + len(e.form), Label: e.label, ID: e.id, Affiliation: e.aff, Kind: e.kind, Sector: e.sect,
 			Sentence: d.SentenceOf(at),
 		})
 	}
@@ -91,6 +92,9 @@ func org(form, id string) ent   { return ent{form: form, label: models.Org, id: 
 func group(form, id string) ent { return ent{form: form, label: models.Group, id: id} }
 func official(form, id, aff string) ent {
 	return ent{form: form, label: models.Official, id: id, aff: aff}
+}
+func outlet(form, id string) ent {
+	return ent{form: form, label: models.Org, id: id, sect: "MED"}
 }
 func place(form, id string) ent { return ent{form: form, label: models.Place, id: id} }
 func mission(form, id, body string) ent {

@@ -43,6 +43,9 @@ func npLeft(v *view, s *sent, j int) (span, bool) {
 		// a possessive pronoun alone is no noun phrase
 		return span{}, false
 	}
+	if v.toks[j].tag == "PRP" && !v.inMention(j) {
+		return span{j, j + 1}, true // "told the channel he blames": a pronoun is its own phrase
+	}
 	a := j
 	for k := j - 1; k >= s.a; k-- {
 		switch {
@@ -56,6 +59,9 @@ func npLeft(v *view, s *sent, j int) (span, bool) {
 				return span{a, j + 1}, true
 			}
 			a = k
+			if v.toks[k].tag == "DT" && !v.inMention(k) && k > s.a && v.isNoun(k-1) {
+				return span{a, j + 1}, true // "told the paper the government will": a determiner opens its phrase
+			}
 			continue
 		case v.is(k, "of") && k > s.a && (v.isNoun(k-1) || v.inMention(k-1)):
 			a = k

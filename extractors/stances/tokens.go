@@ -141,8 +141,10 @@ func (v *view) isActorMention(i int) bool {
 		return false
 	}
 	switch m := v.mention(i); m.Label {
-	case models.State, models.Org, models.Group, models.Official:
+	case models.State, models.Group, models.Official:
 		return true
+	case models.Org:
+		return m.Sector != sectorMedia // an outlet reports; it is never the actor
 	case models.Operation:
 		return m.Kind == "mission" || m.Kind == "operation" // "UNIFIL expressed concern", "Operation Irini will keep inspecting"
 	}
@@ -247,3 +249,16 @@ func nameWord(t *tok) {
 		t.tag = "NNP"
 	}
 }
+
+// hasOutlet reports whether span sp holds a news outlet's name.
+func (v *view) hasOutlet(sp span) bool {
+	for i := sp.a; i < sp.b; i++ {
+		if v.inMention(i) && v.mention(i).Label == models.Org && v.mention(i).Sector == sectorMedia {
+			return true
+		}
+	}
+	return false
+}
+
+// sectorMedia is the sector code of news outlets (data/gazetteer/sectors.tsv).
+const sectorMedia = "MED"
