@@ -434,7 +434,7 @@ func (x *Extractor) licenseVerb(st *state, s *sent, tr *trigger, c cand, cm comp
 	if tr.table == tablePosition && v.has(i, roleReport) && (c.obj >= s.b || v.isPunct(c.obj) && !v.isQuote(c.obj)) {
 		return cand{}, false // "..., the press service stressed.": a verb of saying without an object
 	}
-	hp := headlinePassive(v, s, g, c.trig) || reducedRelative(v, s, g, c.trig)
+	hp := headlinePassive(v, s, g, c.trig) || reducedRelative(v, s, g, c.trig) || x.controlPassive(v, s, g, c.trig)
 	if !g.passive && !hp && c.trig.b < s.b && v.is(c.trig.b, "by") {
 		return cand{}, false // "as stressed by X": X speaks, the verb has no object
 	}
@@ -451,7 +451,8 @@ func (x *Extractor) licenseVerb(st *state, s *sent, tr *trigger, c cand, cm comp
 		// "was condemned by X": the agent acts
 		end := x.clauseEnd(v, s, c.trig.b)
 		for k := c.trig.b; k < end-1; k++ {
-			if v.is(k, "by") {
+			if v.is(k, "by") && (k == c.trig.b || v.toks[k-1].tag != "VBN") { // not "actions taken by"
+
 				np := npRight(v, s, k+1, end)
 				sub := subject{kind: subjNP, np: np, head: headOf(v, np)}
 				c.actor = st.resolveNP(s, sub, k)
@@ -895,6 +896,22 @@ func reducedRelative(v *view, s *sent, g *vgroup, trig span) bool {
 	}
 	for k := range s.vgs {
 		if o := &s.vgs[k]; o != g && o.kind == vgFinite && o.end <= g.start {
+			return true
+		}
+	}
+	return false
+}
+
+// controlPassive reports whether the one-word verb group g is a passive
+// without its "be" of a verb whose active form needs an object before "to"
+// ("urged Norland to"): right after its subject and right before "to"
+// ("Norland urged to reopen talks", "Envoys told to leave").
+func (x *Extractor) controlPassive(v *view, s *sent, g *vgroup, trig span) bool {
+	if !bareParticiple(v, s, g, trig) || !v.is(trig.b, "to") || !v.isNominal(g.head-1) && !v.inMention(g.head-1) {
+		return false
+	}
+	for _, ti := range x.lx.byFirst[v.toks[g.head].stem] {
+		if tr := &x.lx.triggers[ti]; tr.pos == posVerb && len(tr.words) == 1 && tr.comp == compObjTo {
 			return true
 		}
 	}
