@@ -832,6 +832,44 @@ func isPlural(v *view, h span) bool {
 	return false
 }
 
+// claimAbout reports whether the frame holding token at has a speaker who
+// is plainly not the actor ids, so that what ids "will" do is the
+// speaker's claim or forecast: both name people and no person is common to
+// them ("A says B would allow": two people of one state), or both are
+// states only and none is common ("Norland says Sudland will"). A speaker
+// of a body, or a body's mission, may speak for it: no claim then.
+func (st *state) claimAbout(s *sent, at int, ids []string) bool {
+	sp := st.speakerAt(s, at)
+	if !sp.ok() {
+		return false
+	}
+	if spo, ao := st.officialsOf(sp.ids), st.officialsOf(ids); len(spo) > 0 && len(ao) > 0 {
+		return !intersects(spo, ao)
+	}
+	return st.onlyStates(sp.ids) && st.onlyStates(ids) && !intersects(sp.ids, ids)
+}
+
+// onlyStates reports whether every id of ids is a state's.
+func (st *state) onlyStates(ids []string) bool {
+	for _, id := range ids {
+		if x := st.index[id]; x == nil || len(x.labels) == 0 || x.labels[0] != models.State {
+			return false
+		}
+	}
+	return len(ids) > 0
+}
+
+// officialsOf returns the ids of ids that name people.
+func (st *state) officialsOf(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		if st.hasOfficial([]string{id}) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 // speakerAt returns the speaker of the frame holding token at, if any.
 func (st *state) speakerAt(s *sent, at int) actor {
 	for k := len(s.frames) - 1; k >= 0; k-- {
