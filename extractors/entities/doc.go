@@ -16,6 +16,9 @@
 //     Military Observer Group in India and Pakistan (UNMOGIP)") whose
 //     affiliation is the body named inside it; an unknown acronym before
 //     "rebels" or "militia" is a group ("the ADF rebels");
+//   - discard.go: the same walk finds the discard phrases, which look
+//     like actors but are not ("film festival"); no actor mention of any
+//     step lies wholly inside one;
 //   - operations.go: named operations after trigger nouns (operation
 //     "Kanal", Operation Prosperity Guardian, mission EUNAVFOR Aspides);
 //   - organs.go: organs no gazetteer lists, by the shape of their names

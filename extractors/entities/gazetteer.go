@@ -24,6 +24,9 @@ const (
 	kPlace                      // PLACE
 	kOperation                  // OPERATION
 	kBlock                      // no mention; keeps its words from matching otherwise
+	// kDiscard: a phrase that looks like an actor but is not ("Film
+	// Festival"); no actor mention lies wholly inside it (discard.go)
+	kDiscard
 )
 
 // entry is one name of the gazetteers.
@@ -79,6 +82,7 @@ const (
 	groupsGenFile  = "gazetteer/groups_generated.tsv"
 	orgsGenFile    = "gazetteer/orgs_generated.tsv"
 	statesGenFile  = "gazetteer/states_generated.tsv"
+	discardsFile   = "gazetteer/discards_generated.tsv"
 )
 
 func loadGazetteer() (*gazetteer, error) {
@@ -260,6 +264,9 @@ func loadGazetteer() (*gazetteer, error) {
 		return nil, err
 	}
 	if err := g.loadGenerated(orgsGenFile, models.Org, kOrg); err != nil {
+		return nil, err
+	}
+	if err := g.loadDiscards(); err != nil { // after every name: a name keeps its entry
 		return nil, err
 	}
 	for i := range g.entries {

@@ -33,6 +33,7 @@ func TestTSVIntegrity(t *testing.T) {
 		{orgsGenFile, []string{"id", "name", "aliases", "country", "sector", "code", "source"}, func(r data.Record) string { return r["id"] }},
 		{statesGenFile, []string{"text", "id", "kind", "source"}, func(r data.Record) string { return r["text"] }},
 		{"gazetteer/agents_generated.tsv", []string{"noun", "plural", "sector", "source"}, func(r data.Record) string { return r["noun"] }},
+		{discardsFile, []string{"phrase", "level", "source"}, func(r data.Record) string { return mergedKey(r["phrase"]) }},
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
@@ -74,7 +75,7 @@ func TestGazetteerIDs(t *testing.T) {
 	g := testTagger.g
 	owner := map[string]string{}
 	for _, e := range g.entries {
-		if e.kind == kBlock {
+		if e.kind == kBlock || e.kind == kDiscard {
 			continue
 		}
 		if e.id == "" || e.id != strings.ToUpper(e.id) || strings.ContainsAny(e.id, " -") {

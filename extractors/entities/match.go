@@ -7,11 +7,20 @@ import (
 )
 
 // matchGazetteer finds the longest gazetteer phrase at each unit, in one
-// pass over the units, and claims it.
+// pass over the units, and claims it. The same walk finds the discard
+// phrases (discard.go), from every unit, also inside a match: a match of an
+// actor's name wholly inside one is not claimed and keeps its words from
+// matching otherwise, as a block row does; a capital is left to
+// dropDiscarded, as it may be a place.
 func (t *Tagger) matchGazetteer(s *scratch) {
 	g := t.g
-	for i := 0; i < len(s.units); {
+	s.discards = s.discards[:0]
+	// next: the first unit after the last match; discardEnd: the end of the
+	// discard phrases that start at or before the unit at hand
+	next, discardEnd := 0, 0
+	for i := range s.units {
 		best, bestEnd, bestNode := int32(-1), i, int32(0)
+		dEnd := i
 		n := int32(0)
 		for j := i; j < len(s.units) && s.units[j].sent == s.units[i].sent; j++ {
 			n = g.trie.child(n, s.units[j].key)
@@ -19,26 +28,34 @@ func (t *Tagger) matchGazetteer(s *scratch) {
 				break
 			}
 			for _, e := range g.trie.nodes[n].entries {
-				if t.fits(s, i, &g.entries[e]) {
+				if g.entries[e].kind == kDiscard {
+					dEnd = j + 1
+					continue
+				}
+				if i >= next && t.fits(s, i, &g.entries[e]) {
 					best, bestEnd, bestNode = e, j+1, n
 					break
 				}
 			}
 		}
+		if dEnd > i {
+			s.discards = append(s.discards, [2]int32{int32(i), int32(dEnd)})
+			discardEnd = max(discardEnd, dEnd)
+		}
 		if best < 0 {
-			i++
 			continue
 		}
+		next = bestEnd
 		e := &g.entries[best]
-		if e.kind != kBlock {
-			c := cand{a: i, b: bestEnd, label: e.label, id: e.id, name: e.name, kind: e.kind,
-				parent: e.parent, place: e.place, opKind: e.opKind, unqualified: e.unqualified, node: bestNode, method: methodGazetteer, conf: 0.9}
-			if e.kind == kOperation {
-				c.affil = e.parent // the body a mission or operation serves: KFOR is NATO's
-			}
-			s.claim(c)
+		if e.kind == kBlock || e.kind != kCapital && actorLabel(e.label) && bestEnd <= discardEnd {
+			continue
 		}
-		i = bestEnd
+		c := cand{a: i, b: bestEnd, label: e.label, id: e.id, name: e.name, kind: e.kind,
+			parent: e.parent, place: e.place, opKind: e.opKind, unqualified: e.unqualified, node: bestNode, method: methodGazetteer, conf: 0.9}
+		if e.kind == kOperation {
+			c.affil = e.parent // the body a mission or operation serves: KFOR is NATO's
+		}
+		s.claim(c)
 	}
 }
 

@@ -223,3 +223,41 @@ func TestGeneratedStateNames(t *testing.T) {
 		}
 	}
 }
+
+// TestMergedDiscards checks the discard phrases against the merged tables:
+// no table names a discard phrase (the tagger would leave it out: a name
+// keeps its entry), and no discard phrase holds a state's name or demonym
+// (a STATE wherever it stands, by the gold guide), in any case, as the
+// tagger matches discards.
+func TestMergedDiscards(t *testing.T) {
+	folded := func(p string) string {
+		var ks []string
+		for _, w := range splitWords(p) {
+			ks = append(ks, string(appendKey(nil, w)))
+		}
+		return strings.Join(ks, " ")
+	}
+	named := map[string]mergedName{}
+	for _, n := range mergedNames(t) {
+		named[folded(n.phrase)] = n
+	}
+	rows, err := data.TSV(discardsFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows {
+		ws := strings.Fields(folded(r["phrase"]))
+		for i := range ws {
+			for j := i + 1; j <= len(ws); j++ {
+				n, ok := named[strings.Join(ws[i:j], " ")]
+				switch {
+				case !ok:
+				case i == 0 && j == len(ws):
+					t.Errorf("%s: %q is a name of %s %s (%s); drop the discard", discardsFile, r["phrase"], n.label, n.id, n.table)
+				case n.label == models.State && n.place == "":
+					t.Errorf("%s: %q holds %q, a name of state %s (%s); drop the discard", discardsFile, r["phrase"], n.phrase, n.id, n.table)
+				}
+			}
+		}
+	}
+}

@@ -98,6 +98,7 @@ func (t *Tagger) Extract(d *extractors.Doc) error {
 	t.findPlaces(s, d.Text())
 	t.resolveCapitals(s)
 	t.joinCompounds(s, d.Text())
+	t.dropDiscarded(s)
 	t.findAgents(s, d)
 	t.emit(s, d)
 	return nil

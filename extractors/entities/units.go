@@ -127,9 +127,10 @@ type scratch struct {
 	text     string
 	units    []unit
 	keys     []byte
-	spans    [][2]int // key offsets into keys, one per unit
-	owner    []int32  // candidate covering each unit, or -1
-	headline []bool   // per sentence: written in title case ("US Envoy Arrives")
+	spans    [][2]int   // key offsets into keys, one per unit
+	owner    []int32    // candidate covering each unit, or -1
+	discards [][2]int32 // the discard phrases of the text, [start, end) in units
+	headline []bool     // per sentence: written in title case ("US Envoy Arrives")
 	cands    []cand
 	// introduced holds the gazetteer indexes of the well-known officials an
 	// article names itself

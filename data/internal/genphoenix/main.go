@@ -32,9 +32,12 @@
 //     more, their country (the code's first three letters) and sector; the
 //     entity tagger loads them after the hand-made orgs.tsv, whose names win.
 //     Names that collide with ordinary text are left out (groupName).
-//
-// The discards dictionary is not converted: as blocks its phrases changed no
-// entity on any gold set and would drop places the gold guide counts.
+//   - gazetteer/discards_generated.tsv: the phrases of Phoenix.discards.txt
+//     of two to five words that look like actors but are not ("film
+//     festival", "bird flu"), with their level (story: '+', else
+//     sentence); phrases with digits, holding a state's name or demonym,
+//     looking like a person's name or named by another table left out. The
+//     entity tagger gives no actor inside one.
 //
 // Each row keeps its provenance (file and line of the entry) and each file
 // carries the MIT notice. The output is committed, so builds need nothing
@@ -184,6 +187,9 @@ func run(kb, census, dict, codes, out string) error {
 		return err
 	}
 	if err := writePeople(kb, out, codes, hand, words, givenSet); err != nil {
+		return err
+	}
+	if err := writeDiscards(kb, out, hand, givenSet); err != nil {
 		return err
 	}
 	keys := make([]string, 0, len(names))
