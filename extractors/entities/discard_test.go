@@ -11,11 +11,12 @@ import (
 // discardOverlay holds an invented state, place, given name and official,
 // and discard phrases around them, added through the data overlay: a
 // phrase holding the state's name, a person-looking sports name, a phrase
-// holding a place, a phrase holding an official's name, and the state's
-// name alone, which a table names and so blocks nothing.
+// holding a place, a phrase holding an official's name, a phrase starting
+// inside a place's name, and the state's name alone, which a table names
+// and so blocks nothing.
 var discardOverlay = fstest.MapFS{
 	"gazetteer/states.tsv":      {Data: []byte("text\tid\tkind\nNorland\tNRL\tstate\nNorlandic\tNRL\tdemonym\n")},
-	"gazetteer/places.tsv":      {Data: []byte("name\tid\tkind\nBrellhaven\tBRELLHAVEN\tcity\n")},
+	"gazetteer/places.tsv":      {Data: []byte("name\tid\tkind\nBrellhaven\tBRELLHAVEN\tcity\nBrell Bay\tBRELL_BAY\tcity\n")},
 	"gazetteer/given_names.tsv": {Data: []byte("name\tpeople\tsource\nZandor\t1\ttest\n")},
 	"gazetteer/officials.tsv": {Data: []byte("name\trole\taffiliation\tsurname_alone\tspellings\n" +
 		"Ulme Varrick\tPresident\tNRL\tyes\t\n")},
@@ -24,6 +25,7 @@ var discardOverlay = fstest.MapFS{
 		"zandor quillby\tstory\ttest\n" +
 		"brellhaven grand prix\tstory\ttest\n" +
 		"salute to ulme varrick\tsentence\ttest\n" +
+		"bay norland regatta\tsentence\ttest\n" +
 		"norland\tsentence\ttest\n")},
 }
 
@@ -51,6 +53,7 @@ func TestDiscards(t *testing.T) {
 		{"a known official inside", "Tickets for Salute to Ulme Varrick sold out.", nil},
 		{"the official without the phrase", "Tickets for the rally for Ulme Varrick sold out.", []string{"OFFICIAL:Ulme Varrick"}},
 		{"a place inside stays", "The Brellhaven Grand Prix ended on Sunday.", []string{"PLACE:Brellhaven"}},
+		{"a phrase starting inside a match", "The Brell Bay Norland Regatta ended on Sunday.", []string{"PLACE:Brell Bay"}},
 		{"a partial phrase blocks nothing", "The Norland film crew arrived on Friday.", []string{"STATE:Norland"}},
 	}
 	for _, tc := range tests {
