@@ -121,6 +121,7 @@ const (
 	roleOpener
 	roleTrip
 	roleAgent
+	roleWrong
 )
 
 // roleNames maps the role column of cues.tsv to roles; exact roles match the
@@ -140,6 +141,7 @@ var roleNames = map[string]struct {
 	"party": {roleParty, true}, "restraint": {roleRestraint, false},
 	"groupref": {roleGroupRef, true}, "meeting": {roleMeeting, false}, "number": {roleNumber, true},
 	"draft": {roleDraft, true}, "future": {roleFuture, true}, "trip": {roleTrip, false}, "agent": {roleAgent, false},
+	"wrong": {roleWrong, false},
 }
 
 // phrase is a cue of several words, matched on stems.

@@ -472,6 +472,9 @@ func (x *Extractor) licenseVerb(st *state, s *sent, tr *trigger, c cand, cm comp
 	if tr.table == tableCommitment && cm&compTo == 0 && cm&compThatMD == 0 && g.kind == vgParticiple && v.toks[i].tag != "VBG" {
 		return cand{}, false // "the ceasefire agreed in talks"
 	}
+	if tr.table == tableCommitment && cm&compTo == 0 && objectHas(v, s, c.obj, roleWrong) {
+		return cand{}, false // "committed abuses": a deed, not a promise
+	}
 	c.actor = st.actorOfGroup(s, gi, tr.table)
 	if tr.table == tableCommitment {
 		for k := g.start; k < i; k++ {
@@ -1215,8 +1218,15 @@ func (x *Extractor) scheduleAt(v *view, s *sent, mv int) bool {
 // threatened action: "threatened countermeasures", "threatens ‘overwhelming’
 // response".
 func (x *Extractor) threatObject(v *view, s *sent, k int) bool {
+	return objectHas(v, s, k, roleThreat)
+}
+
+// objectHas reports whether the object that starts at token k has a word of
+// role r among its first five words, before anything but nominal words,
+// quotes and participles.
+func objectHas(v *view, s *sent, k int, r role) bool {
 	for n := 0; k < s.b && n < 5; k, n = k+1, n+1 {
-		if v.has(k, roleThreat) && !v.inMention(k) {
+		if v.has(k, r) && !v.inMention(k) {
 			return true
 		}
 		t := v.toks[k].tag
