@@ -54,12 +54,13 @@ const (
 	compNP                      // anything but to + verb or a that-clause
 	compOfIng                   // of + gerund: "no intention of violating"
 	compThreat                  // an object that names a threatened action: "warned of retaliation"
+	compPost                    // nothing: the verb and its subject follow the clause they report ("..., X warns")
 	compAny    = compTo | compToNP | compThat | compThatMD | compObjTo | compNomOf | compNP | compOfIng
 )
 
 var compNames = map[string]comp{
 	"to": compTo, "tonp": compToNP, "that": compThat, "thatmd": compThatMD,
-	"objto": compObjTo, "nomof": compNomOf, "np": compNP, "ofing": compOfIng, "threatobj": compThreat, "any": compAny,
+	"objto": compObjTo, "nomof": compNomOf, "np": compNP, "ofing": compOfIng, "threatobj": compThreat, "post": compPost, "any": compAny,
 }
 
 // table says which table a trigger's rows go to.

@@ -269,6 +269,13 @@ func (x *Extractor) license(st *state, s *sent, tr *trigger, i, e int) (cand, bo
 	if tr.comp&compThreat != 0 && x.threatObject(v, s, skipQuotesAdverbs(v, s, obj)) {
 		cm |= compThreat
 	}
+	topic := span{}
+	if tr.comp&compPost != 0 && tr.pos == posVerb {
+		if comma, ok := postposed(v, s, i, e); ok {
+			cm |= compPost
+			topic = span{s.a, comma}
+		}
+	}
 	if tr.comp&cm == 0 {
 		return cand{}, false
 	}
@@ -277,6 +284,9 @@ func (x *Extractor) license(st *state, s *sent, tr *trigger, i, e int) (cand, bo
 	}
 	c := cand{pos: tr.pos, table: tr.table, stance: tr.stance, modality: tr.modality, neg: tr.neg,
 		trig: span{i, e}, words: tr.wordCount(), gov: -1, obj: obj, verb: -1}
+	if cm&tr.comp == compPost {
+		c.topicSub = topic // "The outbreak is spreading, the agency warns."
+	}
 	switch tr.pos {
 	case posVerb:
 		return x.licenseVerb(st, s, tr, c, cm)
@@ -431,7 +441,7 @@ func (x *Extractor) licenseVerb(st *state, s *sent, tr *trigger, c cand, cm comp
 	if tr.table == tableCommitment && x.obliged(v, g) {
 		return cand{}, false // "must reach an agreement": a demand on them
 	}
-	if tr.table == tablePosition && v.has(i, roleReport) && (c.obj >= s.b || v.isPunct(c.obj) && !v.isQuote(c.obj)) {
+	if tr.table == tablePosition && v.has(i, roleReport) && c.topicSub.b == 0 && (c.obj >= s.b || v.isPunct(c.obj) && !v.isQuote(c.obj)) {
 		return cand{}, false // "..., the press service stressed.": a verb of saying without an object
 	}
 	hp := headlinePassive(v, s, g, c.trig) || reducedRelative(v, s, g, c.trig) || x.controlPassive(v, s, g, c.trig)
@@ -906,6 +916,38 @@ func reducedRelative(v *view, s *sent, g *vgroup, trig span) bool {
 		}
 	}
 	return false
+}
+
+// postposed reports whether the verb at tokens [i, e) of sentence s, with
+// its auxiliaries and its subject, follows the clause it reports after a
+// comma and ends the sentence: "..., the agency warns", "..., warns the
+// envoy", "..., the minister has warned". It returns the comma.
+func postposed(v *view, s *sent, i, e int) (int, bool) {
+	a := i
+	if g := s.groupAt(i); g >= 0 {
+		a = min(a, s.vgs[g].start)
+	}
+	end := e
+	for end < s.b && !v.isPunct(end) {
+		end++
+	}
+	for k := end; k < s.b; k++ {
+		if !v.isPunct(k) || v.isComma(k) {
+			return 0, false
+		}
+	}
+	if end > e {
+		// "..., warns the envoy": a subject after the verb, nothing before it
+		if np := npRight(v, s, e, end); np.b != end || a-1 <= s.a || !v.isComma(a-1) {
+			return 0, false
+		}
+		return a - 1, true
+	}
+	np, ok := npLeft(v, s, a-1)
+	if !ok || np.a-1 <= s.a || !v.isComma(np.a-1) {
+		return 0, false
+	}
+	return np.a - 1, true
 }
 
 // controlPassive reports whether the one-word verb group g is a passive
