@@ -123,6 +123,7 @@ const (
 	roleTrip
 	roleAgent
 	roleWrong
+	roleUndo
 )
 
 // roleNames maps the role column of cues.tsv to roles; exact roles match the
@@ -142,7 +143,7 @@ var roleNames = map[string]struct {
 	"party": {roleParty, true}, "restraint": {roleRestraint, false},
 	"groupref": {roleGroupRef, true}, "meeting": {roleMeeting, false}, "number": {roleNumber, true},
 	"draft": {roleDraft, true}, "future": {roleFuture, true}, "trip": {roleTrip, false}, "agent": {roleAgent, false},
-	"wrong": {roleWrong, false},
+	"wrong": {roleWrong, false}, "undo": {roleUndo, false},
 }
 
 // phrase is a cue of several words, matched on stems.
