@@ -124,6 +124,7 @@ const (
 	roleAgent
 	roleWrong
 	roleUndo
+	roleParticle
 )
 
 // roleNames maps the role column of cues.tsv to roles; exact roles match the
@@ -143,7 +144,7 @@ var roleNames = map[string]struct {
 	"party": {roleParty, true}, "restraint": {roleRestraint, false},
 	"groupref": {roleGroupRef, true}, "meeting": {roleMeeting, false}, "number": {roleNumber, true},
 	"draft": {roleDraft, true}, "future": {roleFuture, true}, "trip": {roleTrip, false}, "agent": {roleAgent, false},
-	"wrong": {roleWrong, false}, "undo": {roleUndo, false},
+	"wrong": {roleWrong, false}, "undo": {roleUndo, false}, "particle": {roleParticle, true},
 }
 
 // phrase is a cue of several words, matched on stems.

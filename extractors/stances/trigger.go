@@ -236,6 +236,13 @@ func agentOf(word, phrase string) bool {
 	return false
 }
 
+// particleAfter reports whether the one-word verb trigger tr, ending before
+// token e, is followed by a particle the trigger does not hold: another verb
+// ("blast off", "back down", "call off").
+func particleAfter(v *view, s *sent, tr *trigger, e int) bool {
+	return tr.pos == posVerb && len(tr.words) == 1 && e < s.b && (v.toks[e].tag == "RP" || v.has(e, roleParticle))
+}
+
 // candidates returns the licensed triggers of sentence s in token order.
 func (x *Extractor) candidates(st *state, s *sent) []cand {
 	v := st.v
@@ -248,7 +255,7 @@ func (x *Extractor) candidates(st *state, s *sent) []cand {
 		for _, ti := range x.lx.byFirst[t.stem] {
 			tr := &x.lx.triggers[ti]
 			e, ok := matchTrigger(v, s, i, tr.words)
-			if !ok || agentOf(t.lower, tr.phrase) {
+			if !ok || agentOf(t.lower, tr.phrase) || particleAfter(v, s, tr, e) {
 				continue
 			}
 			if c, ok := x.license(st, s, tr, i, e); ok {
