@@ -832,6 +832,16 @@ func isPlural(v *view, h span) bool {
 	return false
 }
 
+// claimed reports whether commitment c, a future ("will") or a disposition
+// ("ready to") of an actor its clause names, is only what a speaker who is
+// someone else claims of it ("Norland says Sudland will lift the ban",
+// "Sudland ready to strike, Norland says"). A verb of committing ("Sudland
+// offered to ..., a paper said") reports the actor's own act.
+func (st *state) claimed(s *sent, c *cand) bool {
+	return c.table == tableCommitment && (c.pos == posModal || c.pos == posAdj) && c.actor.how == byMention &&
+		st.claimAbout(s, c.trig.a, c.actor.ids)
+}
+
 // claimAbout reports whether the frame holding token at has a speaker who
 // is plainly not the actor ids, so that what ids "will" do is the
 // speaker's claim or forecast: both name people and no person is common to

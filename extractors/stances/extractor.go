@@ -121,7 +121,7 @@ func (x *Extractor) choose(st *state, s *sent) []cand {
 		if c.objEnd < c.trig.b {
 			c.objEnd = c.trig.b
 		}
-		if !c.nested && covered(out, c.trig.a) && !reported(v, out, c) || inAny(conds, c.trig.a) {
+		if !c.nested && covered(out, c.trig.a) && !reported(v, out, c) || inAny(conds, c.trig.a) || st.claimed(s, &c) {
 			continue
 		}
 		out = append(out, c)
@@ -140,7 +140,7 @@ func (x *Extractor) choose(st *state, s *sent) []cand {
 			out[w] = c
 			continue
 		}
-		if covered(out, c.trig.a) || claims(out[:lex], c) || inAny(conds, c.trig.a) {
+		if covered(out, c.trig.a) || claims(out[:lex], c) || inAny(conds, c.trig.a) || st.claimed(s, &c) {
 			continue
 		}
 		out = append(out, c)

@@ -835,9 +835,6 @@ func (x *Extractor) modalCandidates(st *state, s *sent) []cand {
 			if a.ok() && a.how == byMention && g.subj.kind == subjNP && x.thingHead(v, g.subj.head) {
 				continue // "the leader's policies would cause": a prediction about a thing
 			}
-			if a.ok() && a.how == byMention && st.claimAbout(s, g.start, a.ids) {
-				continue // "Norland says Sudland will lift the ban": a claim, not Sudland's word
-			}
 		}
 		if !a.ok() {
 			if passive && hasAgent(v, s, mv+1, x.clauseEnd(v, s, mv+1)) {
