@@ -125,6 +125,7 @@ const (
 	roleWrong
 	roleUndo
 	roleParticle
+	roleDummy
 )
 
 // roleNames maps the role column of cues.tsv to roles; exact roles match the
@@ -144,7 +145,7 @@ var roleNames = map[string]struct {
 	"party": {roleParty, true}, "restraint": {roleRestraint, false},
 	"groupref": {roleGroupRef, true}, "meeting": {roleMeeting, false}, "number": {roleNumber, true},
 	"draft": {roleDraft, true}, "future": {roleFuture, true}, "trip": {roleTrip, false}, "agent": {roleAgent, false},
-	"wrong": {roleWrong, false}, "undo": {roleUndo, false}, "particle": {roleParticle, true},
+	"wrong": {roleWrong, false}, "undo": {roleUndo, false}, "particle": {roleParticle, true}, "dummy": {roleDummy, false},
 }
 
 // phrase is a cue of several words, matched on stems.

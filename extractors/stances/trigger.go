@@ -829,6 +829,9 @@ func (x *Extractor) modalCandidates(st *state, s *sent) []cand {
 		var a actor
 		if !passive {
 			a = st.resolve(s, gi)
+			if g.subj.kind == subjNP && v.is(g.subj.head.b-1, "it") && v.has(mv, roleDummy) {
+				continue // "it will take years to rebuild": no one commits
+			}
 			if !a.ok() && g.subj.kind == subjNP && v.toks[g.subj.head.b-1].tag == "PRP" {
 				continue // "they" with no one to stand for: not the speaker
 			}
