@@ -1038,8 +1038,8 @@ func (x *Extractor) headlineCandidate(st *state, s *sent) (cand, bool) {
 	if k == s.a || k+1 >= s.b || !v.is(k, "to") || !v.verbish(k+1) {
 		return cand{}, false
 	}
-	if v.has(k+1, roleSchedule|roleTrip) || x.scheduleAt(v, s, k+1) {
-		return cand{}, false // "Minister to travel to Lima": a schedule
+	if v.has(k+1, roleSchedule|roleTrip) || x.scheduleAt(v, s, k+1) || lightTrip(v, s, k+1) {
+		return cand{}, false // "Minister to travel to Lima", "Leader to make state visit": a schedule
 	}
 	np := span{s.a, k}
 	a := st.resolveNP(s, subject{kind: subjNP, np: np, head: headOf(v, np)}, k)
@@ -1049,6 +1049,20 @@ func (x *Extractor) headlineCandidate(st *state, s *sent) (cand, bool) {
 	c := cand{pos: posHeadline, table: tableCommitment, modality: models.Plan,
 		trig: span{k, k + 2}, gov: -1, obj: k + 2, verb: k + 1, actor: a}
 	return c, true
+}
+
+// lightTrip reports whether the light verb at token k carries a noun of
+// visiting or meeting among the three words after it ("make a state visit").
+func lightTrip(v *view, s *sent, k int) bool {
+	if !v.has(k, roleLight) {
+		return false
+	}
+	for j := k + 1; j < s.b && j <= k+3 && (v.isNominal(j) || v.inMention(j)); j++ {
+		if v.has(j, roleTrip) && !v.inMention(j) {
+			return true
+		}
+	}
+	return false
 }
 
 // headlineVerb reports whether headline token k, inside what would be the
