@@ -154,7 +154,8 @@ func (x *Extractor) complementAt(v *view, s *sent, e int) (comp, int) {
 	j, n := k, 0
 	for j < s.b && n < 14 {
 		if v.isNominal(j) || v.inMention(j) || v.is(j, "of") || v.is(j, "and") || v.is(j, "in") || v.isQuote(j) ||
-			v.is(j, "(") || v.is(j, ")") {
+			v.is(j, "(") || v.is(j, ")") || n > 0 && (v.toks[j].tag == "VBG" || v.isAdverb(j)) && !v.is(j, "not") {
+			// "told students studying abroad to": a participle may modify the object
 			j++
 			n++
 			continue
