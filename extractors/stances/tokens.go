@@ -144,7 +144,7 @@ func (v *view) isActorMention(i int) bool {
 	case models.State, models.Group, models.Official:
 		return true
 	case models.Org:
-		return m.Sector != sectorMedia // an outlet reports; it is never the actor
+		return !isOutlet(m) // an outlet reports; it is never the actor
 	case models.Operation:
 		return m.Kind == "mission" || m.Kind == "operation" // "UNIFIL expressed concern", "Operation Irini will keep inspecting"
 	}
@@ -253,12 +253,15 @@ func nameWord(t *tok) {
 // hasOutlet reports whether span sp holds a news outlet's name.
 func (v *view) hasOutlet(sp span) bool {
 	for i := sp.a; i < sp.b; i++ {
-		if v.inMention(i) && v.mention(i).Label == models.Org && v.mention(i).Sector == sectorMedia {
+		if v.inMention(i) && isOutlet(v.mention(i)) {
 			return true
 		}
 	}
 	return false
 }
+
+// isOutlet reports whether mention m names a news outlet.
+func isOutlet(m *extractors.Mention) bool { return m.Label == models.Org && m.Sector == sectorMedia }
 
 // sectorMedia is the sector code of news outlets (data/gazetteer/sectors.tsv).
 const sectorMedia = "MED"

@@ -274,7 +274,7 @@ func (x *Extractor) candidates(st *state, s *sent) []cand {
 func (x *Extractor) license(st *state, s *sent, tr *trigger, i, e int) (cand, bool) {
 	v := st.v
 	cm, obj := x.complementAt(v, s, e)
-	if tr.comp&compThreat != 0 && x.threatObject(v, s, skipQuotesAdverbs(v, s, obj)) {
+	if tr.comp&compThreat != 0 && objectHas(v, s, skipQuotesAdverbs(v, s, obj), roleThreat) {
 		cm |= compThreat
 	}
 	topic := span{}
@@ -470,7 +470,6 @@ func (x *Extractor) licenseVerb(st *state, s *sent, tr *trigger, c cand, cm comp
 		end := x.clauseEnd(v, s, c.trig.b)
 		for k := c.trig.b; k < end-1; k++ {
 			if v.is(k, "by") && (k == c.trig.b || v.toks[k-1].tag != "VBN") { // not "actions taken by"
-
 				np := npRight(v, s, k+1, end)
 				sub := subject{kind: subjNP, np: np, head: headOf(v, np)}
 				c.actor = st.resolveNP(s, sub, k)
@@ -484,7 +483,7 @@ func (x *Extractor) licenseVerb(st *state, s *sent, tr *trigger, c cand, cm comp
 		}
 		return cand{}, false
 	}
-	if tr.modality == models.Threat && cm&compTo == 0 && !x.threatObject(v, s, c.obj) {
+	if tr.modality == models.Threat && cm&compTo == 0 && !objectHas(v, s, c.obj, roleThreat) {
 		return cand{}, false // "the attacks threatened navigation": a danger, not a threat of action
 	}
 	if tr.table == tableCommitment && cm&compTo == 0 && cm&compThatMD == 0 && g.kind == vgParticiple && v.toks[i].tag != "VBG" {
@@ -1278,16 +1277,11 @@ func (x *Extractor) scheduleAt(v *view, s *sent, mv int) bool {
 	return false
 }
 
-// threatObject reports whether the object that starts at token k names a
-// threatened action: "threatened countermeasures", "threatens ‘overwhelming’
-// response".
-func (x *Extractor) threatObject(v *view, s *sent, k int) bool {
-	return objectHas(v, s, k, roleThreat)
-}
-
 // objectHas reports whether the object that starts at token k has a word of
 // role r among its first five words, before anything but nominal words,
-// quotes and participles.
+// quotes and participles: with roleThreat, whether it names a threatened
+// action ("threatened countermeasures", "threatens ‘overwhelming’
+// response").
 func objectHas(v *view, s *sent, k int, r role) bool {
 	for n := 0; k < s.b && n < 5; k, n = k+1, n+1 {
 		if v.has(k, r) && !v.inMention(k) {
