@@ -233,9 +233,13 @@ func loadGazetteer() (*gazetteer, error) {
 		if g.names[r["affiliation"]] == "" {
 			return nil, fmt.Errorf("%s: %s: unknown affiliation %q", officialsFile, name, r["affiliation"])
 		}
+		noSurname, dated, err := surnameAlone(r["surname_alone"])
+		if err != nil {
+			return nil, fmt.Errorf("%s: %s: %w", officialsFile, name, err)
+		}
 		words := strings.Fields(name)
 		p := person{id: SnakeID(name), name: name, role: r["role"], affil: r["affiliation"],
-			surname: words[len(words)-1], given: words[0], noSurname: r["surname_alone"] != "yes", known: true}
+			surname: words[len(words)-1], given: words[0], noSurname: noSurname, surnameDated: dated, known: true}
 		g.known[p.id] = len(g.people)
 		for _, a := range splitList(r["spellings"]) {
 			aw := strings.Fields(a)
@@ -351,6 +355,21 @@ func titleCase(u string) bool {
 	return u != ""
 }
 
+// surnameAlone reads a hand table's surname_alone cell: "yes" (the surname
+// alone names the person), "dated" (only on a date one of the person's terms
+// covers, or without a date while a term is open), "no" or empty (never).
+func surnameAlone(v string) (no, dated bool, err error) {
+	switch v {
+	case "yes":
+		return false, false, nil
+	case "dated":
+		return false, true, nil
+	case "no", "":
+		return true, false, nil
+	}
+	return false, false, fmt.Errorf("surname_alone %q: want yes, dated or no", v)
+}
+
 // term is one office a well-known official held from start until end (0:
 // still in office).
 type term struct {
@@ -393,11 +412,15 @@ func (g *gazetteer) loadOffices() error {
 		if start == 0 || end != 0 && end < start {
 			return fmt.Errorf("%s: %s: term %q to %q", officesFile, name, r["start"], r["end"])
 		}
+		noSurname, dated, err := surnameAlone(r["surname_alone"])
+		if err != nil {
+			return fmt.Errorf("%s: %s: %w", officesFile, name, err)
+		}
 		k, ok := g.known[SnakeID(name)]
 		if !ok {
 			words := strings.Fields(name)
 			g.people = append(g.people, person{id: SnakeID(name), name: name, surname: words[len(words)-1], given: words[0],
-				noSurname: r["surname_alone"] != "yes", known: true})
+				noSurname: noSurname, surnameDated: dated, known: true})
 			k = len(g.people) - 1
 			g.known[SnakeID(name)] = k
 		}

@@ -38,3 +38,21 @@ func doc(tb testing.TB, text string) *extractors.Doc {
 	}
 	return extractors.NewDoc(models.Article{ArticleID: "test", Text: text}, sents, toks)
 }
+
+// officialsIn returns the OFFICIAL mentions tg finds in text published on
+// the given date (nil: undated).
+func officialsIn(t *testing.T, tg *Tagger, text string, published *models.Date) []extractors.Mention {
+	t.Helper()
+	d := doc(t, text)
+	d.Article.Published = published
+	if err := tg.Extract(d); err != nil {
+		t.Fatal(err)
+	}
+	var out []extractors.Mention
+	for _, m := range d.Mentions {
+		if m.Label == models.Official {
+			out = append(out, m)
+		}
+	}
+	return out
+}

@@ -1,9 +1,12 @@
 package entities
 
 import (
+	"slices"
 	"testing"
+	"testing/fstest"
 	"time"
 
+	"github.com/communique/communique/data"
 	"github.com/communique/communique/models"
 )
 
@@ -87,5 +90,53 @@ func TestOfficesTerms(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// datedPeople are invented officials of offices.tsv, added through the data
+// overlay: a common surname that names its holder only in office (dated),
+// one that names him in any year (yes), and a given name.
+const datedPeople = "name\trole\taffiliation\tstart\tend\tsurname_alone\tspellings\tsource\n" +
+	"Orsolya Venkamp\tPresident\tMLT\t2010-01-01\t2014-12-31\tdated\t\ttest\n" +
+	"Tibor Quellmark\tPresident\tCYP\t2010-01-01\t2014-12-31\tyes\t\ttest\n" +
+	"Zelmira Oskvath\tPrime Minister\tMLT\t2020-01-01\t\tno\t\ttest\n"
+
+// TestDatedSurname checks surname_alone "dated": the surname alone names
+// the official only in an article whose date a term covers (undated: an open
+// term), unless the article named the official first; "yes" holds in any
+// year; a given name alone names an official only while in office.
+func TestDatedSurname(t *testing.T) {
+	data.SetOverlay(fstest.MapFS{"gazetteer/offices.tsv": {Data: []byte(datedPeople)}})
+	tg, err := New()
+	data.SetOverlay(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := func(s string) *models.Date { return dayOf(t, s) }
+	tests := []struct {
+		name, text string
+		published  *models.Date
+		want       []string // ids of the OFFICIAL mentions
+	}{
+		{"dated: in office", "Venkamp said the talks would go on.", day("2012-05-01"), []string{"ORSOLYA_VENKAMP"}},
+		{"dated: after the term", "Venkamp said the talks would go on.", day("2018-05-01"), nil},
+		{"dated: before the term", "Talks with Venkamp went on.", day("2005-05-01"), nil},
+		{"dated: undated, no open term", "Venkamp said the talks would go on.", nil, nil},
+		{"dated: named first", "Orsolya Venkamp said so. Venkamp said the talks would go on.", day("2018-05-01"),
+			[]string{"ORSOLYA_VENKAMP", "ORSOLYA_VENKAMP"}},
+		{"yes: any year", "Quellmark said the talks would go on.", day("2018-05-01"), []string{"TIBOR_QUELLMARK"}},
+		{"given name in office", "Zelmira said the talks would go on.", day("2021-05-01"), []string{"ZELMIRA_OSKVATH"}},
+		{"given name before the term", "Zelmira said the talks would go on.", day("2015-05-01"), nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, m := range officialsIn(t, tg, tc.text, tc.published) {
+				got = append(got, m.ID)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("Extract(%q) on %v = %v; want %v", tc.text, tc.published, got, tc.want)
+			}
+		})
 	}
 }

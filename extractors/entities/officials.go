@@ -12,6 +12,7 @@ type person struct {
 	id, name, role, affil string
 	surname, given        string
 	noSurname             bool     // the surname alone is not enough ("Harris")
+	surnameDated          bool     // the surname alone is enough only on a date one of the terms covers
 	known                 bool     // from the gazetteer, not the article
 	generated             bool     // from people_generated.tsv: the given name alone needs the full name first
 	commonSurname         bool     // a generated person whose surname is an English word or given name: never alone
@@ -77,6 +78,17 @@ func (p *person) holds(d models.Date, ok bool) bool {
 		}
 	}
 	return false
+}
+
+// surnameNames reports whether the surname alone may name the person in an
+// article of date d (ok false: undated): always once the article has named
+// the person; for a well-known official as surname_alone says, "dated" only
+// while the official holds a term.
+func (p *person) surnameNames(d models.Date, ok bool) bool {
+	if !p.known {
+		return true
+	}
+	return !p.noSurname && (!p.surnameDated || p.holds(d, ok))
 }
 
 // hasSurname reports whether w is the person's surname in any spelling.
@@ -440,7 +452,7 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 		c := &s.cands[ci]
 		p := -1
 		fits := func(k int) bool {
-			if people[k].hasSurname(c.name) && !(people[k].known && people[k].noSurname) {
+			if people[k].hasSurname(c.name) && people[k].surnameNames(s.date, s.hasDate) {
 				p = k
 				return false
 			}
@@ -487,10 +499,14 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 				end, ok = u+3, true // "Al-Sudani said" after "Mohammed Shia al-Sudani"
 			}
 			if !ok && !(p.generated && p.known) && p.given != "" && s.surface(u) == p.given && u+1 < len(s.units) && s.sameSent(u, u+1) &&
-				(t.lex.has(s.key(u+1), cueSpeechVerb) || s.key(u+1) == "'s" || !p.known && verbNext(s, u+1)) {
-				end, ok = u+1, true // "Xi said", "Li did not support" after "Xi Jinping", "Li Qiang"
+				(t.lex.has(s.key(u+1), cueSpeechVerb) || s.key(u+1) == "'s" || !p.known && verbNext(s, u+1)) &&
+				(!p.known || p.holds(s.date, s.hasDate)) {
+				// "Xi said", "Li did not support" after "Xi Jinping", "Li Qiang"; a
+				// given name the article never introduced names a dated official
+				// only while in office ("Yulia said" in a year before her term)
+				end, ok = u+1, true
 			}
-			if !ok && p.hasSurname(s.surface(u)) && !(p.known && p.noSurname) &&
+			if !ok && p.hasSurname(s.surface(u)) && p.surnameNames(s.date, s.hasDate) &&
 				(!t.lex.has(s.units[u].key, cueCalendar) || t.lex.has(s.key(u+1), cueSpeechVerb) || s.key(u+1) == "'s") {
 				end, ok = u+1, true // "May said", not "in May"
 				if u > 0 && s.sameSent(u-1, u) && t.nameLike(s, u-1) && s.units[u-1].is(upperFirst) && !s.units[u].is(attached) &&

@@ -46,18 +46,11 @@ func TestSoleSurname(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d := doc(t, tc.text)
-			d.Article.Published = tc.published
-			if err := tg.Extract(d); err != nil {
-				t.Fatal(err)
-			}
 			var got []string
-			for _, m := range d.Mentions {
-				if m.Label == models.Official {
-					got = append(got, m.ID)
-					if m.ID == tc.id && tc.affil != "" && m.Affiliation != tc.affil {
-						t.Errorf("Extract(%q) affiliation = %s; want %s", tc.text, m.Affiliation, tc.affil)
-					}
+			for _, m := range officialsIn(t, tg, tc.text, tc.published) {
+				got = append(got, m.ID)
+				if m.ID == tc.id && tc.affil != "" && m.Affiliation != tc.affil {
+					t.Errorf("Extract(%q) affiliation = %s; want %s", tc.text, m.Affiliation, tc.affil)
 				}
 			}
 			switch {
