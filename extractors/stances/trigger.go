@@ -1149,7 +1149,11 @@ func (x *Extractor) mustCandidates(st *state, s *sent) []cand {
 		if ids := st.idsIn(h, nil); len(ids) > 0 && allIn(ids, a.ids) {
 			continue
 		}
-		out = append(out, cand{pos: posMust, table: tablePosition, stance: models.Call, neg: g.neg,
+		stance := models.Call
+		if g.neg || g.start+1 < s.b && v.has(g.start+1, roleNegator) {
+			stance = models.Oppose // "Y should not be allowed to": the speaker opposes it
+		}
+		out = append(out, cand{pos: posMust, table: tablePosition, stance: stance,
 			trig: span{g.start, g.start + 1}, gov: gi, obj: sub.np.a, verb: -1,
 			actor: actor{ids: a.ids, text: a.text, how: bySpeaker}})
 	}
