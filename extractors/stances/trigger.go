@@ -244,6 +244,13 @@ func particleAfter(v *view, s *sent, tr *trigger, e int) bool {
 	return tr.pos == posVerb && len(tr.words) == 1 && e < s.b && (v.toks[e].tag == "RP" || v.has(e, roleParticle))
 }
 
+// afterDeterminer reports whether token i follows a determiner, so that a
+// verb form there is a noun or an adjective: "the accused", "a proposed
+// law", "the agreed text".
+func afterDeterminer(v *view, s *sent, i int) bool {
+	return i > s.a && v.toks[i-1].tag == "DT" && !v.inMention(i-1) && v.toks[i].tag != "VBZ" && v.toks[i].tag != "VBP"
+}
+
 // candidates returns the licensed triggers of sentence s in token order.
 func (x *Extractor) candidates(st *state, s *sent) []cand {
 	v := st.v
@@ -256,7 +263,7 @@ func (x *Extractor) candidates(st *state, s *sent) []cand {
 		for _, ti := range x.lx.byFirst[t.stem] {
 			tr := &x.lx.triggers[ti]
 			e, ok := matchTrigger(v, s, i, tr.words)
-			if !ok || agentOf(t.lower, tr.phrase) || particleAfter(v, s, tr, e) {
+			if !ok || agentOf(t.lower, tr.phrase) || particleAfter(v, s, tr, e) || tr.pos == posVerb && afterDeterminer(v, s, i) {
 				continue
 			}
 			if c, ok := x.license(st, s, tr, i, e); ok {
