@@ -258,7 +258,7 @@ func TestExtract(t *testing.T) {
 			[]ent{state("Norland", "NRL")},
 			[]row{{table: "P", label: "OPPOSE", actors: []string{"NRL"}}}},
 		{"a trigger verb's form after a determiner is a noun",
-			"The accused worked for the Norland army until recently.",
+			"Norland police said the accused worked for the army.",
 			[]ent{state("Norland", "NRL")},
 			nil},
 		{"an official's will about the state served is a pledge",
