@@ -5,6 +5,6 @@
 // built once) run inside each paragraph; tokens come from prose's tokenizer,
 // aligned back onto the text since prose's tokens have no offsets; tags come
 // from prose's averaged-perceptron model, queried through a compact copy of
-// its weights (tagger.go) that is several times faster than prose's maps and
-// deterministic on ties. Segmenter is safe for concurrent use.
+// its weights (tagger.go, weights.go) that is several times faster than
+// prose's maps and deterministic on ties. Segmenter is safe for concurrent use.
 package segment

@@ -16,13 +16,14 @@ import (
 // tagger is prose's averaged-perceptron part-of-speech tagger, with prose's
 // own model, in a form that is fast to query: prose keeps its weights in
 // nested maps and builds three maps per token, which made tagging 60% of the
-// pipeline's CPU time. Here a feature maps to a slice of (class, weight) and
-// scores live in a reused array. Ties are broken by class order, where prose
-// picks by map iteration order, so tags are also deterministic.
+// pipeline's CPU time. Here a feature maps to a run of (class, weight) pairs
+// in a compact hash table (weights.go) and scores live in a reused array.
+// Ties are broken by class order, where prose picks by map iteration order,
+// so tags are also deterministic.
 type tagger struct {
 	classes []string
-	tagMap  map[string]string        // words prose tags from its dictionary
-	weights map[string][]classWeight // feature → non-zero weights
+	tagMap  map[string]string // words prose tags from its dictionary
+	weights *weightTable      // feature → non-zero weights
 }
 
 type classWeight struct {
@@ -61,9 +62,10 @@ func newTagger() (*tagger, error) {
 	for i, c := range classes {
 		index[c] = int32(i)
 	}
-	t := &tagger{classes: classes, tagMap: tags, weights: make(map[string][]classWeight, len(wts))}
+	t := &tagger{classes: classes, tagMap: tags, weights: newWeightTable(len(wts))}
+	var cw []classWeight
 	for feat, ws := range wts {
-		var cw []classWeight
+		cw = cw[:0]
 		for label, w := range ws {
 			i, ok := index[label]
 			if !ok {
@@ -74,7 +76,9 @@ func newTagger() (*tagger, error) {
 			cw = append(cw, classWeight{i, w})
 		}
 		if len(cw) > 0 {
-			t.weights[feat] = cw
+			if err := t.weights.add(feat, cw); err != nil {
+				return nil, fmt.Errorf("prose model: %w", err)
+			}
 		}
 	}
 	return t, nil
@@ -147,10 +151,7 @@ func (t *tagger) predict(st *tagState, i int, w, p1, p2 string) string {
 			}
 			st.key = append(st.key, p...)
 		}
-		for _, cw := range t.weights[string(st.key)] {
-			st.scores[cw.class] += cw.weight
-			st.touched[cw.class] = true
-		}
+		t.weights.addTo(st.key, st.scores, st.touched)
 	}
 	add("bias")
 	add("i suffix", w[len(w)-min(len(w), 3):])

@@ -21,29 +21,11 @@ func TestTaggerMatchesProse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var texts []string
-	for _, p := range []string{"../../data/gold/dev.jsonl", "../../data/samples/seeds.jsonl"} {
-		f, err := os.Open(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(f)
-		sc.Buffer(nil, 1<<20)
-		for sc.Scan() {
-			var a struct{ Text string }
-			json.Unmarshal(sc.Bytes(), &a)
-			for _, line := range strings.Split(a.Text, "\n") {
-				if strings.TrimSpace(line) != "" {
-					texts = append(texts, line)
-				}
-			}
-		}
-		f.Close()
-	}
 	base, err := prose.NewDocument("", prose.WithSegmentation(false), prose.WithExtraction(false))
 	if err != nil {
 		t.Fatal(err)
 	}
+	texts := testLines(t)
 	total, diff := 0, 0
 	for _, text := range texts {
 		doc, err := prose.NewDocument(text, prose.UsingModel(base.Model), prose.WithSegmentation(false), prose.WithExtraction(false))
@@ -75,4 +57,62 @@ func TestTaggerMatchesProse(t *testing.T) {
 	if total < 1000 || diff > total/1000 {
 		t.Errorf("%d of %d tags differ from prose", diff, total)
 	}
+}
+
+// testLines returns the non-blank lines of the gold and sample articles.
+func testLines(tb testing.TB) []string {
+	tb.Helper()
+	var lines []string
+	for _, p := range []string{"../../data/gold/dev.jsonl", "../../data/samples/seeds.jsonl"} {
+		f, err := os.Open(p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(nil, 1<<20)
+		for sc.Scan() {
+			var a struct{ Text string }
+			if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+				tb.Fatalf("%s: %v", p, err)
+			}
+			for _, line := range strings.Split(a.Text, "\n") {
+				if strings.TrimSpace(line) != "" {
+					lines = append(lines, line)
+				}
+			}
+		}
+		f.Close()
+	}
+	return lines
+}
+
+// BenchmarkTag tags the words prose's tokenizer makes of the gold and
+// sample lines, one line a sentence.
+func BenchmarkTag(b *testing.B) {
+	tg, err := newTagger()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var lines [][]string
+	tokens := 0
+	for _, text := range testLines(b) {
+		doc, err := prose.NewDocument(text, prose.WithTagging(false), prose.WithSegmentation(false), prose.WithExtraction(false))
+		if err != nil {
+			b.Fatal(err)
+		}
+		var words []string
+		for _, pt := range doc.Tokens() {
+			words = append(words, pt.Text)
+		}
+		lines = append(lines, words)
+		tokens += len(words)
+	}
+	toks := make([]Token, tokens)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, words := range lines {
+			tg.tag(words, toks[:len(words)])
+		}
+	}
+	b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
