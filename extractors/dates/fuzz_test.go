@@ -2,6 +2,7 @@ package dates
 
 import (
 	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/communique/communique/models"
@@ -31,3 +32,34 @@ func FuzzIn(f *testing.F) {
 }
 
 var yearRE = regexp.MustCompile(`\d{4}`)
+
+// wordsRE is the regular expression words replaces.
+var wordsRE = regexp.MustCompile(`\d{4}-\d{2}-\d{2}|\d+(?:st|nd|rd|th)?|\p{L}+(?:['’]\p{L}+)?|,`)
+
+// wordsCases are sentences whose splitting words and wordsRE must agree on.
+var wordsCases = []string{
+	"", "met on Monday, 12 March 2024.", "2024-03-12", "2024-03-123", "12345-03-12", "2024-3-12", "2024-03-1",
+	"21st 2nd 3rd 4th 5TH 1s 11stx 7thth", "they'll they’ll rock'n'roll 'quoted' o'", "l’", "’ll",
+	"Zürich Ærø ªº µ İstanbul", "naïve e\u0301t\u00e9 日本語の文", "a,b,,c", "1,000,000", "\xff\xfe12th\xe2\x80",
+	"abc\xe2\x80\x99def", "x\u2019\u2019y", "12-13-2024", "2024-03-12T10:00",
+}
+
+func TestWordsMatchesRegexp(t *testing.T) {
+	for _, s := range wordsCases {
+		if got, want := words(s), wordsRE.FindAllString(s, -1); !slices.Equal(got, want) {
+			t.Errorf("words(%q) = %q; want %q", s, got, want)
+		}
+	}
+}
+
+// FuzzWords checks that words splits any text as wordsRE does.
+func FuzzWords(f *testing.F) {
+	for _, s := range wordsCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := words(s), wordsRE.FindAllString(s, -1); !slices.Equal(got, want) {
+			t.Errorf("words(%q) = %q; want %q", s, got, want)
+		}
+	})
+}
