@@ -24,7 +24,7 @@ TEST = $(GO) test -vet=off
 # One fuzz worker (-parallel 1): on 2 shared cores a second worker doubles
 # the CPU for the same FUZZTIME.
 FUZZ = ./sources:FuzzReadJSONL ./textnorm:FuzzNormalize ./extractors/segment:FuzzSegment \
-       ./extractors/dates:FuzzWords \
+       ./extractors/segment:FuzzProseWords ./extractors/dates:FuzzWords \
        ./extractors/entities:FuzzExtract ./extractors/stances:FuzzExtract ./extractors/dates:FuzzIn
 # -tags nos3: without the S3 client (objstore/s3.go), whose minio-go, net/http
 # and crypto/tls the fuzzer would otherwise instrument and compile once more

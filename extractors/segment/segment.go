@@ -7,7 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/jdkato/prose/v2"
 	"gopkg.in/neurosnap/sentences.v1"
 	"gopkg.in/neurosnap/sentences.v1/english"
 )
@@ -69,10 +68,7 @@ func (s *Segmenter) SegmentContext(ctx context.Context, text string) ([]Sentence
 			if err := ctx.Err(); err != nil {
 				return nil, nil, err
 			}
-			st, err := s.tokens(text, span[0], span[1])
-			if err != nil {
-				return nil, nil, fmt.Errorf("sentence at byte %d: %w", span[0], err)
-			}
+			st := s.tokens(text, span[0], span[1])
 			if len(st) == 0 {
 				continue
 			}
@@ -164,25 +160,18 @@ func (s *Segmenter) sentenceSpans(text string, a, b int) [][2]int {
 	return out
 }
 
-// tokens tokenizes and tags text[a:b] with prose and aligns the tokens to the
-// text. prose panics on some inputs (case mappings that change byte length);
-// such a sentence is tokenized by plainTokens instead.
-func (s *Segmenter) tokens(text string, a, b int) (toks []Token, err error) {
+// tokens tokenizes text[a:b] as prose does, aligns the tokens to the text
+// and tags them. prose's tokenizer panics on some inputs (case mappings that
+// change byte length); such a sentence is tokenized by plainTokens instead.
+func (s *Segmenter) tokens(text string, a, b int) (toks []Token) {
 	defer func() {
 		if recover() != nil {
-			toks, err = plainTokens(text, a, b), nil
+			toks = plainTokens(text, a, b)
 		}
 	}()
-	doc, err := prose.NewDocument(text[a:b],
-		prose.WithTagging(false),
-		prose.WithSegmentation(false),
-		prose.WithExtraction(false))
-	if err != nil {
-		return nil, err
-	}
-	ptoks := doc.Tokens()
-	out := make([]Token, 0, len(ptoks))
-	words := make([]string, 0, len(ptoks))
+	pwords := proseWords(text[a:b])
+	out := make([]Token, 0, len(pwords))
+	words := make([]string, 0, len(pwords))
 	pos := a
 	add := func(start, end int, word string) {
 		out = append(out, Token{Text: text[start:end], Start: start, End: end})
@@ -195,29 +184,29 @@ func (s *Segmenter) tokens(text string, a, b int) (toks []Token, err error) {
 			add(t.Start, t.End, strings.Map(fold, t.Text))
 		}
 	}
-	for _, pt := range ptoks {
-		start, end, ok := align(text, pos, b, pt.Text)
+	for _, w := range pwords {
+		start, end, ok := align(text, pos, b, w)
 		if !ok {
 			// prose rewrote or dropped text in a way align does not know; find it further on.
-			k := strings.Index(text[pos:b], pt.Text)
+			k := strings.Index(text[pos:b], w)
 			if k < 0 {
 				continue
 			}
-			start, end = pos+k, pos+k+len(pt.Text)
+			start, end = pos+k, pos+k+len(w)
 		}
 		skipped(start)
 		if q, n := openingQuote(text, start, end); n > 0 {
 			add(start, start+n, q) // "‘intensive": the quote mark is a token of its own
 			start += n
-			_, m := utf8.DecodeRuneInString(pt.Text)
-			pt.Text = pt.Text[m:]
+			_, m := utf8.DecodeRuneInString(w)
+			w = w[m:]
 		}
-		add(start, end, pt.Text)
+		add(start, end, w)
 		pos = end
 	}
 	skipped(b)
 	s.tagger.tag(words, out)
-	return out, nil
+	return out
 }
 
 // align finds the token tok in text[pos:limit] after white space. prose
