@@ -89,13 +89,18 @@ type tagState struct {
 	ctx     []string
 	scores  []float64
 	touched []bool // classes some feature weighted; prose only picks among them
-	key     []byte
+	keys    featureKeys
 }
 
 // tag sets the Tag of each token of one sentence; words are the tokens as
 // prose's tokenizer wrote them (straight quotes for curly ones).
 func (t *tagger) tag(words []string, toks []Token) {
-	st := tagState{ctx: make([]string, len(toks)+4), scores: make([]float64, len(t.classes)), touched: make([]bool, len(t.classes))}
+	st := tagState{
+		ctx:     make([]string, len(toks)+4),
+		scores:  make([]float64, len(t.classes)),
+		touched: make([]bool, len(t.classes)),
+		keys:    featureKeys{buf: make([]byte, 0, 256), ends: make([]int, 0, batch)},
+	}
 	st.ctx[0], st.ctx[1] = "-START-", "-START2-"
 	for i, w := range words {
 		st.ctx[i+2] = normalizeWord(w)
@@ -143,30 +148,23 @@ func (t *tagger) predict(st *tagState, i int, w, p1, p2 string) string {
 	ctx := st.ctx
 	i = min(len(ctx)-2, i+2)
 	prev, next := ctx[i-1], ctx[i+1]
-	add := func(parts ...string) {
-		st.key = st.key[:0]
-		for k, p := range parts {
-			if k > 0 {
-				st.key = append(st.key, ' ')
-			}
-			st.key = append(st.key, p...)
-		}
-		t.weights.addTo(st.key, st.scores, st.touched)
-	}
-	add("bias")
-	add("i suffix", w[len(w)-min(len(w), 3):])
-	add("i pref1", w[:1])
-	add("i-1 tag", p1)
-	add("i-2 tag", p2)
-	add("i tag+i-2 tag", p1, p2)
-	add("i word", ctx[i])
-	add("i-1 tag+i word", p1, ctx[i])
-	add("i-1 word", prev)
-	add("i-1 suffix", prev[len(prev)-min(len(prev), 3):])
-	add("i-2 word", ctx[i-2])
-	add("i+1 word", next)
-	add("i+1 suffix", next[len(next)-min(len(next), 3):])
-	add("i+2 word", ctx[i+2])
+	k := &st.keys
+	k.reset()
+	k.add("bias")
+	k.add("i suffix", w[len(w)-min(len(w), 3):])
+	k.add("i pref1", w[:1])
+	k.add("i-1 tag", p1)
+	k.add("i-2 tag", p2)
+	k.add("i tag+i-2 tag", p1, p2)
+	k.add("i word", ctx[i])
+	k.add("i-1 tag+i word", p1, ctx[i])
+	k.add("i-1 word", prev)
+	k.add("i-1 suffix", prev[len(prev)-min(len(prev), 3):])
+	k.add("i-2 word", ctx[i-2])
+	k.add("i+1 word", next)
+	k.add("i+1 suffix", next[len(next)-min(len(next), 3):])
+	k.add("i+2 word", ctx[i+2])
+	t.weights.addTo(k, st.scores, st.touched)
 	best, class := math.Inf(-1), ""
 	for c, s := range st.scores {
 		if st.touched[c] && s > best {

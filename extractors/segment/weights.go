@@ -62,35 +62,98 @@ func (t *weightTable) add(key string, ws []classWeight) error {
 	}
 }
 
-// weights returns the weights of feature key, in the record format after the
-// count byte, or nil if the table does not have it.
-func (t *weightTable) weights(key []byte) []byte {
-	h := maphash.Bytes(t.seed, key)
-	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		s := t.slots[i]
-		if s == 0 {
-			return nil
+// featureKeys are the features of one token, built end to end in one buffer.
+type featureKeys struct {
+	buf  []byte
+	ends []int // ends[j] is the end of feature j in buf
+}
+
+// reset empties k for the next token.
+func (k *featureKeys) reset() {
+	k.buf, k.ends = k.buf[:0], k.ends[:0]
+}
+
+// add adds the feature made of parts joined by blanks.
+func (k *featureKeys) add(parts ...string) {
+	for j, p := range parts {
+		if j > 0 {
+			k.buf = append(k.buf, ' ')
 		}
-		if s&^math.MaxUint32 != h&^math.MaxUint32 {
-			continue
-		}
-		r := t.recs[s&math.MaxUint32-1:]
-		n := int(binary.LittleEndian.Uint16(r))
-		if n == len(key) && bytes.Equal(r[2:2+n], key) {
-			r = r[2+n:]
-			return r[1 : 1+int(r[0])*weightSize]
+		k.buf = append(k.buf, p...)
+	}
+	k.ends = append(k.ends, len(k.buf))
+}
+
+// key returns feature j.
+func (k *featureKeys) key(j int) []byte {
+	start := 0
+	if j > 0 {
+		start = k.ends[j-1]
+	}
+	return k.buf[start:k.ends[j]]
+}
+
+// batch is how many features addTo looks up at once.
+const batch = 16
+
+// addTo adds the weights of the features in keys, in their order, to scores
+// and marks their classes in touched.
+func (t *weightTable) addTo(keys *featureKeys, scores []float64, touched []bool) {
+	for j := 0; j < len(keys.ends); j += batch {
+		t.addBatch(keys, j, min(j+batch, len(keys.ends)), scores, touched)
+	}
+}
+
+// addBatch is addTo for features [from, to), at most batch of them. The
+// table is larger than the caches and a token's features land in unrelated
+// places, so it first loads every feature's slot, then the start of every
+// record those point at, and only then compares keys and adds weights: loads
+// that miss the cache and do not wait on each other overlap.
+func (t *weightTable) addBatch(keys *featureKeys, from, to int, scores []float64, touched []bool) {
+	var hs, ss [batch]uint64
+	var lens [batch]uint16
+	n := to - from
+	for j := range n {
+		hs[j] = maphash.Bytes(t.seed, keys.key(from+j))
+	}
+	for j := range n {
+		ss[j] = t.slots[hs[j]&t.mask]
+	}
+	for j := range n {
+		lens[j] = t.keyLen(ss[j])
+	}
+	for j := range n {
+		for ws := t.find(keys.key(from+j), hs[j], ss[j], lens[j]); len(ws) >= weightSize; ws = ws[weightSize:] {
+			c := ws[0]
+			scores[c] += math.Float64frombits(binary.LittleEndian.Uint64(ws[1:weightSize]))
+			touched[c] = true
 		}
 	}
 }
 
-// addTo adds the weights of feature key to scores and marks their classes
-// in touched.
-func (t *weightTable) addTo(key []byte, scores []float64, touched []bool) {
-	ws := t.weights(key)
-	for len(ws) >= weightSize {
-		c := ws[0]
-		scores[c] += math.Float64frombits(binary.LittleEndian.Uint64(ws[1:weightSize]))
-		touched[c] = true
-		ws = ws[weightSize:]
+// keyLen returns the key length of the record slot s points at, 0 if empty.
+func (t *weightTable) keyLen(s uint64) uint16 {
+	if s == 0 {
+		return 0
 	}
+	return binary.LittleEndian.Uint16(t.recs[s&math.MaxUint32-1:])
+}
+
+// find returns the weights of feature key, in the record format after the
+// count byte, or nil if the table does not have it; h is the key's hash, s
+// the slot it hashes to and n the key length of the record s points at.
+func (t *weightTable) find(key []byte, h, s uint64, n uint16) []byte {
+	for i := h & t.mask; s != 0; {
+		if s&^math.MaxUint32 == h&^math.MaxUint32 && int(n) == len(key) {
+			r := t.recs[s&math.MaxUint32-1+2:]
+			if bytes.Equal(r[:n], key) {
+				r = r[n:]
+				return r[1 : 1+int(r[0])*weightSize]
+			}
+		}
+		i = (i + 1) & t.mask
+		s = t.slots[i]
+		n = t.keyLen(s)
+	}
+	return nil
 }

@@ -36,18 +36,26 @@ func TestWeightTable(t *testing.T) {
 			return keys
 		}()},
 		{"absent", []string{"", "i word", "i word w", "i word w3000", "i word w1 ", "bias"}},
+		{"more than a batch", func() (keys []string) {
+			for i := range 2*batch + 3 {
+				keys = append(keys, fmt.Sprintf("i word w%d", i*7), fmt.Sprintf("i word x%d", i))
+			}
+			return keys
+		}()},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			var keys featureKeys
 			gotScores, gotTouched := make([]float64, 12), make([]bool, 12)
 			wantScores, wantTouched := make([]float64, 12), make([]bool, 12)
 			for _, k := range tc.keys {
-				tbl.addTo([]byte(k), gotScores, gotTouched)
+				keys.add(k)
 				for _, cw := range want[k] {
 					wantScores[cw.class] += cw.weight
 					wantTouched[cw.class] = true
 				}
 			}
+			tbl.addTo(&keys, gotScores, gotTouched)
 			for c := range gotScores {
 				if gotScores[c] != wantScores[c] || gotTouched[c] != wantTouched[c] {
 					t.Errorf("addTo(%q): class %d = %v, %v; want %v, %v", tc.keys, c, gotScores[c], gotTouched[c], wantScores[c], wantTouched[c])
