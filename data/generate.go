@@ -13,8 +13,13 @@ package data
 // Given names for the person-name recogniser are generated from the
 // PETRARCH2 / Phoenix actor dictionaries (MIT) kept in ../shared/kb; see
 // internal/genphoenix. First run `apt-get install wamerican` (its word list
-// keeps common words out of single-word organisation names).
-//go:generate go run ./internal/genphoenix -kb ../../shared/kb/petrarch2 -census internal/genphoenix/census1990 -words /usr/share/dict/words -out gazetteer
+// keeps common words out of single-word organisation names and given names)
+// and fetch the US Social Security Administration's national baby-name
+// files (public domain) as the generated table has them:
+// `git clone https://github.com/hackerb9/ssa-baby-names /tmp/ssa-baby-names &&
+// git -C /tmp/ssa-baby-names checkout 0b1a1316457d` (raw-data/yob1880.txt to
+// yob2020.txt, the files of the SSA's names.zip unchanged).
+//go:generate go run ./internal/genphoenix -kb ../../shared/kb/petrarch2 -census internal/genphoenix/census1990 -ssa /tmp/ssa-baby-names/raw-data -ssa-min 500 -words /usr/share/dict/words -out gazetteer
 
 // The CAMEO verbs that can propose a commitment or a position are generated
 // from PETRARCH2's CAMEO verb dictionary in ../shared/kb (see internal/gencameo).

@@ -25,7 +25,7 @@ func TestTSVIntegrity(t *testing.T) {
 		{titlesFile, []string{"title", "role", "sector"}, func(r data.Record) string { return strings.ToLower(r["title"]) }},
 		{cuesFile, []string{"word", "cue"}, func(r data.Record) string { return r["word"] + "\t" + r["cue"] }},
 		{officialsFile, []string{"name", "role", "affiliation", "surname_alone", "spellings"}, func(r data.Record) string { return r["name"] }},
-		{givenFile, []string{"name", "people", "source"}, func(r data.Record) string { return r["name"] }},
+		{givenFile, []string{"name", "people", "births", "source"}, func(r data.Record) string { return r["name"] }},
 		{officesFile, []string{"name", "role", "affiliation", "start", "end", "surname_alone", "spellings", "source"}, func(r data.Record) string { return r["name"] + "\t" + r["start"] }},
 		{sectorsFile, []string{"id", "sector", "country"}, func(r data.Record) string { return r["id"] }},
 		{groupsGenFile, []string{"id", "name", "aliases", "country", "sector", "source"}, func(r data.Record) string { return r["id"] }},

@@ -345,6 +345,20 @@ func TestExtract(t *testing.T) {
 			[]string{"Ana Lindqvist/OFFICIAL/ANA_LINDQVIST(Special Rapporteur@)"}},
 		{"no person after the", "Opposition leader Rosa Vidal of the Civic Platform said the count was wrong.",
 			[]string{"Rosa Vidal/OFFICIAL/ROSA_VIDAL(leader@)"}},
+		// given names that only the SSA baby-name counts give start a person's
+		// name without a title or speech verb; names that are ordinary words,
+		// months or places do not
+		{"a given name of the SSA counts", "Jaxon Quillmere won the election.",
+			[]string{"Jaxon Quillmere/OFFICIAL/JAXON_QUILLMERE"}},
+		{"an SSA given name after a preposition", "The prize went to Nevaeh Tarrowby on Monday.",
+			[]string{"Nevaeh Tarrowby/OFFICIAL/NEVAEH_TARROWBY"}},
+		{"a rare SSA given name", "Elon Brackwater bought the network.",
+			[]string{"Elon Brackwater/OFFICIAL/ELON_BRACKWATER"}},
+		{"a given name that is an ordinary word", "Legend Quillmere won the election.", nil},
+		{"a given name that is a title word", "Royal Quillmere won the election.", nil},
+		{"a given name that is a month", "May Quillmere won the election.", nil},
+		{"a given name that is a place", "Montana Quillmere won the election.",
+			[]string{"Montana/PLACE/MONTANA"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -14,7 +14,13 @@
 //     names in Phoenix.Countries.actors.txt (an entry with at least one dated
 //     role code is a person), which the person-name recogniser takes as given
 //     names. Words that the agents dictionary uses for roles and words of the
-//     stop list below are left out.
+//     stop list below are left out. The US Census 1990 first names
+//     (-census) and the names of the Social Security Administration's
+//     national baby-name files (-ssa, yobYYYY.txt, public domain) given to at
+//     least -ssa-min babies add the names the dictionaries lack; each row
+//     carries the SSA births of its name (births). An SSA name that is a
+//     common English word in the word list (-words), a state's, place's,
+//     body's or known official's name is left out.
 //   - gazetteer/orgs_generated.tsv: the international organisations and
 //     their organs, NGOs, companies and news outlets of
 //     Phoenix.International.actors.txt (its people left out), with aliases,
@@ -52,6 +58,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -97,17 +104,19 @@ type entry struct {
 func main() {
 	kb := flag.String("kb", "../../shared/kb/petrarch2", "directory of the Phoenix dictionaries")
 	census := flag.String("census", "internal/genphoenix/census1990", "directory of the US Census 1990 first-name files")
+	ssa := flag.String("ssa", "/tmp/ssa-baby-names/raw-data", "directory of the US Social Security Administration national baby-name files (yob*.txt)")
+	ssaMin := flag.Int("ssa-min", 500, "births (all years, both sexes) an SSA name needs to be added to the given names")
 	out := flag.String("out", "gazetteer", "directory the tables are written to")
 	dict := flag.String("words", "/usr/share/dict/words", "English word list (Debian wamerican) that keeps common words out of single-word names")
 	codes := flag.String("bodies", "internal/genphoenix/igo_codes.tsv", "Phoenix body codes and the orgs.tsv ids they name")
 	flag.Parse()
-	if err := run(*kb, *census, *dict, *codes, *out); err != nil {
+	if err := run(*kb, *census, *ssa, *ssaMin, *dict, *codes, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "genphoenix:", err)
 		os.Exit(1)
 	}
 }
 
-func run(kb, census, dict, codes, out string) error {
+func run(kb, census, ssa string, ssaMin int, dict, codes, out string) error {
 	roleWords, err := agentWords(filepath.Join(kb, "Phoenix.agents.txt"))
 	if err != nil {
 		return err
@@ -121,7 +130,8 @@ func run(kb, census, dict, codes, out string) error {
 		n      int
 		first  string
 		line   int
-		source string // for names from the census files
+		source string // for names from the census or SSA files
+		births int    // births of the SSA files, 0 where they lack the name
 	}
 	names := map[string]*given{}
 	for _, e := range entries {
@@ -166,16 +176,32 @@ func run(kb, census, dict, codes, out string) error {
 	if err != nil {
 		return err
 	}
+	// the other tables keep to the dictionaries' and census names: the SSA
+	// names only widen the recogniser
+	givenSet := make(map[string]bool, len(names))
+	for k := range names {
+		givenSet[k] = true
+	}
+	births, firstYear, lastYear, err := ssaBirths(ssa)
+	if err != nil {
+		return err
+	}
+	const ssaSource = "ssa"
+	for k, b := range births {
+		if g := names[k]; g != nil {
+			g.births = b
+			continue
+		}
+		if b >= ssaMin && !roleWords[k] && ssaGiven(k, words, hand) {
+			names[k] = &given{source: ssaSource, births: b}
+		}
+	}
 	if err := writeGroups(kb, out, hand, phoenixGiven, words); err != nil {
 		return err
 	}
 	persons, err := personAgents(filepath.Join(kb, "Phoenix.agents.txt"))
 	if err != nil {
 		return err
-	}
-	givenSet := make(map[string]bool, len(names))
-	for k := range names {
-		givenSet[k] = true
 	}
 	if err := writeAgents(kb, out); err != nil {
 		return err
@@ -197,10 +223,15 @@ func run(kb, census, dict, codes, out string) error {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	w, err := createTSV(out, "given_names.tsv", "name\tpeople\tsource",
+	w, err := createTSV(out, "given_names.tsv", "name\tpeople\tbirths\tsource",
 		"Given names: first words of people's primary names. people: how many entries start with it;",
 		"source: the file, line and first entry; census1990: a first name of the US Census 1990 name files",
 		"(public domain, data/internal/genphoenix/census1990) that the dictionaries lack.",
+		"births: US births "+strconv.Itoa(firstYear)+"-"+strconv.Itoa(lastYear)+" with the name (both sexes) in the Social Security Administration's",
+		"national baby-name files (a US government work, public domain; yob*.txt of names.zip, taken unchanged",
+		"from github.com/hackerb9/ssa-baby-names raw-data/, commit 0b1a1316457d), 0 where they lack it;",
+		"source "+ssaSource+": an SSA name of at least "+strconv.Itoa(ssaMin)+" births that the other sources lack and",
+		"that is no common English word (wamerican), state, place, body or known official's name.",
 	)
 	if err != nil {
 		return err
@@ -208,10 +239,10 @@ func run(kb, census, dict, codes, out string) error {
 	for _, k := range keys {
 		g := names[k]
 		if g.source != "" {
-			fmt.Fprintf(w, "%s\t%d\t%s\n", title(k), g.n, g.source)
+			fmt.Fprintf(w, "%s\t%d\t%d\t%s\n", title(k), g.n, g.births, g.source)
 			continue
 		}
-		fmt.Fprintf(w, "%s\t%d\t%s:%d %s\n", title(k), g.n, countries, g.line, strings.Trim(g.first, "_"))
+		fmt.Fprintf(w, "%s\t%d\t%d\t%s:%d %s\n", title(k), g.n, g.births, countries, g.line, strings.Trim(g.first, "_"))
 	}
 	return w.Close()
 }
