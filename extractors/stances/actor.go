@@ -362,7 +362,14 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 	}
 	ids := st.idsIn(sub.head, nil)
 	if len(ids) == 0 && v.hasOutlet(sub.np) {
-		return actor{} // "the Courier demands": an outlet speaks for no one named
+		// "the Courier demands": an outlet speaks for no one named; "the
+		// Courier, the mouthpiece of the government, said": for that body
+		if at > sub.np.a && hasRole(v, sub.np.a, at, roleMouthpiece) {
+			if ids := st.idsIn(span{sub.np.a, at}, nil); len(ids) > 0 {
+				return actor{ids: ids, text: sub.np, how: byMention}
+			}
+		}
+		return actor{}
 	}
 	for _, c := range sub.coActor {
 		ids = st.idsIn(c, ids)
@@ -844,17 +851,27 @@ func (st *state) claimed(s *sent, c *cand) bool {
 
 // claimAbout reports whether the frame holding token at has a speaker who
 // is plainly not the actor ids, so that what ids "will" do is the
-// speaker's claim or forecast: both name people and no person is common to
-// them ("A says B would allow": two people of one state), or both are
-// states only and none is common ("Norland says Sudland will"). A speaker
-// of a body, or a body's mission, may speak for it: no claim then.
+// speaker's claim or forecast:
+//   - both name people and no person is common to them ("A says B would
+//     allow": two people of one state), unless the speaker is a spokesperson
+//     of the actor's side ("spokesman A said B would not allow");
+//   - both are states only and none is common ("Norland says Sudland will").
+//
+// A speaker of a body, or a body's mission, may speak for it: no claim then.
 func (st *state) claimAbout(s *sent, at int, ids []string) bool {
 	sp := st.speakerAt(s, at)
 	if !sp.ok() {
 		return false
 	}
-	if spo, ao := st.officialsOf(sp.ids), st.officialsOf(ids); len(spo) > 0 && len(ao) > 0 {
-		return !intersects(spo, ao)
+	spo, ao := st.officialsOf(sp.ids), st.officialsOf(ids)
+	switch {
+	case len(spo) > 0 && len(ao) > 0:
+		if intersects(spo, ao) {
+			return false
+		}
+		return !(hasRole(st.v, sp.text.a, sp.text.b, roleSpokes) && intersects(sp.ids, ids))
+	case len(spo) > 0 || len(ao) > 0:
+		return false // a person and a state: the person's affiliation may be unknown
 	}
 	return st.onlyStates(sp.ids) && st.onlyStates(ids) && !intersects(sp.ids, ids)
 }
@@ -873,7 +890,7 @@ func (st *state) onlyStates(ids []string) bool {
 func (st *state) officialsOf(ids []string) []string {
 	var out []string
 	for _, id := range ids {
-		if st.hasOfficial([]string{id}) {
+		if x := st.index[id]; x != nil && slices.Contains(x.labels, models.Official) {
 			out = append(out, id)
 		}
 	}

@@ -55,12 +55,13 @@ const (
 	compOfIng                   // of + gerund: "no intention of violating"
 	compThreat                  // an object that names a threatened action: "warned of retaliation"
 	compPost                    // nothing: the verb and its subject follow the clause they report ("..., X warns")
+	compMenace                  // an object that names a threatened or menaced act: "vowed punishment", "vows war"
 	compAny    = compTo | compToNP | compThat | compThatMD | compObjTo | compNomOf | compNP | compOfIng
 )
 
 var compNames = map[string]comp{
 	"to": compTo, "tonp": compToNP, "that": compThat, "thatmd": compThatMD,
-	"objto": compObjTo, "nomof": compNomOf, "np": compNP, "ofing": compOfIng, "threatobj": compThreat, "post": compPost, "any": compAny,
+	"objto": compObjTo, "nomof": compNomOf, "np": compNP, "ofing": compOfIng, "threatobj": compThreat, "post": compPost, "menaceobj": compMenace, "any": compAny,
 }
 
 // table says which table a trigger's rows go to.
@@ -126,6 +127,10 @@ const (
 	roleUndo
 	roleParticle
 	roleDummy
+	roleArticle
+	roleSpokes
+	roleMouthpiece
+	roleMenace
 )
 
 // roleNames maps the role column of cues.tsv to roles; exact roles match the
@@ -145,7 +150,8 @@ var roleNames = map[string]struct {
 	"party": {roleParty, true}, "restraint": {roleRestraint, false},
 	"groupref": {roleGroupRef, true}, "meeting": {roleMeeting, false}, "number": {roleNumber, true},
 	"draft": {roleDraft, true}, "future": {roleFuture, true}, "trip": {roleTrip, false}, "agent": {roleAgent, false},
-	"wrong": {roleWrong, false}, "undo": {roleUndo, false}, "particle": {roleParticle, true}, "dummy": {roleDummy, false},
+	"wrong": {roleWrong, true}, "undo": {roleUndo, false}, "particle": {roleParticle, true}, "dummy": {roleDummy, false},
+	"article": {roleArticle, true}, "spokes": {roleSpokes, true}, "mouthpiece": {roleMouthpiece, true}, "menace": {roleMenace, false},
 }
 
 // phrase is a cue of several words, matched on stems.
@@ -338,7 +344,7 @@ func (lx *lexicon) loadCues() error {
 		} else {
 			s := stem(w)
 			lx.stemRoles[s] |= rn.r
-			if rn.r == roleLight {
+			if rn.r == roleLight || rn.r == roleUndo {
 				lx.verbStems[s] = true
 			}
 			lx.notePrefix(s)

@@ -43,7 +43,7 @@ func npLeft(v *view, s *sent, j int) (span, bool) {
 		// a possessive pronoun alone is no noun phrase
 		return span{}, false
 	}
-	if v.toks[j].tag == "PRP" && !v.inMention(j) {
+	if v.toks[j].tag == "PRP" && !v.inMention(j) && !v.has(j, roleReflexive) {
 		return span{j, j + 1}, true // "told the channel he blames": a pronoun is its own phrase
 	}
 	a := j
@@ -59,8 +59,10 @@ func npLeft(v *view, s *sent, j int) (span, bool) {
 				return span{a, j + 1}, true
 			}
 			a = k
-			if v.toks[k].tag == "DT" && !v.inMention(k) && k > s.a && v.isNoun(k-1) {
-				return span{a, j + 1}, true // "told the paper the government will": a determiner opens its phrase
+			if v.has(k, roleArticle) && !v.inMention(k) && k > s.a && v.isNoun(k-1) && !hasRole(v, k+1, j+1, roleTime) {
+				// "told the paper the government will": an article opens its
+				// phrase; "the EU this week" is one
+				return span{a, j + 1}, true
 			}
 			continue
 		case v.is(k, "of") && k > s.a && (v.isNoun(k-1) || v.inMention(k-1)):
@@ -354,6 +356,16 @@ func shortAdverbial(v *view, a, b int) bool {
 func hasConjunction(v *view, a, b int) bool {
 	for k := a; k < b; k++ {
 		if v.is(k, "and") || v.is(k, "or") || v.is(k, "&") {
+			return true
+		}
+	}
+	return false
+}
+
+// hasRole reports whether a token in [a, b) has role r.
+func hasRole(v *view, a, b int, r role) bool {
+	for k := a; k < b; k++ {
+		if v.has(k, r) {
 			return true
 		}
 	}

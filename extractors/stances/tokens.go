@@ -135,7 +135,7 @@ func (v *view) inMention(i int) bool { return v.toks[i].mention >= 0 }
 func (v *view) mention(i int) *extractors.Mention { return &v.d.Mentions[v.toks[i].mention] }
 
 // isActorMention reports whether token i is part of a mention that can act:
-// a state, organization, group or official.
+// a state, an organization that is no news outlet, a group or an official.
 func (v *view) isActorMention(i int) bool {
 	if !v.inMention(i) {
 		return false

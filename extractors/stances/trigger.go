@@ -154,7 +154,7 @@ func (x *Extractor) complementAt(v *view, s *sent, e int) (comp, int) {
 	j, n := k, 0
 	for j < s.b && n < 14 {
 		if v.isNominal(j) || v.inMention(j) || v.is(j, "of") || v.is(j, "and") || v.is(j, "in") || v.isQuote(j) ||
-			v.is(j, "(") || v.is(j, ")") || n > 0 && (v.toks[j].tag == "VBG" || v.isAdverb(j)) && !v.is(j, "not") {
+			v.is(j, "(") || v.is(j, ")") || n > 0 && (v.toks[j].tag == "VBG" || v.isAdverb(j)) {
 			// "told students studying abroad to": a participle may modify the object
 			j++
 			n++
@@ -238,17 +238,17 @@ func agentOf(word, phrase string) bool {
 }
 
 // particleAfter reports whether the one-word verb trigger tr, ending before
-// token e, is followed by a particle the trigger does not hold: another verb
-// ("blast off", "back down", "call off").
+// token e, is followed by a particle (cues.tsv) the trigger does not hold:
+// another verb ("blast off", "back down", "call off").
 func particleAfter(v *view, s *sent, tr *trigger, e int) bool {
-	return tr.pos == posVerb && len(tr.words) == 1 && e < s.b && (v.toks[e].tag == "RP" || v.has(e, roleParticle))
+	return tr.pos == posVerb && len(tr.words) == 1 && e < s.b && v.has(e, roleParticle)
 }
 
 // afterDeterminer reports whether token i follows a determiner, so that a
 // verb form there is a noun or an adjective: "the accused", "a proposed
 // law", "the agreed text".
 func afterDeterminer(v *view, s *sent, i int) bool {
-	return i > s.a && v.toks[i-1].tag == "DT" && !v.inMention(i-1) && v.toks[i].tag != "VBZ" && v.toks[i].tag != "VBP"
+	return i > s.a && v.has(i-1, roleArticle) && !v.inMention(i-1) && v.toks[i].tag != "VBZ" && v.toks[i].tag != "VBP"
 }
 
 // candidates returns the licensed triggers of sentence s in token order.
@@ -283,6 +283,9 @@ func (x *Extractor) license(st *state, s *sent, tr *trigger, i, e int) (cand, bo
 	cm, obj := x.complementAt(v, s, e)
 	if tr.comp&compThreat != 0 && objectHas(v, s, skipQuotesAdverbs(v, s, obj), roleThreat) {
 		cm |= compThreat
+	}
+	if tr.comp&compMenace != 0 && objectHas(v, s, skipQuotesAdverbs(v, s, obj), roleThreat|roleMenace) {
+		cm |= compMenace
 	}
 	topic := span{}
 	if tr.comp&compPost != 0 && tr.pos == posVerb {
@@ -476,7 +479,7 @@ func (x *Extractor) licenseVerb(st *state, s *sent, tr *trigger, c cand, cm comp
 		// "was condemned by X": the agent acts
 		end := x.clauseEnd(v, s, c.trig.b)
 		for k := c.trig.b; k < end-1; k++ {
-			if v.is(k, "by") && (k == c.trig.b || v.toks[k-1].tag != "VBN") { // not "actions taken by"
+			if v.is(k, "by") && (k == c.trig.b || !otherParticiple(v, k)) { // not "actions taken by"
 				np := npRight(v, s, k+1, end)
 				sub := subject{kind: subjNP, np: np, head: headOf(v, np)}
 				c.actor = st.resolveNP(s, sub, k)
@@ -490,13 +493,13 @@ func (x *Extractor) licenseVerb(st *state, s *sent, tr *trigger, c cand, cm comp
 		}
 		return cand{}, false
 	}
-	if tr.modality == models.Threat && cm&compTo == 0 && !objectHas(v, s, c.obj, roleThreat) {
+	if tr.modality == models.Threat && cm&compTo == 0 && !objectHas(v, s, c.obj, roleThreat|roleMenace) {
 		return cand{}, false // "the attacks threatened navigation": a danger, not a threat of action
 	}
 	if tr.table == tableCommitment && cm&compTo == 0 && cm&compThatMD == 0 && g.kind == vgParticiple && v.toks[i].tag != "VBG" {
 		return cand{}, false // "the ceasefire agreed in talks"
 	}
-	if tr.table == tableCommitment && cm&compTo == 0 && objectHas(v, s, c.obj, roleWrong) {
+	if tr.table == tableCommitment && cm&(compTo|compThat) == 0 && objectHas(v, s, c.obj, roleWrong) {
 		return cand{}, false // "committed abuses": a deed, not a promise
 	}
 	c.actor = st.actorOfGroup(s, gi, tr.table)
@@ -592,11 +595,13 @@ func (x *Extractor) licenseNoun(st *state, s *sent, tr *trigger, c cand, cm comp
 			// "had no intention of violating": a pledge not to violate
 			c.neg, c.restraint, c.modality = false, true, models.Pledge
 		}
-	case s.headline && k > s.a && v.has(k, roleLight) && v.isNoun(k) && (v.isNoun(k-1) || v.inMention(k-1)):
-		// a headline's light verb tagged as a noun: "Pacific leaders voice concern over"
+	case s.headline && k > s.a && (v.has(k, roleLight) || tr.table == tableCommitment && v.has(k, roleUndo)) && v.isNoun(k) && (v.isNoun(k-1) || v.inMention(k-1)):
+		// a headline's light verb tagged as a noun: "Pacific leaders voice
+		// concern over", "Council scraps plans to" (negated)
 		np, _ := npLeft(v, s, k-1)
 		sub := subject{kind: subjNP, np: np, head: headOf(v, np)}
 		c.actor = st.resolveNP(s, sub, c.trig.a)
+		c.neg = c.neg != (tr.table == tableCommitment && v.has(k, roleUndo))
 	case k >= s.a && v.is(k, "'s") || k >= s.a && v.toks[k].tag == "POS":
 		np, ok := npLeft(v, s, k-1)
 		if !ok {
@@ -836,7 +841,7 @@ func (x *Extractor) modalCandidates(st *state, s *sent) []cand {
 		var a actor
 		if !passive {
 			a = st.resolve(s, gi)
-			if g.subj.kind == subjNP && v.is(g.subj.head.b-1, "it") && v.has(mv, roleDummy) {
+			if g.subj.kind == subjNP && v.has(g.subj.head.b-1, roleIt) && x.dummyIt(v, s, mv, obj) {
 				continue // "it will take years to rebuild": no one commits
 			}
 			if !a.ok() && g.subj.kind == subjNP && v.toks[g.subj.head.b-1].tag == "PRP" {
@@ -863,6 +868,38 @@ func (x *Extractor) modalCandidates(st *state, s *sent) []cand {
 		out = append(out, c)
 	}
 	return out
+}
+
+// dummyIt reports whether a modal's main verb mv, with subject "it", is a
+// verb of the dummy role ("take", "cost") whose object starting at obj is
+// followed by an infinitive and names no threatened act: "it will take
+// years to rebuild" commits no one; "it will take all necessary measures
+// to protect" is a threat and "it would take countermeasures" a pledge.
+func (x *Extractor) dummyIt(v *view, s *sent, mv, obj int) bool {
+	if !v.has(mv, roleDummy) {
+		return false
+	}
+	end := x.clauseEnd(v, s, obj)
+	for k := obj; k+1 < end; k++ {
+		if _, threat := x.phraseAt(v, k, end, roleThreat); threat || v.has(k, roleThreat) {
+			return false
+		}
+		if v.is(k, "to") && v.verbish(k+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherParticiple reports whether the "by" at token k follows a participle
+// other than the trigger, maybe with its particle: "actions taken by",
+// "attacks carried out by".
+func otherParticiple(v *view, k int) bool {
+	p := k - 1
+	if v.has(p, roleParticle) && p > 0 {
+		p--
+	}
+	return v.toks[p].tag == "VBN"
 }
 
 // thingHead reports whether the head noun of subject head h is a common
@@ -952,22 +989,36 @@ func postposed(v *view, s *sent, i, e int) (int, bool) {
 	}
 	if end > e {
 		// "..., warns the envoy": a subject after the verb, nothing before it
-		if np := npRight(v, s, e, end); np.b != end || a-1 <= s.a || !v.isComma(a-1) {
+		if np := npRight(v, s, e, end); np.b != end || a-1 <= s.a {
 			return 0, false
 		}
-		return a - 1, true
+		return reportedBefore(v, s, a-1)
 	}
 	np, ok := npLeft(v, s, a-1)
-	if !ok || np.a-1 <= s.a || !v.isComma(np.a-1) {
+	if !ok || np.a-1 <= s.a {
 		return 0, false
 	}
-	return np.a - 1, true
+	return reportedBefore(v, s, np.a-1)
+}
+
+// reportedBefore returns the comma that ends the clause a post-posed verb
+// reports, given the token c before the verb's subject: a comma, or a
+// closing quote after one (`"...," the agency warns`). The clause must be
+// a main clause: "If prices rise, ..." reports nothing.
+func reportedBefore(v *view, s *sent, c int) (int, bool) {
+	if v.isQuote(c) && c-1 > s.a && v.isComma(c-1) {
+		c--
+	}
+	if !v.isComma(c) || v.has(s.a, roleSubord) {
+		return 0, false
+	}
+	return c, true
 }
 
 // controlPassive reports whether the one-word verb group g is a passive
 // without its "be" of a verb whose active form needs an object before "to"
 // ("urged Norland to"): right after its subject and right before "to"
-// ("Norland urged to reopen talks", "Envoys told to leave").
+// ("Norland urged to reopen talks", "Envoys pressed to leave").
 func (x *Extractor) controlPassive(v *view, s *sent, g *vgroup, trig span) bool {
 	if !bareParticiple(v, s, g, trig) || !v.is(trig.b, "to") || !v.isNominal(g.head-1) && !v.inMention(g.head-1) {
 		return false
@@ -1157,8 +1208,11 @@ func (x *Extractor) mustCandidates(st *state, s *sent) []cand {
 			continue
 		}
 		stance := models.Call
-		if g.neg || g.start+1 < s.b && v.has(g.start+1, roleNegator) {
-			stance = models.Oppose // "Y should not be allowed to": the speaker opposes it
+		neg := g.neg || g.start+1 < s.b && v.has(g.start+1, roleNegator)
+		if neg && !(g.start+2 < s.b && v.is(g.start+2, "only")) {
+			// "Y should not be allowed to": the speaker opposes it ("should
+			// not only ... but also" still calls)
+			stance = models.Oppose
 		}
 		out = append(out, cand{pos: posMust, table: tablePosition, stance: stance,
 			trig: span{g.start, g.start + 1}, gov: gi, obj: sub.np.a, verb: -1,
