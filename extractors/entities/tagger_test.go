@@ -117,6 +117,8 @@ func TestExtract(t *testing.T) {
 			[]string{"G9/GROUP/G9"}},
 		{"a capital before 'along with its allies' and a verb is the state", "Washington along with its allies demanded a vote.",
 			[]string{"Washington/STATE/USA"}},
+		{"a religious title is no part of the name", "Archbishop Marten Okoro called for calm.",
+			[]string{"Marten Okoro/OFFICIAL/MARTEN_OKORO(Archbishop@)"}},
 		{"an honorific introduces a surname", "CSTO Secretary General Imangali Tasmagambetov spoke. Mr. Tasmagambetov said more.",
 			[]string{"CSTO/ORG/CSTO", "Imangali Tasmagambetov/OFFICIAL/IMANGALI_TASMAGAMBETOV(Secretary General@CSTO)", "Tasmagambetov/OFFICIAL/IMANGALI_TASMAGAMBETOV(Secretary General@CSTO)"}},
 		{"a capital after a place noun's of is the place", "They took the capital, the city of Kabul, in August.",
