@@ -334,9 +334,9 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 				e = n
 			}
 		}
-		if e == j || nameWords(s, j, e) == 1 && s.key(j-1) == "the" {
+		if e == j || nameWords(s, j, e) == 1 && (s.key(j-1) == "the" || modifiesNoun(s, e)) {
 			i = te - 1 // no title inside a title: "Supreme Allied Commander Europe General X"
-			continue   // "spokesperson for the North's defense ministry"
+			continue   // "spokesperson for the North's defense ministry", "the official Norlandic news agency"
 		}
 		if role2, affil2 := t.appositive(s, e); affil == "" && affil2 != "" {
 			role, affil = role2, affil2
@@ -793,4 +793,15 @@ func (t *Tagger) portfolio(s *scratch, k int) int {
 		}
 	}
 	return end
+}
+
+// modifiesNoun reports whether unit e, right after a one-word name, is a
+// lower-case common noun in the same sentence, so that the word before it
+// is an adjective ("official Norlandic news agency"), not a name.
+func modifiesNoun(s *scratch, e int) bool {
+	if e >= len(s.units) || !s.sameSent(e-1, e) {
+		return false
+	}
+	u := &s.units[e]
+	return !u.is(upperFirst) && u.tag == "NN" // not NNS: a headline verb ("Chief Name vows") is often tagged so
 }

@@ -117,6 +117,8 @@ func TestExtract(t *testing.T) {
 			[]string{"G9/GROUP/G9"}},
 		{"a capital before 'along with its allies' and a verb is the state", "Washington along with its allies demanded a vote.",
 			[]string{"Washington/STATE/USA"}},
+		{"a title before an adjective and its noun names no one", "The official Norlandic news agency said the talks failed.",
+			nil},
 		{"a religious title is no part of the name", "Archbishop Marten Okoro called for calm.",
 			[]string{"Marten Okoro/OFFICIAL/MARTEN_OKORO(Archbishop@)"}},
 		{"an honorific introduces a surname", "CSTO Secretary General Imangali Tasmagambetov spoke. Mr. Tasmagambetov said more.",
