@@ -171,17 +171,11 @@ func loadGazetteer() (*gazetteer, error) {
 		default:
 			return nil, fmt.Errorf("%s: %s: label %q is not ORG or GROUP", orgsFile, r["id"], l)
 		}
-		e := entry{label: l, id: r["id"], kind: k, parent: r["parent"]}
-		g.add(e, r["name"])
-		for _, a := range splitList(r["aliases"]) {
-			g.add(e, a)
-		}
-		for _, a := range splitList(r["context_aliases"]) {
-			c := e
-			c.kind = kOrgContext
-			c.unqualified = r["unqualified"] == "yes"
-			g.add(c, a)
-		}
+		g.addBody(entry{label: l, id: r["id"], kind: k, parent: r["parent"]}, r, r["unqualified"] == "yes")
+	}
+	parties, err := g.loadParties()
+	if err != nil {
+		return nil, err
 	}
 	places, err := data.TSV(placesFile)
 	if err != nil {
@@ -261,6 +255,9 @@ func loadGazetteer() (*gazetteer, error) {
 	if err := g.loadSectors(); err != nil {
 		return nil, err
 	}
+	for id, f := range parties {
+		g.facts[id] = f
+	}
 	if err := g.loadStateBodies(countries, states); err != nil {
 		return nil, err
 	}
@@ -305,6 +302,22 @@ func (g *gazetteer) add(e entry, phrase string) {
 	}
 	g.trie.insert(keys, int32(len(g.entries)))
 	g.entries = append(g.entries, e)
+}
+
+// addBody adds a body's name, aliases and context aliases (matched only
+// where the article names its parent, or anywhere when unqualified) from
+// its row r of orgs.tsv or parties.tsv.
+func (g *gazetteer) addBody(e entry, r data.Record, unqualified bool) {
+	g.add(e, r["name"])
+	for _, a := range splitList(r["aliases"]) {
+		g.add(e, a)
+	}
+	for _, a := range splitList(r["context_aliases"]) {
+		c := e
+		c.kind = kOrgContext
+		c.unqualified = unqualified
+		g.add(c, a)
+	}
 }
 
 func splitList(s string) []string {

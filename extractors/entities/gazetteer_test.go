@@ -19,6 +19,7 @@ func TestTSVIntegrity(t *testing.T) {
 		{countriesFile, []string{"id", "alpha2", "name", "official_name", "alt_name"}, func(r data.Record) string { return r["id"] }},
 		{statesFile, []string{"text", "id", "kind"}, func(r data.Record) string { return r["text"] }},
 		{orgsFile, []string{"id", "label", "name", "parent", "aliases", "context_aliases", "unqualified"}, func(r data.Record) string { return r["id"] }},
+		{partiesFile, []string{"id", "name", "country", "aliases", "context_aliases", "source"}, func(r data.Record) string { return r["id"] }},
 		{placesFile, []string{"name", "id", "kind"}, func(r data.Record) string { return r["name"] }},
 		{placesGenFile, []string{"name", "id", "kind", "country"}, func(r data.Record) string { return r["name"] }},
 		{operationsFile, []string{"name", "id", "kind"}, func(r data.Record) string { return r["name"] }},

@@ -40,6 +40,7 @@ const (
 	cueGivenName    // a given name (given_names.tsv): before a capitalized word, a person's name
 	cueNamedHead    // a body head noun whose body's id is its whole name ("Tsinghua University")
 	cueOtherBody    // in lower case before a state body's name, makes it another body's ("the party Congress")
+	cueOfHead       // a body's head noun before "of" and a name, a body only where no state qualifies it ("Ministry of Commerce")
 )
 
 var cueNames = map[string]cue{
@@ -69,6 +70,7 @@ var cueNames = map[string]cue{
 	"named_head":     cueNamedHead | cueBodyHead,
 	"group_head":     cueGroupHead,
 	"other_body":     cueOtherBody,
+	"of_head":        cueOfHead,
 }
 
 // honorificRole is the role of titles.tsv's honorifics ("Mr.", "Dr."): they

@@ -69,6 +69,9 @@ func mergedNames(t *testing.T) []mergedName {
 	for _, r := range read(orgsFile) {
 		add(orgsFile, true, models.Label(r["label"]), r["id"], append([]string{r["name"]}, splitList(r["aliases"])...)...)
 	}
+	for _, r := range read(partiesFile) {
+		add(partiesFile, true, models.Org, r["id"], append([]string{r["name"]}, splitList(r["aliases"])...)...)
+	}
 	for _, r := range read(placesFile) {
 		if r["kind"] != "block" {
 			add(placesFile, true, models.Place, r["id"], r["name"])

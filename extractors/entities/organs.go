@@ -34,7 +34,8 @@ func (t *Tagger) findOrgans(s *scratch, text string) {
 			continue // a leading "The" is no part of a name
 		}
 		a, parent := t.organStart(s, u)
-		if a < 0 && (u == 0 || !s.sameSent(u-1, u) || s.units[u-1].is(upperFirst)) {
+		ofName := parent == "" && t.ofHead(s, u)
+		if a < 0 && !ofName && (u == 0 || !s.sameSent(u-1, u) || s.units[u-1].is(upperFirst)) {
 			continue
 		}
 		e, words := u, 0
@@ -73,6 +74,9 @@ func (t *Tagger) findOrgans(s *scratch, text string) {
 			}
 		}
 		head := t.organHead(s, u, e)
+		if ofName && head == 0 {
+			head = cueBodyHead
+		}
 		if words < 2 && !(words == 1 && a >= 0 && a < u) || head == 0 || t.titleAt(s, u) {
 			continue // "the Chairman of the Council of Ministers": the organ may start further on
 		}
@@ -86,8 +90,11 @@ func (t *Tagger) findOrgans(s *scratch, text string) {
 				}
 			}
 		}
+		if ofName && acr == "" && s.ofNext(e) >= 0 {
+			continue // "the Ministry of Foreign Affairs of Norland": the state's own ministry is the state's mention
+		}
 		if a < 0 {
-			if acr == "" && (head != cueBodyHead || !t.lex.has(s.key(e-1), cueBodyHead)) {
+			if acr == "" && (head != cueBodyHead || !t.lex.has(s.key(e-1), cueBodyHead)) && !ofName {
 				continue
 			}
 			a = u // "according to Mehr News Agency": a body's name needs no article
@@ -116,7 +123,7 @@ func (t *Tagger) findOrgans(s *scratch, text string) {
 				id = parent + "_" + strings.ToUpper(s.key(u)) // "the RATS Council"
 			case parent != "":
 				id = parent + "_" + initials(s, u, e)
-			case t.lex.has(s.key(e-1), cueNamedHead):
+			case t.lex.has(s.key(e-1), cueNamedHead) || ofName:
 				id = SnakeID(text[s.units[u].start:s.units[e-1].end]) // "Tsinghua University": the name, not its initials
 			default:
 				id = initials(s, u, e) // "the New Development Bank"
@@ -143,6 +150,15 @@ func (t *Tagger) findOrgans(s *scratch, text string) {
 		}
 		u = b - 1
 	}
+}
+
+// ofHead reports whether the name at unit u is a head noun of cues.tsv's
+// of_head, "of" and a capitalized word ("Ministry of Commerce", "University of
+// Tarnvale"): such a name needs no article, even at a sentence's start, and
+// takes its whole name as id.
+func (t *Tagger) ofHead(s *scratch, u int) bool {
+	return t.lex.has(s.key(u), cueOfHead) && s.key(u+1) == "of" && u+2 < len(s.units) &&
+		s.sameSent(u, u+2) && s.units[u+2].is(upperFirst) && s.owner[u+2] < 0
 }
 
 // acronymAt returns the acronym in parentheses that starts at unit e

@@ -348,7 +348,26 @@ func TestExtract(t *testing.T) {
 		{"rapporteur", "Special Rapporteur Ana Lindqvist asked for access.",
 			[]string{"Ana Lindqvist/OFFICIAL/ANA_LINDQVIST(Special Rapporteur@)"}},
 		{"no person after the", "Opposition leader Rosa Vidal of the Civic Platform said the count was wrong.",
-			[]string{"Rosa Vidal/OFFICIAL/ROSA_VIDAL(leader@)"}},
+			[]string{"Rosa Vidal/OFFICIAL/ROSA_VIDAL(leader@)", "Civic Platform/ORG/CIVIC_PLATFORM"}},
+		// a ministry named "Ministry of X" is a body of its own, with its whole
+		// name as id, also at a sentence's start; with a state before it or
+		// after its name it is the state's mention alone
+		{"ministry at a sentence's start", "Ministry of Tarnvale Affairs warned exporters.",
+			[]string{"Ministry of Tarnvale Affairs/ORG/MINISTRY_OF_TARNVALE_AFFAIRS"}},
+		{"ministry after a comma", "Exports fell, Ministry of Quelm Security says.",
+			[]string{"Ministry of Quelm Security/ORG/MINISTRY_OF_QUELM_SECURITY"}},
+		{"ministry of a state named after it", "The Ministry of Foreign Affairs of Norway protested.",
+			[]string{"Norway/STATE/NOR"}},
+		{"ministry of a state named before it", "The Norwegian Ministry of Quelm Affairs protested.",
+			[]string{"Norwegian/STATE/NOR"}},
+		// parties.tsv: names and aliases anywhere, context aliases only where
+		// the article names the party's state
+		{"party name", "Voters backed Chega in the vote.",
+			[]string{"Chega/ORG/CHEGA"}},
+		{"party context alias with its state", "The Socialists won in Portugal.",
+			[]string{"Socialists/ORG/PORTUGUESE_SOCIALIST_PARTY", "Portugal/STATE/PRT"}},
+		{"party context alias without its state", "The Socialists won the vote.", nil},
+		{"a prefix before a party's adjective", "Police arrested neo-Nazi activists.", nil},
 		// given names that only the SSA baby-name counts give start a person's
 		// name without a title or speech verb; names that are ordinary words,
 		// months or places do not
