@@ -144,8 +144,8 @@ func (t *Tagger) qualifier(s *scratch, c *cand) *cand {
 	if k := s.key(p); (k == "'s" || k == "'") && s.sameSent(p-1, c.a) {
 		p--
 	}
-	if q := s.at(p); q != nil && s.sameSent(p, c.a) && q.id != c.parent && (actor(q) || q.label == models.Place) {
-		return q
+	if q := s.at(p); q != nil && s.sameSent(p, c.a) && q.id != c.parent && q.parent != c.parent && (actor(q) || q.label == models.Place) {
+		return q // a body of the same state or body does not qualify it ("US Senate Democrats")
 	}
 	if s.key(c.b) != "of" || !s.sameSent(c.a, c.b+1) {
 		return nil

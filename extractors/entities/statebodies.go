@@ -129,10 +129,14 @@ func (t *Tagger) findStateBodies(s *scratch) {
 			p--
 		}
 		if c := s.at(p); c != nil && c.b == p+1 && s.sameSent(p, u) {
-			if c.label != models.State {
+			switch f := g.facts[c.id]; {
+			case c.label == models.State:
+				st = c.id
+			case c.label == models.Org && f.sector == partySector && f.country != "":
+				st = f.country // "a Republican Senate aide": the party's state
+			default:
 				continue
 			}
-			st = c.id
 		} else if p == u-1 && s.sameSent(p, u) && (s.units[p].is(upperFirst) && s.key(p) != "the" || t.lex.has(s.key(p), cueOtherBody)) {
 			continue // "Kentucky Senate", "the party Congress"
 		}
@@ -142,7 +146,9 @@ func (t *Tagger) findStateBodies(s *scratch) {
 		es := g.bodyTrie.nodes[node].entries
 		if st == "" {
 			if main == "" {
-				main = t.mainState(s)
+				if main = t.mainState(s); main == "" {
+					main = t.partyState(s)
+				}
 			}
 			st = main
 		}
@@ -220,6 +226,26 @@ func (t *Tagger) mainState(s *scratch) string {
 		counts[c.id]++
 		if counts[c.id] > n {
 			id, n = c.id, counts[c.id]
+		}
+	}
+	return id
+}
+
+// partyState returns the state of the parties the article mentions most
+// (the first on a tie), or "": the state of a legislature in an article
+// that names no state ("Labour and Tory MPs clashed in the Commons").
+func (t *Tagger) partyState(s *scratch) string {
+	id, n := "", 0
+	counts := map[string]int{}
+	for i := range s.cands {
+		c := &s.cands[i]
+		f := t.g.facts[c.id]
+		if c.dead || c.label != models.Org || f.sector != partySector || f.country == "" {
+			continue
+		}
+		counts[f.country]++
+		if counts[f.country] > n {
+			id, n = f.country, counts[f.country]
 		}
 	}
 	return id
