@@ -45,21 +45,18 @@ func actorLabel(l models.Label) bool {
 }
 
 // discarded reports whether the units [a, b) lie wholly inside a discard
-// phrase that matchGazetteer found.
+// phrase that matchGazetteer found: some phrase starts at or before a and
+// ends at or after b, which coverEnd[a], the furthest end of the phrases
+// starting at or before a, tells in one step.
 func (s *scratch) discarded(a, b int) bool {
-	for _, d := range s.discards {
-		if int(d[0]) <= a && b <= int(d[1]) {
-			return true
-		}
-	}
-	return false
+	return a < len(s.coverEnd) && b <= int(s.coverEnd[a])
 }
 
 // dropDiscarded drops the actor mentions that the later steps (titles, the
 // name recogniser, patterns, a capital standing for its state) found wholly
 // inside a discard phrase.
 func (t *Tagger) dropDiscarded(s *scratch) {
-	if len(s.discards) == 0 {
+	if !s.anyDiscard {
 		return
 	}
 	for i := range s.cands {

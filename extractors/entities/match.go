@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/communique/communique/models"
@@ -14,7 +15,8 @@ import (
 // dropDiscarded, as it may be a place.
 func (t *Tagger) matchGazetteer(s *scratch) {
 	g := t.g
-	s.discards = s.discards[:0]
+	s.coverEnd = slices.Grow(s.coverEnd[:0], len(s.units))[:len(s.units)]
+	s.anyDiscard = false
 	// next: the first unit after the last match; discardEnd: the end of the
 	// discard phrases that start at or before the unit at hand
 	next, discardEnd := 0, 0
@@ -39,9 +41,10 @@ func (t *Tagger) matchGazetteer(s *scratch) {
 			}
 		}
 		if dEnd > i {
-			s.discards = append(s.discards, [2]int32{int32(i), int32(dEnd)})
+			s.anyDiscard = true
 			discardEnd = max(discardEnd, dEnd)
 		}
+		s.coverEnd[i] = int32(discardEnd)
 		if best < 0 {
 			continue
 		}

@@ -124,14 +124,18 @@ func shapeOf(s string) uint8 {
 
 // scratch holds the per-article buffers of Extract, reused through a pool.
 type scratch struct {
-	text     string
-	units    []unit
-	keys     []byte
-	spans    [][2]int   // key offsets into keys, one per unit
-	owner    []int32    // candidate covering each unit, or -1
-	discards [][2]int32 // the discard phrases of the text, [start, end) in units
-	headline []bool     // per sentence: written in title case ("US Envoy Arrives")
-	cands    []cand
+	text  string
+	units []unit
+	keys  []byte
+	spans [][2]int // key offsets into keys, one per unit
+	owner []int32  // candidate covering each unit, or -1
+	// coverEnd holds, per unit, the furthest end of the discard phrases
+	// that start at or before it (0 if none): units [a, b) lie wholly
+	// inside a discard phrase if coverEnd[a] >= b
+	coverEnd   []int32
+	anyDiscard bool   // some discard phrase was found
+	headline   []bool // per sentence: written in title case ("US Envoy Arrives")
+	cands      []cand
 	// introduced holds the gazetteer indexes of the well-known officials an
 	// article names itself
 	introduced []int
