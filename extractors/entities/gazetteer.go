@@ -391,14 +391,29 @@ type term struct {
 	start, end  models.Date
 }
 
+// surnameRule is the surname_alone value a hand table's person was loaded
+// with, empty read as "no".
+func (p *person) surnameRule() string {
+	switch {
+	case p.noSurname:
+		return "no"
+	case p.surnameDated:
+		return "dated"
+	}
+	return "yes"
+}
+
 // loadOffices adds offices.tsv's dated terms to the well-known officials,
 // adding the people officials.tsv lacks; a person's undated role and
-// affiliation become those of the latest term.
+// affiliation become those of the latest term. Every row of a person, in
+// either table, must give the same surname_alone (empty is "no"), and a
+// "dated" person needs a term.
 func (g *gazetteer) loadOffices() error {
 	rows, err := data.TSV(officesFile)
 	if err != nil {
 		return err
 	}
+	fromOfficials := len(g.people) // people before this index come from officials.tsv
 	day := func(v, name string) (models.Date, error) {
 		if v == "" {
 			return 0, nil
@@ -430,6 +445,13 @@ func (g *gazetteer) loadOffices() error {
 			return fmt.Errorf("%s: %s: %w", officesFile, name, err)
 		}
 		k, ok := g.known[SnakeID(name)]
+		if ok && g.people[k].noSurname != noSurname || ok && g.people[k].surnameDated != dated {
+			where := officesFile + " (an earlier row)"
+			if k < fromOfficials {
+				where = officialsFile
+			}
+			return fmt.Errorf("%s: %s: surname_alone %q disagrees with %q in %s", officesFile, name, r["surname_alone"], g.people[k].surnameRule(), where)
+		}
 		if !ok {
 			words := strings.Fields(name)
 			g.people = append(g.people, person{id: SnakeID(name), name: name, surname: words[len(words)-1], given: words[0],
@@ -454,6 +476,9 @@ func (g *gazetteer) loadOffices() error {
 	for i := range g.people {
 		p := &g.people[i]
 		if len(p.terms) == 0 {
+			if p.surnameDated {
+				return fmt.Errorf("%s: %s: surname_alone \"dated\" without a term in %s", officialsFile, p.name, officesFile)
+			}
 			continue
 		}
 		slices.SortStableFunc(p.terms, func(a, b term) int { return int(a.start - b.start) })

@@ -2,6 +2,7 @@ package entities
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -136,6 +137,48 @@ func TestDatedSurname(t *testing.T) {
 			}
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("Extract(%q) on %v = %v; want %v", tc.text, tc.published, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestSurnameAloneConflicts checks that loading fails when invented
+// people's surname_alone disagrees between officials.tsv and offices.tsv
+// or between two offices.tsv rows, or is "dated" without a term, and
+// succeeds when the rows agree (empty reads as "no").
+func TestSurnameAloneConflicts(t *testing.T) {
+	const officials = "name\trole\taffiliation\tsurname_alone\tspellings\n"
+	const offices = "name\trole\taffiliation\tstart\tend\tsurname_alone\n"
+	tests := []struct {
+		name               string
+		officials, offices string
+		wantErr            string // a part of the error; empty: loads
+	}{
+		{"hand table against offices", "Ilvo Marrant\tMinister\tNRL\tyes\t\n",
+			"Ilvo Marrant\tMinister\tNRL\t2020-01-01\t\tno\n", `surname_alone "no" disagrees with "yes" in gazetteer/officials.tsv`},
+		{"two offices rows", "",
+			"Ilvo Marrant\tMinister\tNRL\t2020-01-01\t2021-01-01\tdated\nIlvo Marrant\tPresident\tNRL\t2021-01-01\t\tyes\n",
+			`surname_alone "yes" disagrees with "dated" in gazetteer/offices.tsv (an earlier row)`},
+		{"an alternative spelling", "Ilvo Marrant\tMinister\tNRL\tno\tIlvo Marant\n",
+			"Ilvo Marant\tMinister\tNRL\t2020-01-01\t\tyes\n", `disagrees with "no" in gazetteer/officials.tsv`},
+		{"dated without a term", "Ilvo Marrant\tMinister\tNRL\tdated\t\n", "", `Ilvo Marrant: surname_alone "dated" without a term`},
+		{"agreeing rows", "Ilvo Marrant\tMinister\tNRL\tdated\t\nOsk Tellavar\tMinister\tNRL\t\t\n",
+			"Ilvo Marrant\tMinister\tNRL\t2020-01-01\t\tdated\nOsk Tellavar\tMinister\tNRL\t2020-01-01\t\tno\n", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			data.SetOverlay(fstest.MapFS{
+				"gazetteer/states.tsv":    {Data: []byte("text\tid\tkind\nNorland\tNRL\tstate\n")},
+				"gazetteer/officials.tsv": {Data: []byte(officials + tc.officials)},
+				"gazetteer/offices.tsv":   {Data: []byte(offices + tc.offices)},
+			})
+			_, err := New()
+			data.SetOverlay(nil)
+			switch {
+			case tc.wantErr == "" && err != nil:
+				t.Errorf("New() = %v; want no error", err)
+			case tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)):
+				t.Errorf("New() = %v; want an error holding %q", err, tc.wantErr)
 			}
 		})
 	}

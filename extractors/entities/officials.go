@@ -64,7 +64,8 @@ func (p *person) termAt(d models.Date) int {
 
 // holds reports whether a well-known official holds a role on date d: a
 // dated term covers it, or without a date (ok false) a dated term has no
-// end. A hand table's official without terms always holds one.
+// end. A hand table's official without terms always holds one (loading
+// rejects a "dated" one without terms).
 func (p *person) holds(d models.Date, ok bool) bool {
 	if len(p.terms) == 0 {
 		return !p.generated
