@@ -1,3 +1,8 @@
+// This file copies the emoticon table of prose v2.0.0 (tokenize.go). prose
+// is under the MIT licence: its copyright line and permission notice are in
+// third_party/prose/LICENSE at the root of this repository and go with every
+// copy of this file.
+
 package segment
 
 // emoticons are the tokens prose tags SYM, copied from prose v2 tokenize.go

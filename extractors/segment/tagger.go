@@ -1,3 +1,9 @@
+// This file follows the averaged-perceptron tagger of prose v2.0.0
+// (tag.go): its features, word normalization and special tags. prose is
+// under the MIT licence: its copyright line and permission notice are in
+// third_party/prose/LICENSE at the root of this repository and go with every
+// copy of this file.
+
 package segment
 
 import (

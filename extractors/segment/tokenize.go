@@ -1,3 +1,8 @@
+// This file rewrites the tokenizer of prose v2.0.0 (tokenize.go and
+// utilities.go) step by step. prose is under the MIT licence: its copyright
+// line and permission notice are in third_party/prose/LICENSE at the root of
+// this repository and go with every copy of this file.
+
 package segment
 
 import (
