@@ -162,14 +162,13 @@ func (s *Segmenter) sentenceSpans(text string, a, b int) [][2]int {
 
 // tokens tokenizes text[a:b] as prose does, aligns the tokens to the text
 // and tags them. prose's tokenizer panics on some inputs (case mappings that
-// change byte length); such a sentence is tokenized by plainTokens instead.
-func (s *Segmenter) tokens(text string, a, b int) (toks []Token) {
-	defer func() {
-		if recover() != nil {
-			toks = plainTokens(text, a, b)
-		}
-	}()
-	pwords := proseWords(text[a:b])
+// change byte length; proseWords reports them); such a sentence is tokenized
+// by plainTokens instead.
+func (s *Segmenter) tokens(text string, a, b int) []Token {
+	pwords, ok := proseWords(text[a:b])
+	if !ok {
+		return plainTokens(text, a, b)
+	}
 	out := make([]Token, 0, len(pwords))
 	words := make([]string, 0, len(pwords))
 	pos := a

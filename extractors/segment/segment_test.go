@@ -30,6 +30,7 @@ func TestSegment(t *testing.T) {
 		{"abbreviation", "U.S. President Joe Biden spoke. Mr. Zas left.", []string{"U.S. President Joe Biden spoke.", "Mr. Zas left."}},
 		{"non-ASCII", "Tajikistan\u00a0– Afghanistan border. Done.", []string{"Tajikistan\u00a0– Afghanistan border.", "Done."}},
 		{"empty", "  \n\n ", nil},
+		{"word prose's tokenizer cannot split", "The ȺȺȺ's plan. Done.", []string{"The ȺȺȺ's plan.", "Done."}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -12,14 +12,14 @@ import (
 )
 
 // proseWords splits a sentence into words exactly as prose's tokenizer does
-// (prose v2 tokenize.go, MIT licence, which this follows step by step), quirks
-// and panics included: prose drops some text ("'sa"), and slices a word by an
-// index found in its lower-case form, which panics where lower-casing changes
-// the byte length; tokens recovers from that. Going through prose.NewDocument
-// cost a document, a map of the sentence's words, a *Token per word and a
-// regular expression match per word: 15% of a run's CPU.
-func proseWords(text string) []string {
-	var words []string
+// (prose v2 tokenize.go, MIT licence, which this follows step by step),
+// quirks included: prose drops some text ("'sa"). prose also slices a word by
+// an index found in its lower-case form, which panics where lower-casing
+// lengthens the word so much that the index lies past its end ("İİİ's");
+// proseWords returns ok false for such a sentence instead. Going through
+// prose.NewDocument cost a document, a map of the sentence's words, a *Token
+// per word and a regular expression match per word: 15% of a run's CPU.
+func proseWords(text string) (words []string, ok bool) {
 	clean, white := sanitizer.Replace(text), false
 	start, index := 0, 0
 	for index < len(clean) {
@@ -29,7 +29,9 @@ func proseWords(text string) []string {
 		}
 		if unicode.IsSpace(uc) != white {
 			if start < index {
-				words = splitWord(clean[start:index], words)
+				if words, ok = splitWord(clean[start:index], words); !ok {
+					return nil, false
+				}
 			}
 			if uc == ' ' {
 				start = index + 1
@@ -41,9 +43,11 @@ func proseWords(text string) []string {
 		index += size
 	}
 	if start < index {
-		words = splitWord(clean[start:index], words)
+		if words, ok = splitWord(clean[start:index], words); !ok {
+			return nil, false
+		}
 	}
-	return words
+	return words, true
 }
 
 // sanitizer is prose's: straight quotes for curly ones.
@@ -63,8 +67,10 @@ var (
 )
 
 // splitWord appends the words prose makes of token, a run of non-space text
-// (or of space, which gives none), to words: prose's doSplit.
-func splitWord(token string, words []string) []string {
+// (or of space, which gives none), to words: prose's doSplit. It reports
+// false where doSplit panics: when a clitic or negation lies, in the
+// lower-case form, at an index past the end of token, which doSplit slices.
+func splitWord(token string, words []string) ([]string, bool) {
 	var suffs []string // split-off suffixes, outermost last
 	last := 0
 	for token != "" && utf8.RuneCountInString(token) != last {
@@ -85,9 +91,15 @@ func splitWord(token string, words []string) []string {
 			words = addWord(token[:1], words) // $100 → $, 100
 			token = token[1:]
 		case cl > -1:
+			if cl > len(token) {
+				return words, false
+			}
 			words = addWord(token[:cl], words) // they'll → they, 'll
 			token = token[cl:]
 		case neg > -1:
+			if neg > len(token) {
+				return words, false
+			}
 			words = addWord(token[:neg], words) // don't → do, n't
 			token = token[neg:]
 		case hasAnySuffix(token, suffixes):
@@ -100,7 +112,7 @@ func splitWord(token string, words []string) []string {
 	for i := len(suffs) - 1; i >= 0; i-- {
 		words = append(words, suffs[i])
 	}
-	return words
+	return words, true
 }
 
 // addWord appends s to words unless it is blank.
