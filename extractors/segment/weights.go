@@ -23,6 +23,7 @@ type weightTable struct {
 	mask  uint64
 	slots []uint64 // high 32 bits: the hash's high bits; low 32: record offset+1, 0 if empty
 	recs  []byte   // records: key length (uint16), key, count (uint8), count × (class uint8, weight float64 bits)
+	n     int      // features added; at most len(slots)/2
 }
 
 // weightSize is the size of one (class, weight) pair in a record.
@@ -34,10 +35,22 @@ func newWeightTable(n int) *weightTable {
 	return &weightTable{seed: maphash.MakeSeed(), mask: uint64(size - 1), slots: make([]uint64, size)}
 }
 
-// add adds a feature that is not in the table yet with its weights.
+// add adds a feature that is not in the table yet with its weights. It
+// refuses a feature, leaving the table as it was, when the table already
+// holds half as many features as it has slots (the load factor lookups
+// assume; a full table would make add probe for ever), or when the feature
+// does not fit the record format.
 func (t *weightTable) add(key string, ws []classWeight) error {
+	if t.n >= len(t.slots)/2 {
+		return fmt.Errorf("feature %q: table for %d features is full", key, len(t.slots)/2)
+	}
 	if len(key) > math.MaxUint16 || len(ws) > math.MaxUint8 {
 		return fmt.Errorf("feature %q: %d bytes, %d weights: too large", key, len(key), len(ws))
+	}
+	for _, cw := range ws {
+		if cw.class < 0 || cw.class > math.MaxUint8 {
+			return fmt.Errorf("feature %q: class %d out of range", key, cw.class)
+		}
 	}
 	off := len(t.recs)
 	if off >= math.MaxUint32 {
@@ -47,12 +60,10 @@ func (t *weightTable) add(key string, ws []classWeight) error {
 	t.recs = append(t.recs, key...)
 	t.recs = append(t.recs, uint8(len(ws)))
 	for _, cw := range ws {
-		if cw.class < 0 || cw.class > math.MaxUint8 {
-			return fmt.Errorf("feature %q: class %d out of range", key, cw.class)
-		}
 		t.recs = append(t.recs, uint8(cw.class))
 		t.recs = binary.LittleEndian.AppendUint64(t.recs, math.Float64bits(cw.weight))
 	}
+	t.n++
 	h := maphash.String(t.seed, key)
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
 		if t.slots[i] == 0 {
