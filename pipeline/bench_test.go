@@ -88,17 +88,25 @@ func genCorpus(tb testing.TB, dir string, n int) (path string, bytes int64) {
 	return path, st.Size()
 }
 
-// peakRSSMB returns the process's peak resident set size in MB.
-func peakRSSMB() float64 {
+// peakRSSMB returns the process's peak resident set size in MB; it fails
+// the benchmark if the system does not say.
+func peakRSSMB(tb testing.TB) float64 {
+	tb.Helper()
 	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		tb.Fatalf("getrusage: %v", err)
+	}
 	return float64(ru.Maxrss) / 1024
 }
 
-// cpuSeconds returns the user and system CPU time the process has used.
-func cpuSeconds() float64 {
+// cpuSeconds returns the user and system CPU time the process has used; it
+// fails the benchmark if the system does not say.
+func cpuSeconds(tb testing.TB) float64 {
+	tb.Helper()
 	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		tb.Fatalf("getrusage: %v", err)
+	}
 	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
 }
 
@@ -113,7 +121,7 @@ func BenchmarkRun(b *testing.B) {
 			var tokens int64
 			var articles int
 			b.SetBytes(size)
-			cpu := cpuSeconds()
+			cpu := cpuSeconds(b)
 			for i := range b.N {
 				out := b.TempDir()
 				sum, err := pipeline.Run(context.Background(), analyzer, pipeline.Config{
@@ -126,12 +134,12 @@ func BenchmarkRun(b *testing.B) {
 				tokens += tokensIn(b, out)
 			}
 			s := b.Elapsed().Seconds()
-			cpu = cpuSeconds() - cpu
+			cpu = cpuSeconds(b) - cpu
 			b.ReportMetric(float64(tokens)/s, "tokens/s")
 			b.ReportMetric(float64(tokens)/cpu, "tokens/cpu-s")
 			b.ReportMetric(float64(tokens)/s/float64(workers), "tokens/s/worker")
 			b.ReportMetric(float64(articles)/s, "articles/s")
-			b.ReportMetric(peakRSSMB(), "peak-RSS-MB")
+			b.ReportMetric(peakRSSMB(b), "peak-RSS-MB")
 		})
 	}
 }

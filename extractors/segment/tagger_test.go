@@ -94,8 +94,9 @@ func BenchmarkTag(b *testing.B) {
 		b.Fatal(err)
 	}
 	var lines [][]string
-	tokens := 0
+	tokens, size := 0, 0
 	for _, text := range testLines(b) {
+		size += len(text)
 		doc, err := prose.NewDocument(text, prose.WithTagging(false), prose.WithSegmentation(false), prose.WithExtraction(false))
 		if err != nil {
 			b.Fatal(err)
@@ -108,6 +109,7 @@ func BenchmarkTag(b *testing.B) {
 		tokens += len(words)
 	}
 	toks := make([]Token, tokens)
+	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, words := range lines {

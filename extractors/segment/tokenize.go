@@ -71,7 +71,7 @@ var (
 // false where doSplit panics: when a clitic or negation lies, in the
 // lower-case form, at an index past the end of token, which doSplit slices.
 func splitWord(token string, words []string) ([]string, bool) {
-	var suffs []string // split-off suffixes, outermost last
+	var suffs []string // split-off suffixes, outermost first; appended in reverse, in text order
 	last := 0
 	for token != "" && utf8.RuneCountInString(token) != last {
 		if emoticons[token] || isInitials(token) {
