@@ -264,3 +264,26 @@ func TestMergedDiscards(t *testing.T) {
 		}
 	}
 }
+
+// TestMergedSSAGiven checks that no given name taken from the SSA baby-name
+// counts alone (source ssa) is a name of another table, in any case: such a
+// word names a place, state or body, and as a given name it would make a
+// person of "<place> Surname".
+func TestMergedSSAGiven(t *testing.T) {
+	named := map[string]mergedName{}
+	for _, n := range mergedNames(t) {
+		named[strings.ToLower(n.phrase)] = n
+	}
+	rows, err := data.TSV(givenFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows {
+		if r["source"] != "ssa" {
+			continue
+		}
+		if n, ok := named[strings.ToLower(r["name"])]; ok {
+			t.Errorf("%s: %q (ssa) is a name of %s %s (%s)", givenFile, r["name"], n.label, n.id, n.table)
+		}
+	}
+}

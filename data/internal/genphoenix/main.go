@@ -182,20 +182,6 @@ func run(kb, census, ssa string, ssaMin int, dict, codes, out string) error {
 	for k := range names {
 		givenSet[k] = true
 	}
-	births, firstYear, lastYear, err := ssaBirths(ssa)
-	if err != nil {
-		return err
-	}
-	const ssaSource = "ssa"
-	for k, b := range births {
-		if g := names[k]; g != nil {
-			g.births = b
-			continue
-		}
-		if b >= ssaMin && !roleWords[k] && ssaGiven(k, words, hand) {
-			names[k] = &given{source: ssaSource, births: b}
-		}
-	}
 	if err := writeGroups(kb, out, hand, phoenixGiven, words); err != nil {
 		return err
 	}
@@ -218,6 +204,25 @@ func run(kb, census, ssa string, ssaMin int, dict, codes, out string) error {
 	if err := writeDiscards(kb, out, hand, givenSet); err != nil {
 		return err
 	}
+	// the SSA names come last, so that they yield to every generated
+	// table's names too ("Finn", "Italia", a company's "Mylan")
+	if err := hand.readGeneratedStates(out); err != nil {
+		return err
+	}
+	births, firstYear, lastYear, err := ssaBirths(ssa)
+	if err != nil {
+		return err
+	}
+	const ssaSource = "ssa"
+	for k, b := range births {
+		if g := names[k]; g != nil {
+			g.births = b
+			continue
+		}
+		if b >= ssaMin && !roleWords[k] && ssaGiven(k, words, hand) {
+			names[k] = &given{source: ssaSource, births: b}
+		}
+	}
 	keys := make([]string, 0, len(names))
 	for k := range names {
 		keys = append(keys, k)
@@ -231,7 +236,8 @@ func run(kb, census, ssa string, ssaMin int, dict, codes, out string) error {
 		"national baby-name files (a US government work, public domain; yob*.txt of names.zip, taken unchanged",
 		"from github.com/hackerb9/ssa-baby-names raw-data/, commit 0b1a1316457d), 0 where they lack it;",
 		"source "+ssaSource+": an SSA name of at least "+strconv.Itoa(ssaMin)+" births that the other sources lack and",
-		"that is no common English word (wamerican), state, place, body or known official's name.",
+		"that is no common English word (wamerican) and no name of another table (a state, place, body or",
+		"known official, hand-made or generated).",
 	)
 	if err != nil {
 		return err

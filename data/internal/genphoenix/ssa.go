@@ -64,12 +64,29 @@ func ssaBirths(dir string) (map[string]int, int, int, error) {
 // name on its own: in lower case it is no word of the word list, which holds
 // the common English words ("will", "may", "justice", "king", "royal"), and
 // it is no name of a state, capital, demonym or place, of a body or of a
-// known official of the hand tables.
+// known official of the hand tables, nor of a generated place, state
+// variant, body or group (hand.generated, once readGeneratedStates has run
+// after the other tables were written).
 func ssaGiven(k string, words map[string]bool, hand *handNames) bool {
 	if len(k) < 2 || stop[k] || english[k] || words[strings.ToLower(k)] {
 		return false
 	}
 	key := nameKey(k)
 	_, body := hand.bodies[key]
-	return !body && !hand.places[key] && !hand.people[key]
+	return !body && !hand.places[key] && !hand.people[key] && !hand.generated[key]
+}
+
+// readGeneratedStates adds the state variants of states_generated.tsv in
+// the directory out, written by writeStates, to the generated names. It
+// runs after all the other tables are written, which the state variants
+// must not change.
+func (h *handNames) readGeneratedStates(out string) error {
+	rows, err := readTable(filepath.Join(out, "states_generated.tsv"))
+	if err != nil {
+		return fmt.Errorf("generated states: %w", err)
+	}
+	for _, r := range rows {
+		h.generated[nameKey(r["text"])] = true
+	}
+	return nil
 }

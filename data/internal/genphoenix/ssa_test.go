@@ -43,8 +43,9 @@ func TestSSAGiven(t *testing.T) {
 		{"TORVALD", true},
 		{"LEGEND", false},
 		{"HARBOR", false},
-		{"RIVERTON", false}, // a place
-		{"ANA", false},      // a body's name
+		{"RIVERTON", false},           // a place
+		{"ANA", false},                // a body's name
+		{"FRONT OF THE HILLS", false}, // a generated table's name
 		{"Q", false},
 	}
 	for _, tc := range tests {
