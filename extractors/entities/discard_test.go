@@ -37,12 +37,7 @@ var discardOverlay = fstest.MapFS{
 // it, while places inside one, actors outside or around one, and a
 // state's name that is a discard phrase alone stay.
 func TestDiscards(t *testing.T) {
-	data.SetOverlay(discardOverlay)
-	tg, err := New()
-	data.SetOverlay(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tg := overlayTagger(t, discardOverlay)
 	tests := []struct {
 		name, text string
 		want       []string // LABEL:surface, in text order
@@ -149,12 +144,7 @@ func TestDiscardCover(t *testing.T) {
 // discard phrases and the candidates grow with the text: the time per
 // token must stay flat as the text grows.
 func BenchmarkDiscardRepeated(b *testing.B) {
-	data.SetOverlay(discardOverlay)
-	tg, err := New()
-	data.SetOverlay(nil)
-	if err != nil {
-		b.Fatal(err)
-	}
+	tg := overlayTagger(b, discardOverlay)
 	for _, n := range []int{1000, 4000, 16000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			text := strings.Repeat("The Norland film festival and Ulme Varrick said Norlandic officials. ", n)

@@ -2,9 +2,11 @@ package entities
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"testing"
 
+	"github.com/communique/communique/data"
 	"github.com/communique/communique/extractors"
 	"github.com/communique/communique/extractors/segment"
 	"github.com/communique/communique/models"
@@ -55,4 +57,17 @@ func officialsIn(t *testing.T, tg *Tagger, text string, published *models.Date) 
 		}
 	}
 	return out
+}
+
+// overlayTagger builds a tagger with the tables of fsys added through the
+// data overlay (invented states, bodies and people for a test).
+func overlayTagger(tb testing.TB, fsys fs.FS) *Tagger {
+	tb.Helper()
+	data.SetOverlay(fsys)
+	defer data.SetOverlay(nil)
+	tg, err := New()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return tg
 }

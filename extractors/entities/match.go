@@ -147,8 +147,8 @@ func (t *Tagger) qualifier(s *scratch, c *cand) *cand {
 	if k := s.key(p); (k == "'s" || k == "'") && s.sameSent(p-1, c.a) {
 		p--
 	}
-	if q := s.at(p); q != nil && s.sameSent(p, c.a) && q.id != c.parent && q.parent != c.parent && (actor(q) || q.label == models.Place) {
-		return q // a body of the same state or body does not qualify it ("US Senate Democrats")
+	if q := s.at(p); q != nil && s.sameSent(p, c.a) && qualifies(q, c) {
+		return q
 	}
 	if s.key(c.b) != "of" || !s.sameSent(c.a, c.b+1) {
 		return nil
@@ -157,10 +157,19 @@ func (t *Tagger) qualifier(s *scratch, c *cand) *cand {
 	if s.key(n) == "the" {
 		n++
 	}
-	if q := s.at(n); q != nil && q.a == n && q.id != c.parent && (actor(q) || q.label == models.Place) {
+	if q := s.at(n); q != nil && q.a == n && qualifies(q, c) {
 		return q
 	}
 	return nil
+}
+
+// qualifies reports whether the mention q, next to an organ's short name
+// c, names another state, place or body than c's parent: neither the
+// parent itself nor a body of the same parent ("the Norland Diet
+// Greens", "the Greens of the Norland Diet" for a party of Norland) does.
+// A short name with no parent is qualified by any of them.
+func qualifies(q, c *cand) bool {
+	return q.id != c.parent && (c.parent == "" || q.parent != c.parent) && (actor(q) || q.label == models.Place)
 }
 
 // acronym is an organization, mission or place whose acronym an article defines.
