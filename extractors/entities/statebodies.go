@@ -213,40 +213,62 @@ func b2i(b bool) int {
 	return 0
 }
 
-// mainState returns the state the article mentions most (the first on a
-// tie), or "".
+// mainState returns the state the article mentions most (on a tie, the
+// one mentioned first in the text), or "".
 func (t *Tagger) mainState(s *scratch) string {
-	id, n := "", 0
-	counts := map[string]int{}
+	var m mostMentioned
 	for i := range s.cands {
-		c := &s.cands[i]
-		if c.dead || c.label != models.State {
-			continue
-		}
-		counts[c.id]++
-		if counts[c.id] > n {
-			id, n = c.id, counts[c.id]
+		if c := &s.cands[i]; !c.dead && c.label == models.State {
+			m.add(c.id, c.a)
 		}
 	}
-	return id
+	return m.id()
 }
 
 // partyState returns the state of the parties the article mentions most
-// (the first on a tie), or "": the state of a legislature in an article
-// that names no state ("Labour and Tory MPs clashed in the Commons").
+// (on a tie, the one mentioned first in the text), or "": the state of a
+// legislature in an article that names no state ("the Greens and the
+// Agrarians clashed in the Diet").
 func (t *Tagger) partyState(s *scratch) string {
-	id, n := "", 0
-	counts := map[string]int{}
+	var m mostMentioned
 	for i := range s.cands {
 		c := &s.cands[i]
-		f := t.g.facts[c.id]
-		if c.dead || c.label != models.Org || f.sector != partySector || f.country == "" {
-			continue
-		}
-		counts[f.country]++
-		if counts[f.country] > n {
-			id, n = f.country, counts[f.country]
+		if f := t.g.facts[c.id]; !c.dead && c.label == models.Org && f.sector == partySector && f.country != "" {
+			m.add(f.country, c.a)
 		}
 	}
-	return id
+	return m.id()
+}
+
+// mostMentioned counts the mentions of ids and where each is first
+// mentioned, in any order of the mentions.
+type mostMentioned struct {
+	ids   []string
+	count []int
+	first []int // the first unit of the id's first mention
+}
+
+// add counts a mention of id at unit a.
+func (m *mostMentioned) add(id string, a int) {
+	k := slices.Index(m.ids, id)
+	if k < 0 {
+		m.ids, m.count, m.first = append(m.ids, id), append(m.count, 0), append(m.first, a)
+		k = len(m.ids) - 1
+	}
+	m.count[k]++
+	m.first[k] = min(m.first[k], a)
+}
+
+// id returns the id mentioned most, on a tie the one mentioned first, or "".
+func (m *mostMentioned) id() string {
+	best := -1
+	for k := range m.ids {
+		if best < 0 || m.count[k] > m.count[best] || m.count[k] == m.count[best] && m.first[k] < m.first[best] {
+			best = k
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return m.ids[best]
 }
