@@ -134,7 +134,7 @@ func loadGazetteer() (*gazetteer, error) {
 			continue
 		}
 		if _, ok := g.names[id]; !ok {
-			return nil, fmt.Errorf("%s line %d: unknown state id %q", statesFile, i+1, id)
+			return nil, fmt.Errorf("%s row %d (%q): unknown state id %q", statesFile, i+1, text, id)
 		}
 		e := entry{label: models.State, id: id}
 		switch r["kind"] {

@@ -36,11 +36,11 @@ func (g *gazetteer) loadStateBodies(countries, states []data.Record) error {
 		b := stateBody{id: r["id"], sector: r["sector"], states: splitList(r["state"]), usual: r["usual"]}
 		for _, st := range append([]string{b.usual}, b.states...) {
 			if st != "" && g.labels[st] != models.State {
-				return fmt.Errorf("%s line %d: unknown state %q", stateBodiesFile, i+1, st)
+				return fmt.Errorf("%s row %d (%q): unknown state %q", stateBodiesFile, i+1, r["name"], st)
 			}
 		}
 		if b.sector == "" || b.id == "" {
-			return fmt.Errorf("%s line %d: %q: empty id or sector", stateBodiesFile, i+1, r["name"])
+			return fmt.Errorf("%s row %d (%q): empty id or sector", stateBodiesFile, i+1, r["name"])
 		}
 		words := splitWords(r["name"])
 		keys := make([]string, len(words))

@@ -1,8 +1,11 @@
 package entities
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/communique/communique/data"
 )
 
 // tieOverlay holds two invented states and a party of each, added through
@@ -45,6 +48,40 @@ func TestStateBodyTie(t *testing.T) {
 			}
 			if got != tc.want {
 				t.Errorf("Extract(%q): Parliament = %q; want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestTableRowErrors checks that a bad row of parties.tsv or
+// state_bodies.tsv, added through the data overlay, is reported by its row
+// among the data rows and its id or name, not by a line number, which the
+// comment lines and the header would make wrong.
+func TestTableRowErrors(t *testing.T) {
+	tests := []struct {
+		name    string
+		fsys    fstest.MapFS
+		wantErr string
+	}{
+		{"a party of no state", fstest.MapFS{"gazetteer/parties.tsv": {Data: []byte("id\tname\tcountry\n" +
+			"NRL_AGRARIANS\tNorlandic Agrarian League\tNRL\n")}},
+			`(id NRL_AGRARIANS): country "NRL" is not a state id`},
+		{"a party listed twice", fstest.MapFS{
+			"gazetteer/states.tsv": {Data: []byte("text\tid\tkind\nNorland\tNRL\tstate\n")},
+			"gazetteer/parties.tsv": {Data: []byte("id\tname\tcountry\n" +
+				"NRL_AGRARIANS\tNorlandic Agrarian League\tNRL\nNRL_AGRARIANS\tAgrarian League of Norland\tNRL\n")}},
+			`(id NRL_AGRARIANS): id is already defined`},
+		{"a state body of no state", fstest.MapFS{"gazetteer/state_bodies.tsv": {Data: []byte("name\tid\tsector\tstate\n" +
+			"Grand Moot\t{adj}_GRAND_MOOT\tLEG\tNRL\n")}},
+			`("Grand Moot"): unknown state "NRL"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			data.SetOverlay(tc.fsys)
+			_, err := New()
+			data.SetOverlay(nil)
+			if err == nil || !strings.Contains(err.Error(), " row ") || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Errorf("New() = %v; want an error of a row holding %q", err, tc.wantErr)
 			}
 		})
 	}
