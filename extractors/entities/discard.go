@@ -20,6 +20,7 @@ import (
 // already names (a state's name alone, a place, a body) is left out: the
 // name keeps its entry. Both levels (story and sentence) block the same
 // way: a story-level discard does not drop the article's other mentions.
+// A row without a level is an error, as is any other level.
 func (g *gazetteer) loadDiscards() error {
 	rows, err := data.TSV(discardsFile)
 	if err != nil {
@@ -27,7 +28,7 @@ func (g *gazetteer) loadDiscards() error {
 	}
 	for _, r := range rows {
 		switch r["level"] {
-		case "story", "sentence", "":
+		case "story", "sentence":
 		default:
 			return fmt.Errorf("%s: %q: level %q is not story or sentence", discardsFile, r["phrase"], r["level"])
 		}

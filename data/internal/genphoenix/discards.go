@@ -14,8 +14,9 @@ type discard struct {
 }
 
 // readDiscards reads the phrases of the discards dictionary of two to five
-// words, without the ones holding digits or punctuation (lone years, dates,
-// "Round of 16"), each with its level: a leading '+' marks a story-level
+// words, without the ones holding a digit (lone years, dates, "Round of
+// 16") or one of the characters ; ( ) / & (other punctuation, such as a
+// hyphen or full stop, stays), each with its level: a leading '+' marks a story-level
 // discard, the others are sentence-level; comments ('#') and the trailing
 // '_' of a whole-word match are taken off.
 func readDiscards(path string) ([]discard, error) {
@@ -48,8 +49,8 @@ func readDiscards(path string) ([]discard, error) {
 // festival", "bird flu"), with their level (story or sentence) and source
 // line. Left out: phrases that hold a state's name or demonym (the gold
 // guide makes those STATE wherever they stand), that look like a person's
-// name, and that a table of out names (a name keeps its entry). It runs
-// after the other generated tables are written.
+// name, and that a table in the directory out names (a name keeps its
+// entry). It runs after the other generated tables are written.
 func writeDiscards(kb, out string, hand *handNames, given map[string]bool) error {
 	const file = "Phoenix.discards.txt"
 	ds, err := readDiscards(filepath.Join(kb, file))
