@@ -504,7 +504,7 @@ func (t *Tagger) findOfficials(s *scratch, text string) {
 				(!p.known || p.holds(s.date, s.hasDate)) {
 				// "Xi said", "Li did not support" after "Xi Jinping", "Li Qiang"; a
 				// given name the article never introduced names a dated official
-				// only while in office ("Yulia said" in a year before her term)
+				// only while in office ("Zandra said" in a year before her term)
 				end, ok = u+1, true
 			}
 			if !ok && p.hasSurname(s.surface(u)) && p.surnameNames(s.date, s.hasDate) &&

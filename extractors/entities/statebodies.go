@@ -133,7 +133,7 @@ func (t *Tagger) findStateBodies(s *scratch) {
 			case c.label == models.State:
 				st = c.id
 			case c.label == models.Org && f.sector == partySector && f.country != "":
-				st = f.country // "a Republican Senate aide": the party's state
+				st = f.country // "an Agrarian Senate aide": the party's state
 			default:
 				continue
 			}

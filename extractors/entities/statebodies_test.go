@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -82,6 +83,54 @@ func TestTableRowErrors(t *testing.T) {
 			data.SetOverlay(nil)
 			if err == nil || !strings.Contains(err.Error(), " row ") || !strings.Contains(err.Error(), tc.wantErr) {
 				t.Errorf("New() = %v; want an error of a row holding %q", err, tc.wantErr)
+			}
+		})
+	}
+}
+
+// partyOverlay holds an invented state with its assembly and two parties,
+// one with a short alias and a context alias, added through the data
+// overlay.
+var partyOverlay = fstest.MapFS{
+	"gazetteer/states.tsv": {Data: []byte("text\tid\tkind\nNorland\tNRL\tstate\nNorlandic\tNRL\tdemonym\n")},
+	"gazetteer/orgs.tsv": {Data: []byte("id\tlabel\tname\tparent\taliases\tcontext_aliases\tunqualified\n" +
+		"NRL_ASSEMBLY\tORG\tNorland Assembly\tNRL\t\t\t\n")},
+	"gazetteer/parties.tsv": {Data: []byte("id\tname\tcountry\taliases\tcontext_aliases\tsource\n" +
+		"NRL_AGRARIANS\tNorlandic Agrarian League\tNRL\tAgrarian League|Agrarian\tAgrarians\ttest\n" +
+		"NRL_GREENS\tNorlandic Green Union\tNRL\tGreen Union\t\ttest\n")},
+}
+
+// TestPartyLegislature checks a party's state beside a legislature: the
+// state's own legislature before the party's short name does not qualify
+// it away, a party just before a legislature gives its state, and in an
+// article that names no state the legislature takes the parties' state.
+func TestPartyLegislature(t *testing.T) {
+	tg := overlayTagger(t, partyOverlay)
+	tests := []struct {
+		name, text string
+		want       []string // surface/LABEL/id, in text order
+	}{
+		{"a state's legislature before its party", "Norland Assembly Agrarians met on Monday.",
+			[]string{"Norland Assembly/ORG/NRL_ASSEMBLY", "Agrarians/ORG/NRL_AGRARIANS"}},
+		{"a state before its legislature and party", "Norland Senate Agrarians met on Monday.",
+			[]string{"Norland/STATE/NRL", "Senate/ORG/NORLANDIC_SENATE", "Agrarians/ORG/NRL_AGRARIANS"}},
+		{"a party before a legislature", "An Agrarian Senate aide spoke.",
+			[]string{"Agrarian/ORG/NRL_AGRARIANS", "Senate/ORG/NORLANDIC_SENATE"}},
+		{"a legislature in an article of parties", "Uproar in Parliament as Agrarian League and Green Union members argue.",
+			[]string{"Parliament/ORG/NORLANDIC_PARLIAMENT", "Agrarian League/ORG/NRL_AGRARIANS", "Green Union/ORG/NRL_GREENS"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := doc(t, tc.text)
+			if err := tg.Extract(d); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, m := range d.Mentions {
+				got = append(got, tc.text[m.Start:m.End]+"/"+string(m.Label)+"/"+m.ID)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("Extract(%q) = %v; want %v", tc.text, got, tc.want)
 			}
 		})
 	}

@@ -368,15 +368,7 @@ func TestExtract(t *testing.T) {
 			[]string{"Socialists/ORG/PORTUGUESE_SOCIALIST_PARTY", "Portugal/STATE/PRT"}},
 		{"party context alias without its state", "The Socialists won the vote.", nil},
 		{"a prefix before a party's adjective", "Police arrested neo-Nazi activists.", nil},
-		// a party's state: its own legislature before the party's short name does
-		// not qualify it; a party before a legislature, or the parties of an
-		// article that names no state, give the legislature's state
-		{"a state's legislature before its party", "US Senate Democrats met on Monday.",
-			[]string{"US/STATE/USA", "Senate/ORG/US_SENATE", "Democrats/ORG/DEMOCRATIC_PARTY"}},
-		{"a party before a legislature", "A senior Republican Senate aide spoke.",
-			[]string{"Republican/ORG/REPUBLICAN_PARTY", "Senate/ORG/US_SENATE"}},
-		{"a legislature in an article of parties", "Anger in Commons as Labour and Tory members clash.",
-			[]string{"Commons/ORG/HOUSE_OF_COMMONS", "Labour/ORG/LABOUR_PARTY", "Tory/ORG/CONSERVATIVE_PARTY"}},
+		// a party's state beside a legislature: TestPartyLegislature
 		// given names that only the SSA baby-name counts give start a person's
 		// name without a title or speech verb; names that are ordinary words,
 		// months or places do not
