@@ -100,16 +100,25 @@ var partyOverlay = fstest.MapFS{
 		"NRL_GREENS\tNorlandic Green Union\tNRL\tGreen Union\t\ttest\n")},
 }
 
-// TestPartyLegislature checks a party's state beside a legislature: the
-// state's own legislature before the party's short name does not qualify
-// it away, a party just before a legislature gives its state, and in an
-// article that names no state the legislature takes the parties' state.
+// TestPartyLegislature checks parties and a state's bodies: a party's name
+// and aliases match anywhere, its context aliases only where the article
+// names its state; a "Ministry of X" with a state named before it or after
+// its name is the state's mention alone; the state's own legislature before
+// a party's short name does not qualify it away, a party just before a
+// legislature gives its state, and in an article that names no state the
+// legislature takes the parties' state.
 func TestPartyLegislature(t *testing.T) {
 	tg := overlayTagger(t, partyOverlay)
 	tests := []struct {
 		name, text string
 		want       []string // surface/LABEL/id, in text order
 	}{
+		{"party name", "Voters backed the Green Union in the vote.", []string{"Green Union/ORG/NRL_GREENS"}},
+		{"party context alias with its state", "The Agrarians won in Norland.",
+			[]string{"Agrarians/ORG/NRL_AGRARIANS", "Norland/STATE/NRL"}},
+		{"party context alias without its state", "The Agrarians won the vote.", nil},
+		{"ministry of a state named after it", "The Ministry of Foreign Affairs of Norland protested.", []string{"Norland/STATE/NRL"}},
+		{"ministry of a state named before it", "The Norlandic Ministry of Quelm Affairs protested.", []string{"Norlandic/STATE/NRL"}},
 		{"a state's legislature before its party", "Norland Assembly Agrarians met on Monday.",
 			[]string{"Norland Assembly/ORG/NRL_ASSEMBLY", "Agrarians/ORG/NRL_AGRARIANS"}},
 		{"a state before its legislature and party", "Norland Senate Agrarians met on Monday.",

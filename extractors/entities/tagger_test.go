@@ -356,17 +356,8 @@ func TestExtract(t *testing.T) {
 			[]string{"Ministry of Tarnvale Affairs/ORG/MINISTRY_OF_TARNVALE_AFFAIRS"}},
 		{"ministry after a comma", "Exports fell, Ministry of Quelm Security says.",
 			[]string{"Ministry of Quelm Security/ORG/MINISTRY_OF_QUELM_SECURITY"}},
-		{"ministry of a state named after it", "The Ministry of Foreign Affairs of Norway protested.",
-			[]string{"Norway/STATE/NOR"}},
-		{"ministry of a state named before it", "The Norwegian Ministry of Quelm Affairs protested.",
-			[]string{"Norwegian/STATE/NOR"}},
-		// parties.tsv: names and aliases anywhere, context aliases only where
-		// the article names the party's state
-		{"party name", "Voters backed Chega in the vote.",
-			[]string{"Chega/ORG/CHEGA"}},
-		{"party context alias with its state", "The Socialists won in Portugal.",
-			[]string{"Socialists/ORG/PORTUGUESE_SOCIALIST_PARTY", "Portugal/STATE/PRT"}},
-		{"party context alias without its state", "The Socialists won the vote.", nil},
+		// a ministry of a state named before or after it, and parties.tsv's
+		// names and context aliases: TestPartyLegislature
 		{"a prefix before a party's adjective", "Police arrested neo-Nazi activists.", nil},
 		// a party's state beside a legislature: TestPartyLegislature
 		// given names that only the SSA baby-name counts give start a person's
