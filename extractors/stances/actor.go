@@ -364,7 +364,7 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 	if len(ids) == 0 && v.hasOutlet(sub.np) {
 		// "the Courier demands": an outlet speaks for no one named; "the
 		// Courier, the mouthpiece of the government, said": for that body
-		if at > sub.np.a && hasRole(v, sub.np.a, at, roleMouthpiece) {
+		if at > sub.np.a && v.hasIn(sub.np.a, at, roleMouthpiece) {
 			if ids := st.idsIn(span{sub.np.a, at}, nil); len(ids) > 0 {
 				return actor{ids: ids, text: sub.np, how: byMention}
 			}
@@ -525,15 +525,7 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 // resolution that called on"): until adopted it speaks for no one.
 func (st *state) draftOnly(h span) bool {
 	v := st.v
-	if h.b <= h.a || !v.has(h.b-1, roleDocument) {
-		return false
-	}
-	for k := h.a; k < h.b; k++ {
-		if v.has(k, roleDraft) {
-			return true
-		}
-	}
-	return false
+	return h.b > h.a && v.has(h.b-1, roleDocument) && v.hasIn(h.a, h.b, roleDraft)
 }
 
 // countOfSome reports whether a subject counts some members without naming
@@ -869,7 +861,7 @@ func (st *state) claimAbout(s *sent, at int, ids []string) bool {
 		if intersects(spo, ao) {
 			return false
 		}
-		return !(hasRole(st.v, sp.text.a, sp.text.b, roleSpokes) && intersects(sp.ids, ids))
+		return !(st.v.hasIn(sp.text.a, sp.text.b, roleSpokes) && intersects(sp.ids, ids))
 	case len(spo) > 0 || len(ao) > 0:
 		return false // a person and a state: the person's affiliation may be unknown
 	}

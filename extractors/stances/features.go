@@ -132,11 +132,8 @@ func (st *state) features(s *sent, c *cand) []string {
 	if sp := st.speakerAt(s, i); sp.ok() {
 		add("framed")
 	}
-	for k := s.a; k < s.b; k++ {
-		if v.has(k, roleReport) {
-			add("report-in-sentence")
-			break
-		}
+	if v.hasIn(s.a, s.b, roleReport) {
+		add("report-in-sentence")
 	}
 	for _, r := range []struct {
 		r    role

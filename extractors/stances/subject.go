@@ -59,7 +59,7 @@ func npLeft(v *view, s *sent, j int) (span, bool) {
 				return span{a, j + 1}, true
 			}
 			a = k
-			if v.has(k, roleArticle) && !v.inMention(k) && k > s.a && v.isNoun(k-1) && !hasRole(v, k+1, j+1, roleTime) {
+			if v.has(k, roleArticle) && !v.inMention(k) && k > s.a && v.isNoun(k-1) && !v.hasIn(k+1, j+1, roleTime) {
 				// "told the paper the government will": an article opens its
 				// phrase; "the EU this week" is one
 				return span{a, j + 1}, true
@@ -356,16 +356,6 @@ func shortAdverbial(v *view, a, b int) bool {
 func hasConjunction(v *view, a, b int) bool {
 	for k := a; k < b; k++ {
 		if v.is(k, "and") || v.is(k, "or") || v.is(k, "&") {
-			return true
-		}
-	}
-	return false
-}
-
-// hasRole reports whether a token in [a, b) has role r.
-func hasRole(v *view, a, b int, r role) bool {
-	for k := a; k < b; k++ {
-		if v.has(k, r) {
 			return true
 		}
 	}

@@ -204,6 +204,16 @@ func (v *view) is(i int, w string) bool { return v.toks[i].lower == w }
 
 func (v *view) has(i int, r role) bool { return v.toks[i].role&r != 0 }
 
+// hasIn reports whether a token in [a, b) has one of the roles r.
+func (v *view) hasIn(a, b int, r role) bool {
+	for k := a; k < b; k++ {
+		if v.has(k, r) {
+			return true
+		}
+	}
+	return false
+}
+
 // matchPhrase reports whether the stems of words start at token i within
 // [i, end) and returns the index after the match.
 func (v *view) matchPhrase(i, end int, words []string) (int, bool) {

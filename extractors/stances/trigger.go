@@ -185,10 +185,8 @@ func (x *Extractor) complementAt(v *view, s *sent, e int) (comp, int) {
 // thatClause returns the complement a that-clause on tokens [a, end) makes:
 // compThat, with compThatMD when a modal or "must" stands in it.
 func thatClause(v *view, a, end int) comp {
-	for j := a; j < end; j++ {
-		if v.has(j, roleModal|roleObligation) {
-			return compThat | compThatMD
-		}
+	if v.hasIn(a, end, roleModal|roleObligation) {
+		return compThat | compThatMD
 	}
 	return compThat
 }
@@ -1223,12 +1221,7 @@ func (x *Extractor) mustCandidates(st *state, s *sent) []cand {
 
 // obliged reports whether a verb group holds "must" or "should".
 func (x *Extractor) obliged(v *view, g *vgroup) bool {
-	for k := g.start; k < g.end; k++ {
-		if v.has(k, roleObligation) {
-			return true
-		}
-	}
-	return false
+	return v.hasIn(g.start, g.end, roleObligation)
 }
 
 // allIn reports whether every id of ids is in of.
