@@ -505,7 +505,10 @@ func (lx *lexicon) loadAgents() error {
 	if err != nil {
 		return fmt.Errorf("read %s: %w", agentsPath, err)
 	}
-	for _, r := range recs {
+	for i, r := range recs {
+		if r["noun"] == "" {
+			return fmt.Errorf("%s row %d: no noun", agentsPath, i+1)
+		}
 		for _, w := range []string{r["noun"], r["plural"]} {
 			if w != "" && !strings.Contains(w, " ") {
 				lx.agents[strings.ToLower(w)] = true

@@ -18,9 +18,10 @@ func TestLexiconFiles(t *testing.T) {
 	if err != nil {
 		t.Fatalf("loadLexicon: %v", err)
 	}
-	if len(lx.triggers) == 0 || len(lx.exact) == 0 || len(lx.plover) == 0 || len(lx.lemmas) == 0 {
-		t.Fatalf("empty lexicon: %d triggers, %d cues, %d plover rows, %d lemmas",
-			len(lx.triggers), len(lx.exact), len(lx.plover), len(lx.lemmas))
+	if len(lx.triggers) == 0 || len(lx.exact) == 0 || len(lx.plover) == 0 || len(lx.lemmas) == 0 ||
+		len(lx.cameo) == 0 || len(lx.third) == 0 || len(lx.agents) == 0 {
+		t.Fatalf("empty lexicon: %d triggers, %d cues, %d plover rows, %d lemmas, %d CAMEO verbs, %d verb forms, %d agent nouns",
+			len(lx.triggers), len(lx.exact), len(lx.plover), len(lx.lemmas), len(lx.cameo), len(lx.third), len(lx.agents))
 	}
 	for _, tc := range []struct {
 		path string
