@@ -71,6 +71,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add("President al-")
 	f.Add("Kanal – ")
 	f.Add("Moscow-")
+	f.Add("Alpha Beta Council (ABC)") // an acronym in brackets ends the text
 	f.Add("\u201cKanal\u201d operation \u201c\u201d")
 	f.Fuzz(func(t *testing.T, text string) {
 		d := doc(t, text)

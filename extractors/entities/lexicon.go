@@ -188,9 +188,10 @@ func (lx *lexicon) learn(w string) string {
 func (lx *lexicon) has(w string, c cue) bool { return lx.cues[w]&c != 0 }
 
 // stemAt returns the stem of unit u when it is a form of a title or trigger
-// word, and "" otherwise.
+// word, and "" otherwise (also outside the units: a name in brackets may end
+// the text).
 func (lx *lexicon) stemAt(s *scratch, u int) string {
-	return lx.stems[s.units[u].key]
+	return lx.stems[s.key(u)]
 }
 
 // matchTitle returns the end unit and role of the longest title starting at
