@@ -81,6 +81,11 @@ func npLeft(v *view, s *sent, j int) (span, bool) {
 			// a list: "France, Germany, Italy and Belgium"
 			a = k
 			continue
+		case s.headline && v.isComma(k) && k > s.a && headlineListItem(v, k-1) && headlineListItem(v, a) &&
+			headlineListStart(v, s, k-1):
+			// a headline lists without "and": "Norland, Sudland, allies warn"
+			a = k
+			continue
 		case (v.toks[k].tag == "VBN" || v.toks[k].tag == "VBG") && !v.inMention(k) && k > s.a &&
 			(v.toks[k-1].tag == "DT" || v.toks[k-1].tag == "PRP$") && v.isNoun(a):
 			// "the continued detention", "the deteriorating situation"
@@ -90,6 +95,29 @@ func npLeft(v *view, s *sent, j int) (span, bool) {
 		break
 	}
 	return span{a, j + 1}, true
+}
+
+// headlineListItem reports whether token k can stand in a headline's list
+// of actors: a word of an actor's name, or a collective noun ("allies").
+func headlineListItem(v *view, k int) bool {
+	return v.isActorMention(k) || v.toks[k].tag == "NNS" && v.has(k, roleCollective)
+}
+
+// headlineListStart reports whether the actor name ending at token k opens
+// its headline, alone or after a colon or dash: a list without "and" is read
+// only there ("in the capital, Norland says" lists nothing).
+func headlineListStart(v *view, s *sent, k int) bool {
+	if !v.isActorMention(k) {
+		return false
+	}
+	m := v.toks[k].mention
+	for k > s.a && v.toks[k-1].mention == m {
+		k--
+	}
+	for k > s.a && (v.isActorMention(k-1) || v.isComma(k-1)) {
+		k-- // an earlier name of the list
+	}
+	return k == s.a || v.is(k-1, ":") || v.is(k-1, "–") || v.is(k-1, "-")
 }
 
 // acronymParens reports whether token k closes a parenthesized acronym
