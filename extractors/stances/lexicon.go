@@ -34,6 +34,7 @@ const (
 	posInf       triggerPOS = 'I'
 	posEval      triggerPOS = 'E'
 	posFixed     triggerPOS = 'F'
+	posNamed     triggerPOS = 'D' // a noun after the name or demonym of its actor: "Norlandian support for"
 	posModal     triggerPOS = 'M' // not in the file: a future modal ("will provide")
 	posHeadline  triggerPOS = 'H' // not in the file: a headline infinitive ("CSTO to provide")
 	posPossessor triggerPOS = 'P' // not in the file: a noun licensed by its possessor
@@ -131,6 +132,7 @@ const (
 	roleSpokes
 	roleMouthpiece
 	roleMenace
+	roleSolicit
 )
 
 // roleNames maps the role column of cues.tsv to roles; exact roles match the
@@ -152,6 +154,7 @@ var roleNames = map[string]struct {
 	"draft": {roleDraft, true}, "future": {roleFuture, true}, "trip": {roleTrip, false}, "agent": {roleAgent, false},
 	"wrong": {roleWrong, true}, "undo": {roleUndo, false}, "particle": {roleParticle, true}, "dummy": {roleDummy, false},
 	"article": {roleArticle, true}, "spokes": {roleSpokes, true}, "mouthpiece": {roleMouthpiece, true}, "menace": {roleMenace, false},
+	"solicit": {roleSolicit, false},
 }
 
 // phrase is a cue of several words, matched on stems.
@@ -259,7 +262,7 @@ func (lx *lexicon) loadTriggers() error {
 		if len(t.words) == 0 {
 			return fmt.Errorf("%s row %d: empty phrase", triggersPath, i+1)
 		}
-		if p := r["pos"]; len(p) == 1 && strings.Contains("VNAIEF", p) {
+		if p := r["pos"]; len(p) == 1 && strings.Contains("VNAIEFD", p) {
 			t.pos = triggerPOS(p[0])
 		} else {
 			return fmt.Errorf("%s row %d (%s): unknown pos %q", triggersPath, i+1, t.phrase, p)

@@ -310,6 +310,8 @@ func (x *Extractor) license(st *state, s *sent, tr *trigger, i, e int) (cand, bo
 		return x.licenseInf(st, s, c)
 	case posNoun:
 		return x.licenseNoun(st, s, tr, c, cm)
+	case posNamed:
+		return st.licenseNamed(s, c)
 	case posAdj:
 		return x.licenseAdj(st, s, c)
 	case posEval:
@@ -642,6 +644,51 @@ func (x *Extractor) licenseNoun(st *state, s *sent, tr *trigger, c cand, cm comp
 		x.passThrough(v, s, &c)
 	}
 	return c, c.actor.ok()
+}
+
+// licenseNamed licenses a stance noun whose phrase names its actor right
+// before it, a name or demonym with at most two adjectives between
+// ("Norlandian military support for", "Norland backing of"): the actor is
+// that mention. A name after "of" or a possessive is another's phrase ("the
+// end of Norland support" still names Norland; "Sudland's Norland policy"
+// does not).
+func (st *state) licenseNamed(s *sent, c cand) (cand, bool) {
+	v := st.v
+	if t := v.toks[c.trig.a].tag; !v.isNoun(c.trig.a) && !(s.headline && (t == "VBP" || t == "VB")) {
+		// "Norland praised for", "a Norlandian accused of"; a headline's
+		// "Norland support for" is often tagged as a verb
+		return cand{}, false
+	}
+	k := c.trig.a - 1
+	for n := 0; n < 2 && k > s.a && strings.HasPrefix(v.toks[k].tag, "JJ") && !v.inMention(k); n++ {
+		k--
+	}
+	if k < s.a || !v.isActorMention(k) {
+		return cand{}, false
+	}
+	m := v.toks[k].mention
+	a := k
+	for a > s.a && v.toks[a-1].mention == m {
+		a--
+	}
+	if a > s.a && (v.is(a-1, "'s") || v.toks[a-1].tag == "POS" || v.isActorMention(a-1)) {
+		return cand{}, false
+	}
+	p := a - 1
+	for n := 0; n < 2 && p > s.a && (v.toks[p].tag == "DT" || strings.HasPrefix(v.toks[p].tag, "JJ") || v.isAdverb(p)) && !v.inMention(p); n++ {
+		p--
+	}
+	if p >= s.a && v.isVerb(p) && v.has(p, roleSolicit) {
+		return cand{}, false // "sought more Norlandian support for": asked for, not given
+	}
+	ids := st.idsIn(span{a, k + 1}, nil)
+	if len(ids) == 0 {
+		return cand{}, false
+	}
+	c.pos = posPossessor
+	c.actor = actor{ids: ids, text: span{a, k + 1}, how: byMention}
+	c.nested = true
+	return c, true
 }
 
 // passThrough lets a trigger verb under a position noun decide the stance:
