@@ -57,12 +57,13 @@ const (
 	compThreat                  // an object that names a threatened action: "warned of retaliation"
 	compPost                    // nothing: the verb and its subject follow the clause they report ("..., X warns")
 	compMenace                  // an object that names a threatened or menaced act: "vowed punishment", "vows war"
+	compPerson                  // an object that names a person, said by a person or body: "attacked Piet Berg over"
 	compAny    = compTo | compToNP | compThat | compThatMD | compObjTo | compNomOf | compNP | compOfIng
 )
 
 var compNames = map[string]comp{
 	"to": compTo, "tonp": compToNP, "that": compThat, "thatmd": compThatMD,
-	"objto": compObjTo, "nomof": compNomOf, "np": compNP, "ofing": compOfIng, "threatobj": compThreat, "post": compPost, "menaceobj": compMenace, "any": compAny,
+	"objto": compObjTo, "nomof": compNomOf, "np": compNP, "ofing": compOfIng, "threatobj": compThreat, "post": compPost, "menaceobj": compMenace, "personobj": compPerson, "any": compAny,
 }
 
 // table says which table a trigger's rows go to.

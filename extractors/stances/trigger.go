@@ -285,6 +285,9 @@ func (x *Extractor) license(st *state, s *sent, tr *trigger, i, e int) (cand, bo
 	if tr.comp&compMenace != 0 && objectHas(v, s, skipQuotesAdverbs(v, s, obj), roleThreat|roleMenace) {
 		cm |= compMenace
 	}
+	if tr.comp&compPerson != 0 && objectPerson(v, s, skipQuotesAdverbs(v, s, obj)) {
+		cm |= compPerson
+	}
 	topic := span{}
 	if tr.comp&compPost != 0 && tr.pos == posVerb {
 		if comma, ok := postposed(v, s, i, e); ok {
@@ -305,6 +308,12 @@ func (x *Extractor) license(st *state, s *sent, tr *trigger, i, e int) (cand, bo
 	}
 	switch tr.pos {
 	case posVerb:
+		if cm&tr.comp == compPerson {
+			// a verbal attack on a person is made by a person or a body, not
+			// by a state's or group's forces
+			c, ok := x.licenseVerb(st, s, tr, c, cm)
+			return c, ok && (st.hasOfficial(c.actor.ids) || st.anyOrg(c.actor.ids))
+		}
 		return x.licenseVerb(st, s, tr, c, cm)
 	case posInf:
 		return x.licenseInf(st, s, c)
@@ -1398,6 +1407,16 @@ func objectHas(v *view, s *sent, k int, r role) bool {
 		}
 	}
 	return false
+}
+
+// objectPerson reports whether the object starting at token k is headed by
+// an official's name: "Piet Berg", "his rival Piet Berg over the tax".
+func objectPerson(v *view, s *sent, k int) bool {
+	last := -1
+	for n := 0; k < s.b && n < 6 && (v.isNominal(k) || v.isQuote(k)) && !v.isPrep(k); k, n = k+1, n+1 {
+		last = k
+	}
+	return last >= 0 && v.inMention(last) && v.mention(last).Label == models.Official
 }
 
 // conditioned reports whether commitment c's clause states a condition on
