@@ -198,7 +198,9 @@ func thatClause(v *view, a, end int) comp {
 // none.
 func bareClauseAt(v *view, s *sent, k int) int {
 	j := k
-	for j < s.b && j-k < 8 && (v.isNominal(j) || v.inMention(j) || v.isQuote(j) && j > k) {
+	for j < s.b && j-k < 8 && (v.isNominal(j) || v.inMention(j) || v.isQuote(j) && j > k ||
+		j > k && (v.is(j, "of") || v.is(j, "in")) && v.isNoun(j-1) && j+1 < s.b && v.isNominal(j+1)) {
+		// "warns tens of thousands in Norland are at risk"
 		j++
 	}
 	if j == k || j >= s.b {
