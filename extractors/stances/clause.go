@@ -73,6 +73,9 @@ func (x *Extractor) parseSentence(v *view, si int) *sent {
 			case v.isVerb(j):
 				j++
 				continue
+			case v.isQuote(j) && j > i && v.has(j-1, roleModal|roleAux) && j+1 < s.b && v.isVerb(j+1):
+				j++ // "will ‘deter’": a quoted verb after its modal
+				continue
 			case (v.isAdverb(j) || v.has(j, roleNegator)) && j+1 < s.b && v.isVerb(j+1):
 				j++
 				continue

@@ -11,6 +11,7 @@ import "strings"
 //   - a verb tagged NN after "to" and before its object ("ready to share its
 //     experience")
 //   - a participle tagged JJ after "remain" or "stay" ("would remain barred")
+//   - a verb tagged NN after a modal and a quote mark ("will ‘deter’")
 //   - in a headline, a verb after a comma that coordinates a second predicate
 //     ("..., pledge to counter terrorism", "..., voice South China Sea concern",
 //     "..., calls for talks")
@@ -26,6 +27,10 @@ func (x *Extractor) retag(v *view, s *sent) {
 		if t.tag == "NN" && i > s.a && v.toks[i-1].tag == "TO" && i+1 < s.b && !v.inMention(i+1) &&
 			(v.toks[i+1].tag == "DT" || v.toks[i+1].tag == "PRP$") {
 			t.tag = "VB"
+			continue
+		}
+		if t.tag == "NN" && i > s.a+1 && v.isQuote(i-1) && v.has(i-2, roleModal) {
+			t.tag = "VB" // "will ‘deter’": a quoted verb after its modal
 			continue
 		}
 		if t.tag == "JJ" && strings.HasSuffix(t.lower, "ed") && i > s.a && v.isVerb(i-1) &&

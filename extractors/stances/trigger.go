@@ -737,7 +737,7 @@ func (x *Extractor) licenseAdj(st *state, s *sent, c cand) (cand, bool) {
 	v := st.v
 	k := c.trig.a - 1
 	neg := false
-	for k >= s.a && (v.isAdverb(k) || v.has(k, roleNegator)) {
+	for k >= s.a && (v.isAdverb(k) || v.has(k, roleNegator) || v.isQuote(k) && k+1 == c.trig.a) { // "remains ‘ready’ to"
 		if v.has(k, roleNegator) {
 			neg = true
 		}
