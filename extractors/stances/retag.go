@@ -1,6 +1,9 @@
 package stances
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // retag corrects the part-of-speech tags of sentence s where the tagger
 // mistakes a trigger verb for an adjective or noun, so that verb groups and
@@ -12,15 +15,22 @@ import "strings"
 //     experience")
 //   - a participle tagged JJ after "remain" or "stay" ("would remain barred")
 //   - a verb tagged NN after a modal and a quote mark ("will ‘deter’")
+//   - in a Title Case headline, a verb (verbs.tsv or a trigger verb) tagged as
+//     a proper noun after "to" or a modal ("Norland to Return", "He Will Invite")
 //   - in a headline, a verb after a comma that coordinates a second predicate
 //     ("..., pledge to counter terrorism", "..., voice South China Sea concern",
 //     "..., calls for talks")
 //
 // Only the view's copy of a tag changes; the document keeps the tagger's.
 func (x *Extractor) retag(v *view, s *sent) {
+	title := s.headline && titleCase(v, s)
 	for i := s.a; i < s.b; i++ {
 		t := &v.toks[i]
 		if v.inMention(i) {
+			continue
+		}
+		if title && strings.HasPrefix(t.tag, "NN") && i > s.a && (v.is(i-1, "to") || v.has(i-1, roleModal)) && x.verbForm(t) {
+			t.tag = "VB" // a Title Case headline's "to Return", "Will Invite"
 			continue
 		}
 		next := i+1 < s.b && v.objectStart(i+1)
@@ -77,4 +87,27 @@ func (v *view) subjectOrConj(i int) bool {
 		return true
 	}
 	return false
+}
+
+// titleCase reports whether headline s capitalises its words: at least four
+// words of three or more letters, nine in ten of them capitalised.
+func titleCase(v *view, s *sent) bool {
+	n, up := 0, 0
+	for i := s.a; i < s.b; i++ {
+		w := v.d.Tokens[i].Text
+		if len(v.toks[i].lower) < 3 || !unicode.IsLetter([]rune(w)[0]) {
+			continue
+		}
+		n++
+		if unicode.IsUpper([]rune(w)[0]) {
+			up++
+		}
+	}
+	return n >= 4 && up*10 >= n*9
+}
+
+// verbForm reports whether token t is the base form of a verb the lexicon
+// knows: one of verbs.tsv's, or a trigger verb.
+func (x *Extractor) verbForm(t *tok) bool {
+	return x.lx.third[t.lower+"s"] || x.lx.third[t.lower+"es"] || x.lx.verbStems[t.stem] && t.stem == t.lower
 }

@@ -1143,7 +1143,8 @@ func (x *Extractor) headlineCandidate(st *state, s *sent) (cand, bool) {
 		return cand{}, false
 	}
 	k := s.a
-	for k < s.b && (v.isNominal(k) || v.inMention(k) || v.is(k, "of")) && !v.is(k, "to") {
+	for k < s.b && (v.isNominal(k) || v.inMention(k) || v.is(k, "of") ||
+		v.isComma(k) && k > s.a && k+1 < s.b && v.isActorMention(k-1) && headlineListItem(v, k+1)) && !v.is(k, "to") {
 		if k > s.a && x.headlineVerb(v, k) {
 			return cand{}, false // "Agency scraps plan to ...": the headline has its verb
 		}
