@@ -903,7 +903,7 @@ func (x *Extractor) modalCandidates(st *state, s *sent) []cand {
 			if !a.ok() && g.subj.kind == subjNP && v.toks[g.subj.head.b-1].tag == "PRP" {
 				continue // "they" with no one to stand for: not the speaker
 			}
-			if a.ok() && a.how == byMention && g.subj.kind == subjNP && x.thingHead(v, g.subj.head) {
+			if a.ok() && a.how == byMention && g.subj.kind == subjNP && x.thingHead(v, g.subj.head, s.headline && titleCase(v, s)) {
 				continue // "the leader's policies would cause": a prediction about a thing
 			}
 		}
@@ -964,13 +964,16 @@ func otherParticiple(v *view, k int) bool {
 // or another agent (cues.tsv), not an agent noun of the knowledge base
 // (gazetteer/agents_generated.tsv) and without an agent suffix ("-er",
 // "-or", "-ist", "-ian").
-func (x *Extractor) thingHead(v *view, h span) bool {
+//
+// In a Title Case headline (title) a capitalised word no mention covers is
+// a common noun too ("Quest").
+func (x *Extractor) thingHead(v *view, h span, title bool) bool {
 	if h.b <= h.a {
 		return false
 	}
 	k := h.b - 1
 	t := &v.toks[k]
-	if v.inMention(k) || t.tag != "NN" && t.tag != "NNS" {
+	if v.inMention(k) || t.tag != "NN" && t.tag != "NNS" && !(title && (t.tag == "NNP" || t.tag == "NNPS")) {
 		return false
 	}
 	if v.has(k, roleCollective|roleBackref|rolePeople|rolePerson|roleDocument|roleParty|roleGroupRef|roleAgent) || x.lx.agents[t.lower] {
@@ -1157,6 +1160,9 @@ func (x *Extractor) headlineCandidate(st *state, s *sent) (cand, bool) {
 		return cand{}, false // "Minister to travel to Lima", "Leader to make state visit": a schedule
 	}
 	np := span{s.a, k}
+	if x.thingHead(v, headOf(v, np), titleCase(v, s)) {
+		return cand{}, false // "Norland proposal to ...": a thing is no one's plan
+	}
 	a := st.resolveNP(s, subject{kind: subjNP, np: np, head: headOf(v, np)}, k)
 	if !a.ok() || a.how != byMention {
 		return cand{}, false
