@@ -646,6 +646,14 @@ func (x *Extractor) licenseNoun(st *state, s *sent, tr *trigger, c cand, cm comp
 			c.obj = j + 2
 			break
 		}
+		if a, ok := st.fromActor(s, j); ok && tr.table == tablePosition && writtenAs(v.toks[i].lower, tr.phrase) {
+			// "criticism from Norland", "calls from the union for": the
+			// phrase names who takes the stance
+			c.pos = posPossessor
+			c.actor = a
+			c.nested = true
+			break
+		}
 		return cand{}, false
 	}
 	if tr.table == tableCommitment && (cm&compTo != 0 || tr.comp&cm&compOfIng != 0) {
@@ -700,6 +708,35 @@ func (st *state) licenseNamed(s *sent, c cand) (cand, bool) {
 	c.actor = actor{ids: ids, text: span{a, k + 1}, how: byMention}
 	c.nested = true
 	return c, true
+}
+
+// writtenAs reports whether word is trigger word w or its plural: stems
+// alone confuse "imports" with "importance" and "back" with "backing".
+func writtenAs(word, phrase string) bool {
+	w, _, _ := strings.Cut(phrase, " ")
+	return word == w || word == w+"s" || word == w+"es"
+}
+
+// fromActor returns the actor a "from" phrase at token j names: "from",
+// at most two determiners or adjectives, then an actor's mention.
+func (st *state) fromActor(s *sent, j int) (actor, bool) {
+	v := st.v
+	if j >= s.b || !v.is(j, "from") {
+		return actor{}, false
+	}
+	k := j + 1
+	for n := 0; n < 2 && k < s.b && !v.inMention(k) && (v.toks[k].tag == "DT" || strings.HasPrefix(v.toks[k].tag, "JJ")); n++ {
+		k++
+	}
+	if k >= s.b || !v.isActorMention(k) {
+		return actor{}, false
+	}
+	e := k
+	for e < s.b && v.toks[e].mention == v.toks[k].mention {
+		e++
+	}
+	ids := st.idsIn(span{k, e}, nil)
+	return actor{ids: ids, text: span{k, e}, how: byMention}, len(ids) > 0
 }
 
 // passThrough lets a trigger verb under a position noun decide the stance:
