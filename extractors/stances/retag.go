@@ -15,6 +15,8 @@ import (
 //     experience")
 //   - a participle tagged JJ after "remain" or "stay" ("would remain barred")
 //   - a verb tagged NN after a modal and a quote mark ("will ‘deter’")
+//   - in a headline, a trigger verb's base form tagged otherwise right after a
+//     named or plural subject and before its object ("Ostland states back the deal")
 //   - in a Title Case headline, a verb (verbs.tsv or a trigger verb) tagged as
 //     a proper noun after "to" or a modal ("Norland to Return", "He Will Invite")
 //   - in a headline, a verb after a comma that coordinates a second predicate
@@ -49,6 +51,17 @@ func (x *Extractor) retag(v *view, s *sent) {
 			continue
 		}
 		if t.stem == "" || !x.lx.verbStems[t.stem] {
+			continue
+		}
+		if s.headline && t.stem == t.lower && !strings.HasPrefix(t.tag, "VB") && i > s.a && i+1 < s.b &&
+			(v.isActorMention(i-1) || (v.toks[i-1].tag == "NNS" || v.toks[i-1].tag == "VBZ") && v.has(i-1, roleCollective|rolePeople)) &&
+			(v.inMention(i+1) || v.isNoun(i+1) || v.objectStart(i+1)) && opensHeadline(v, s, i) {
+			// a headline's plural subject and its verb: "Ostland states back
+			// the deal", where the tagger may read "states" as the verb
+			if !v.inMention(i - 1) {
+				v.toks[i-1].tag = "NNS"
+			}
+			t.tag = "VBP"
 			continue
 		}
 		switch {
@@ -87,6 +100,18 @@ func (v *view) subjectOrConj(i int) bool {
 		return true
 	}
 	return false
+}
+
+// opensHeadline reports whether the tokens of headline s before token i are
+// one noun phrase: names and nominal words only, no verb ("Ostland states"
+// before "back", not "leaders seal Ostland" before "trade").
+func opensHeadline(v *view, s *sent, i int) bool {
+	for k := s.a; k < i; k++ {
+		if !v.inMention(k) && !v.isNominal(k) && !(k == i-1 && v.has(k, roleCollective|rolePeople)) {
+			return false
+		}
+	}
+	return true
 }
 
 // titleCase reports whether headline s capitalises its words: at least four

@@ -263,7 +263,8 @@ func (x *Extractor) candidates(st *state, s *sent) []cand {
 		for _, ti := range x.lx.byFirst[t.stem] {
 			tr := &x.lx.triggers[ti]
 			e, ok := matchTrigger(v, s, i, tr.words)
-			if !ok || agentOf(t.lower, tr.phrase) || particleAfter(v, s, tr, e) || tr.pos == posVerb && afterDeterminer(v, s, i) {
+			if !ok || agentOf(t.lower, tr.phrase) || particleAfter(v, s, tr, e) || tr.pos == posVerb && afterDeterminer(v, s, i) ||
+				(tr.pos == posNoun || tr.pos == posNamed) && !writtenAs(t.lower, tr.phrase) {
 				continue
 			}
 			if c, ok := x.license(st, s, tr, i, e); ok {
@@ -646,7 +647,7 @@ func (x *Extractor) licenseNoun(st *state, s *sent, tr *trigger, c cand, cm comp
 			c.obj = j + 2
 			break
 		}
-		if a, ok := st.fromActor(s, j); ok && tr.table == tablePosition && writtenAs(v.toks[i].lower, tr.phrase) {
+		if a, ok := st.fromActor(s, j); ok && tr.table == tablePosition {
 			// "criticism from Norland", "calls from the union for": the
 			// phrase names who takes the stance
 			c.pos = posPossessor
@@ -710,8 +711,9 @@ func (st *state) licenseNamed(s *sent, c cand) (cand, bool) {
 	return c, true
 }
 
-// writtenAs reports whether word is trigger word w or its plural: stems
-// alone confuse "imports" with "importance" and "back" with "backing".
+// writtenAs reports whether word is the first word of a trigger phrase or
+// its plural: a noun trigger is matched so, as stems alone confuse "imports"
+// with "importance" and "backs" with "backing".
 func writtenAs(word, phrase string) bool {
 	w, _, _ := strings.Cut(phrase, " ")
 	return word == w || word == w+"s" || word == w+"es"
