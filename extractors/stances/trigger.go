@@ -1283,12 +1283,16 @@ func skipAdverbials(v *view, s *sent, k int) int {
 // mustCandidates returns the calls made by reporting an obligation of
 // another: "Russia said Sudan must return the helicopter", "Chirac issued a
 // reminder to Iraq that it must cooperate".
+//
+// "need to" and "have to" oblige too, unnegated ("Norland needs to
+// withdraw, Jan Novak said").
 func (x *Extractor) mustCandidates(st *state, s *sent) []cand {
 	v := st.v
 	var out []cand
 	for gi := range s.vgs {
 		g := &s.vgs[gi]
-		if !v.has(g.start, roleObligation) || v.has(g.start, roleModal) {
+		needTo := v.has(g.start, roleNeedTo) && g.end < s.b && v.is(g.end, "to") && !g.neg && g.end == g.start+1
+		if !needTo && (!v.has(g.start, roleObligation) || v.has(g.start, roleModal)) {
 			continue
 		}
 		sub := x.findSubject(v, s, g)
