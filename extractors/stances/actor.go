@@ -753,7 +753,8 @@ func (st *state) pronoun(s *sent, at int, r role, np span) actor {
 		}
 		return true
 	}
-	if sp := st.speakerAt(s, at); sp.ok() && fits(sp) {
+	if sp := st.speakerAt(s, at); sp.ok() && (fits(sp) || they && st.partySpeaks(sp)) {
+		// "the party said they would": a party speaking of itself in the plural
 		return actor{ids: sp.ids, text: np, how: byPronoun, plural: they}
 	}
 	for k := len(s.vgs) - 1; k >= 0; k-- {
@@ -787,6 +788,23 @@ func (st *state) pronoun(s *sent, at int, r role, np span) actor {
 		ids = st.body
 	}
 	return actor{ids: ids, text: np, how: byPronoun, plural: they}
+}
+
+// partySpeaks reports whether actor a is named by a political party's
+// mention alone (sector PTY): a party is often "they".
+func (st *state) partySpeaks(a actor) bool {
+	v := st.v
+	party := false
+	for k := a.text.a; k < a.text.b; k++ {
+		if !v.inMention(k) {
+			continue
+		}
+		if m := v.mention(k); m.Sector != sectorParty {
+			return false
+		}
+		party = true
+	}
+	return party
 }
 
 // personTitle reports whether a noun phrase names one person by title: "the

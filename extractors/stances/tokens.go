@@ -275,3 +275,6 @@ func isOutlet(m *extractors.Mention) bool { return m.Label == models.Org && m.Se
 
 // sectorMedia is the sector code of news outlets (data/gazetteer/sectors.tsv).
 const sectorMedia = "MED"
+
+// sectorParty is the sector code of political parties.
+const sectorParty = "PTY"
