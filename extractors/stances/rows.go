@@ -70,10 +70,8 @@ func (st *state) emit(s *sent, cs []cand) {
 		switch c.table {
 		case tableCommitment:
 			action := st.action(s, c)
-			if c.restraint && action != "" {
-				action = "not " + action
-			}
-			cameo, plover := st.x.lx.ploverFor(tableCommitment, string(c.modality), c.neg, st.x.wordStems(trigger+" "+action))
+			neg := c.neg || c.restraint // "will not send troops": a negated pledge (annotation guide)
+			cameo, plover := st.x.lx.ploverFor(tableCommitment, string(c.modality), neg, st.x.wordStems(trigger+" "+action))
 			d.Commitments = append(d.Commitments, models.Commitment{
 				ArticleID:       d.Article.ArticleID,
 				SentenceIndex:   int32(s.idx),
@@ -89,7 +87,7 @@ func (st *state) emit(s *sent, cs []cand) {
 				TargetText:      targetText,
 				Condition:       extractors.Optional(st.condition(s, c, start)),
 				Modality:        c.modality,
-				Negated:         c.neg,
+				Negated:         neg,
 				SpeakerID:       speaker,
 				Trigger:         trigger,
 				PloverType:      plover,

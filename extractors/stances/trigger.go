@@ -15,8 +15,8 @@ type cand struct {
 	stance   models.Stance
 	modality models.Modality
 	neg      bool
-	// restraint marks a pledge not to act ("will not strike"): not negated,
-	// its action is "not ..."
+	// restraint marks a pledge not to act ("will not strike"): negated, as the
+	// annotation guide wants, but never a threat nor a refusal to comply
 	restraint bool
 	trig      span // the trigger's tokens
 	words     int  // how many of them are the trigger's words; the rest fill gaps
@@ -927,8 +927,8 @@ func (x *Extractor) modalCandidates(st *state, s *sent) []cand {
 		if v.has(mv, rolePlan) && !passive {
 			mod = models.Plan // "Greece will host the headquarters"
 		}
-		// "will not strike targets on land" is a pledge of restraint, not a
-		// negated pledge; "would not meet their demands" is a refusal
+		// "will not strike targets on land" is a pledge of restraint (negated
+		// in its row); "would not meet their demands" is a refusal
 		// "would not return to the Assembly" is no giving in: a movement
 		refusal := g.neg && v.has(mv, roleComply) && !(mv+1 < s.b && (v.is(mv+1, "to") || v.is(mv+1, "from")))
 		c := cand{pos: posModal, table: tableCommitment, modality: mod, neg: refusal, restraint: g.neg && !refusal,
