@@ -597,11 +597,12 @@ func (x *Extractor) licenseNoun(st *state, s *sent, tr *trigger, c cand, cm comp
 		break
 	}
 	switch {
-	case k >= s.a && v.isVerb(k) && (v.has(k, roleLight) || neg && isHave(v.toks[k].lower) || tr.table == tableCommitment && v.has(k, roleUndo)) && s.groupAt(k) >= 0:
-		// "expressed concern", "had no plans to station", "cancelled plans to"
+	case k >= s.a && v.isVerb(k) && (v.has(k, roleLight) || neg && isHave(v.toks[k].lower) || v.has(k, roleUndo)) && s.groupAt(k) >= 0:
+		// "expressed concern", "had no plans to station", "cancelled plans to",
+		// "dropped its objection to" (negated)
 		gi := s.groupAt(k)
 		c.gov = gi
-		c.neg = c.neg != (s.vgs[gi].neg || neg) != (tr.table == tableCommitment && v.has(k, roleUndo))
+		c.neg = c.neg != (s.vgs[gi].neg || neg) != v.has(k, roleUndo)
 		c.actor = st.actorOfGroup(s, gi, tr.table)
 		if c.neg && tr.table == tableCommitment && v.has(i, roleRestraint) {
 			// "had no intention of violating": a pledge not to violate
