@@ -59,7 +59,11 @@ func (x *Extractor) parseSentence(v *view, si int) *sent {
 		s.a, s.b = 0, 0
 		return s
 	}
-	s.headline = si == 0 && s.b > s.a && !v.isClauseStop(s.b-1) && !v.isQuote(s.b-1)
+	last := s.b - 1
+	if last > s.a && v.isQuote(last) {
+		last-- // "Minister: Norland's answer is 'not good enough'" ends with its quote
+	}
+	s.headline = si == 0 && s.b > s.a && !v.isClauseStop(last) && !v.isQuote(last)
 	x.retag(v, s)
 	seenFinite := false
 	for i := s.a; i < s.b; i++ {

@@ -80,7 +80,8 @@ func matchTrigger(v *view, s *sent, i int, words []string) (int, bool) {
 		for k < s.b && v.toks[k].stem != w && gap < maxGap {
 			t := v.toks[k].tag
 			adverb := v.isAdverb(k)
-			filler := t == "DT" || t == "PRP$" || t == "JJ" || t == "CD" || t == "VBG" && k > i+1 // "pointed to the growing risk"
+			filler := t == "DT" || t == "PRP$" || t == "JJ" || t == "CD" || t == "VBG" && k > i+1 || // "pointed to the growing risk"
+				v.isQuote(k) // "crossed “all red lines”"
 			object := maxGap > 2 && (v.isNominal(k) || v.inMention(k)) && !v.isQuote(k)
 			if !object && (v.inMention(k) || !(adverb || v.has(k, roleTime) || (filler && !isFunctionStem(w)))) {
 				break
