@@ -46,24 +46,25 @@ const (
 type comp uint16
 
 const (
-	compTo     comp = 1 << iota // to + verb
-	compToNP                    // to + noun phrase
-	compThat                    // a that-clause
-	compThatMD                  // a that-clause with a modal
-	compObjTo                   // object + to + verb
-	compNomOf                   // action noun + of
-	compNP                      // anything but to + verb or a that-clause
-	compOfIng                   // of + gerund: "no intention of violating"
-	compThreat                  // an object that names a threatened action: "warned of retaliation"
-	compPost                    // nothing: the verb and its subject follow the clause they report ("..., X warns")
-	compMenace                  // an object that names a threatened or menaced act: "vowed punishment", "vows war"
-	compPerson                  // an object that names a person, said by a person or body: "attacked Piet Berg over"
-	compAny    = compTo | compToNP | compThat | compThatMD | compObjTo | compNomOf | compNP | compOfIng
+	compTo       comp = 1 << iota // to + verb
+	compToNP                      // to + noun phrase
+	compThat                      // a that-clause
+	compThatMD                    // a that-clause with a modal
+	compObjTo                     // object + to + verb
+	compNomOf                     // action noun + of
+	compNP                        // anything but to + verb or a that-clause
+	compOfIng                     // of + gerund: "no intention of violating"
+	compThreat                    // an object that names a threatened action: "warned of retaliation"
+	compPost                      // nothing: the verb and its subject follow the clause they report ("..., X warns")
+	compMenace                    // an object that names a threatened or menaced act: "vowed punishment", "vows war"
+	compPerson                    // an object that names a person, said by a person or body: "attacked Piet Berg over"
+	compToCommit                  // "to" + a verb that is itself a commitment trigger: "failed to agree"
+	compAny      = compTo | compToNP | compThat | compThatMD | compObjTo | compNomOf | compNP | compOfIng
 )
 
 var compNames = map[string]comp{
 	"to": compTo, "tonp": compToNP, "that": compThat, "thatmd": compThatMD,
-	"objto": compObjTo, "nomof": compNomOf, "np": compNP, "ofing": compOfIng, "threatobj": compThreat, "post": compPost, "menaceobj": compMenace, "personobj": compPerson, "any": compAny,
+	"objto": compObjTo, "nomof": compNomOf, "np": compNP, "ofing": compOfIng, "threatobj": compThreat, "post": compPost, "menaceobj": compMenace, "personobj": compPerson, "tocommit": compToCommit, "any": compAny,
 }
 
 // table says which table a trigger's rows go to.

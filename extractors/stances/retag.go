@@ -15,6 +15,8 @@ import (
 //     experience")
 //   - a participle tagged JJ after "remain" or "stay" ("would remain barred")
 //   - a verb tagged NN after a modal and a quote mark ("will ‘deter’")
+//   - an agent noun (cues.tsv) tagged JJ before a modal or a finite verb ("the
+//     Norlandian military will")
 //   - in a headline, a trigger verb's base form tagged otherwise right after a
 //     named or plural subject and before its object ("Ostland states back the deal")
 //   - in a Title Case headline, a verb (verbs.tsv or a trigger verb) tagged as
@@ -39,6 +41,10 @@ func (x *Extractor) retag(v *view, s *sent) {
 		if t.tag == "NN" && i > s.a && v.toks[i-1].tag == "TO" && i+1 < s.b && !v.inMention(i+1) &&
 			(v.toks[i+1].tag == "DT" || v.toks[i+1].tag == "PRP$") {
 			t.tag = "VB"
+			continue
+		}
+		if t.tag == "JJ" && v.has(i, roleAgent) && i+1 < s.b && (v.has(i+1, roleModal|roleAux) || v.toks[i+1].tag == "VBZ" || v.toks[i+1].tag == "VBD") {
+			t.tag = "NN" // "the Norlandian military will": an agent noun before its verb
 			continue
 		}
 		if t.tag == "NN" && i > s.a+1 && v.isQuote(i-1) && v.has(i-2, roleModal) {

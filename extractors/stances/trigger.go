@@ -292,6 +292,10 @@ func (x *Extractor) license(st *state, s *sent, tr *trigger, i, e int) (cand, bo
 	if tr.comp&compPerson != 0 && objectPerson(v, s, skipQuotesAdverbs(v, s, obj)) {
 		cm |= compPerson
 	}
+	inner := x.commitmentVerb(v, s, obj, cm)
+	if inner != "" {
+		cm |= compToCommit
+	}
 	topic := span{}
 	if tr.comp&compPost != 0 && tr.pos == posVerb {
 		if comma, ok := postposed(v, s, i, e); ok {
@@ -309,6 +313,9 @@ func (x *Extractor) license(st *state, s *sent, tr *trigger, i, e int) (cand, bo
 		trig: span{i, e}, words: tr.wordCount(), gov: -1, obj: obj, verb: -1}
 	if cm&tr.comp == compPost {
 		c.topicSub = topic // "The outbreak is spreading, the agency warns."
+	}
+	if tr.table == tableCommitment && tr.neg && inner != "" {
+		c.modality = inner // "failed to agree": a negated agreement
 	}
 	switch tr.pos {
 	case posVerb:
@@ -1461,6 +1468,26 @@ func objectHas(v *view, s *sent, k int, r role) bool {
 		}
 	}
 	return false
+}
+
+// commitmentVerb returns the modality of the commitment trigger verb that
+// "to" opens at token obj ("failed to agree", "refused to pledge"), or "".
+func (x *Extractor) commitmentVerb(v *view, s *sent, obj int, cm comp) models.Modality {
+	if cm&compTo == 0 || obj >= s.b {
+		return ""
+	}
+	k := skipQuotesAdverbs(v, s, obj)
+	if k >= s.b || v.toks[k].stem == "" {
+		return ""
+	}
+	for _, ti := range x.lx.byFirst[v.toks[k].stem] {
+		if tr := &x.lx.triggers[ti]; tr.pos == posVerb && tr.table == tableCommitment && !tr.neg {
+			if _, ok := matchTrigger(v, s, k, tr.words); ok {
+				return tr.modality
+			}
+		}
+	}
+	return ""
 }
 
 // objectPerson reports whether the object starting at token k is headed by
