@@ -79,7 +79,7 @@ func (x *Extractor) parseSentence(v *view, si int) *sent {
 				continue
 			case v.isQuote(j) && j > i && v.has(j-1, roleModal|roleAux) && j+1 < s.b &&
 				(v.isVerb(j+1) || j+2 < s.b && v.isAdverb(j+1) && v.isVerb(j+2)):
-				j++ // "will ‘deter’", "will “always do": a quoted verb after its modal
+				j++ // "will ‘act’", "would “firmly respond": a quoted verb after its modal
 				continue
 			case (v.isAdverb(j) || v.has(j, roleNegator)) && j+1 < s.b && v.isVerb(j+1):
 				j++

@@ -14,13 +14,14 @@ import (
 //   - a verb tagged NN after "to" and before its object ("ready to share its
 //     experience")
 //   - a participle tagged JJ after "remain" or "stay" ("would remain barred")
-//   - a verb tagged NN after a modal and a quote mark ("will ‘deter’")
+//   - a verb tagged NN after a modal and a quote mark ("will ‘act’")
 //   - an agent noun (cues.tsv) tagged JJ before a modal or a finite verb ("the
 //     Norlandian military will")
 //   - in a headline, a trigger verb's base form tagged otherwise right after a
 //     named or plural subject and before its object ("Ostland states back the deal")
-//   - in a Title Case headline, a verb (verbs.tsv or a trigger verb) tagged as
-//     a proper noun after "to" or a modal ("Norland to Return", "He Will Invite")
+//   - in a Title Case headline, a modal tagged as a proper noun ("Will"), and a
+//     verb (verbs.tsv or a trigger verb) so tagged after "to" or a modal
+//     ("Norland to Reopen", "Norland Will Ban")
 //   - in a headline, a verb after a comma that coordinates a second predicate
 //     ("..., pledge to counter terrorism", "..., voice South China Sea concern",
 //     "..., calls for talks")
@@ -33,8 +34,12 @@ func (x *Extractor) retag(v *view, s *sent) {
 		if v.inMention(i) {
 			continue
 		}
+		if title && strings.HasPrefix(t.tag, "NN") && v.has(i, roleModal) && i+1 < s.b && !v.inMention(i+1) {
+			t.tag = "MD" // a Title Case headline's "Norland Will Ban"
+			continue
+		}
 		if title && strings.HasPrefix(t.tag, "NN") && i > s.a && (v.is(i-1, "to") || v.has(i-1, roleModal)) && x.verbForm(t) {
-			t.tag = "VB" // a Title Case headline's "to Return", "Will Invite"
+			t.tag = "VB" // a Title Case headline's "to Reopen", "Will Ban"
 			continue
 		}
 		next := i+1 < s.b && v.objectStart(i+1)
@@ -48,7 +53,7 @@ func (x *Extractor) retag(v *view, s *sent) {
 			continue
 		}
 		if t.tag == "NN" && i > s.a+1 && v.isQuote(i-1) && v.has(i-2, roleModal) {
-			t.tag = "VB" // "will ‘deter’": a quoted verb after its modal
+			t.tag = "VB" // "will ‘act’": a quoted verb after its modal
 			continue
 		}
 		if t.tag == "JJ" && strings.HasSuffix(t.lower, "ed") && i > s.a && v.isVerb(i-1) &&

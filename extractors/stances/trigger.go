@@ -81,7 +81,7 @@ func matchTrigger(v *view, s *sent, i int, words []string) (int, bool) {
 			t := v.toks[k].tag
 			adverb := v.isAdverb(k)
 			filler := t == "DT" || t == "PRP$" || t == "JJ" || t == "CD" || t == "VBG" && k > i+1 || // "pointed to the growing risk"
-				v.isQuote(k) // "crossed “all red lines”"
+				v.isQuote(k) // "voiced “deep” concern"
 			object := maxGap > 2 && (v.isNominal(k) || v.inMention(k)) && !v.isQuote(k)
 			if !object && (v.inMention(k) || !(adverb || v.has(k, roleTime) || (filler && !isFunctionStem(w)))) {
 				break
@@ -201,7 +201,7 @@ func bareClauseAt(v *view, s *sent, k int) int {
 	j := k
 	for j < s.b && j-k < 8 && (v.isNominal(j) || v.inMention(j) || v.isQuote(j) && j > k ||
 		j > k && (v.is(j, "of") || v.is(j, "in")) && v.isNoun(j-1) && j+1 < s.b && v.isNominal(j+1)) {
-		// "warns tens of thousands in Norland are at risk"
+		// "warned dozens of villages in Norland are at risk"
 		j++
 	}
 	if j == k || j >= s.b {
@@ -683,11 +683,6 @@ func (x *Extractor) licenseNoun(st *state, s *sent, tr *trigger, c cand, cm comp
 // does not).
 func (st *state) licenseNamed(s *sent, c cand) (cand, bool) {
 	v := st.v
-	if t := v.toks[c.trig.a].tag; !v.isNoun(c.trig.a) && !(s.headline && (t == "VBP" || t == "VB")) {
-		// "Norland praised for", "a Norlandian accused of"; a headline's
-		// "Norland support for" is often tagged as a verb
-		return cand{}, false
-	}
 	k := c.trig.a - 1
 	for n := 0; n < 2 && k > s.a && strings.HasPrefix(v.toks[k].tag, "JJ") && !v.inMention(k); n++ {
 		k--
@@ -785,7 +780,7 @@ func (x *Extractor) licenseAdj(st *state, s *sent, c cand) (cand, bool) {
 	v := st.v
 	k := c.trig.a - 1
 	neg := false
-	for k >= s.a && (v.isAdverb(k) || v.has(k, roleNegator) || v.isQuote(k) && k+1 == c.trig.a) { // "remains ‘ready’ to"
+	for k >= s.a && (v.isAdverb(k) || v.has(k, roleNegator) || v.isQuote(k) && k+1 == c.trig.a) { // "is ‘ready’ to"
 		if v.has(k, roleNegator) {
 			neg = true
 		}
