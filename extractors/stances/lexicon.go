@@ -59,12 +59,13 @@ const (
 	compMenace                    // an object that names a threatened or menaced act: "vowed punishment", "vows war"
 	compPerson                    // an object that names a person, said by a person or body: "attacked Piet Berg over"
 	compToCommit                  // "to" + a verb that is itself a commitment trigger: "failed to agree"
+	compIdea                      // an object that names no one: "dismissed the claims", not "dismissed the cabinet"
 	compAny      = compTo | compToNP | compThat | compThatMD | compObjTo | compNomOf | compNP | compOfIng
 )
 
 var compNames = map[string]comp{
 	"to": compTo, "tonp": compToNP, "that": compThat, "thatmd": compThatMD,
-	"objto": compObjTo, "nomof": compNomOf, "np": compNP, "ofing": compOfIng, "threatobj": compThreat, "post": compPost, "menaceobj": compMenace, "personobj": compPerson, "tocommit": compToCommit, "any": compAny,
+	"objto": compObjTo, "nomof": compNomOf, "np": compNP, "ofing": compOfIng, "threatobj": compThreat, "post": compPost, "menaceobj": compMenace, "personobj": compPerson, "tocommit": compToCommit, "ideaobj": compIdea, "any": compAny,
 }
 
 // table says which table a trigger's rows go to.

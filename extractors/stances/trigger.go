@@ -292,6 +292,9 @@ func (x *Extractor) license(st *state, s *sent, tr *trigger, i, e int) (cand, bo
 	if tr.comp&compPerson != 0 && objectPerson(v, s, skipQuotesAdverbs(v, s, obj)) {
 		cm |= compPerson
 	}
+	if tr.comp&compIdea != 0 && cm&compNP != 0 && !x.objectPeople(v, s, skipQuotesAdverbs(v, s, obj)) {
+		cm |= compIdea
+	}
 	inner := x.commitmentVerb(v, s, obj, cm)
 	if inner != "" {
 		cm |= compToCommit
@@ -1483,6 +1486,20 @@ func (x *Extractor) commitmentVerb(v *view, s *sent, obj int, cm comp) models.Mo
 		}
 	}
 	return ""
+}
+
+// objectPeople reports whether the object starting at token k is headed by
+// a name or a word for people or a body: "the whole cabinet", "two
+// ministers", "Piet Berg".
+func (x *Extractor) objectPeople(v *view, s *sent, k int) bool {
+	last := -1
+	for n := 0; k < s.b && n < 6 && (v.isNominal(k) || v.isQuote(k)) && !v.isPrep(k); k, n = k+1, n+1 {
+		last = k
+	}
+	if last < 0 {
+		return false
+	}
+	return v.isActorMention(last) || v.has(last, roleCollective|roleBackref|rolePeople|rolePerson|roleAgent) || x.lx.agents[v.toks[last].lower]
 }
 
 // objectPerson reports whether the object starting at token k is headed by
