@@ -753,8 +753,8 @@ func (st *state) pronoun(s *sent, at int, r role, np span) actor {
 		}
 		return true
 	}
-	if sp := st.speakerAt(s, at); sp.ok() && (fits(sp) || they && st.partySpeaks(sp)) {
-		// "the party said they would": a party speaking of itself in the plural
+	sp := st.speakerAt(s, at)
+	if sp.ok() && fits(sp) {
 		return actor{ids: sp.ids, text: np, how: byPronoun, plural: they}
 	}
 	for k := len(s.vgs) - 1; k >= 0; k-- {
@@ -769,6 +769,11 @@ func (st *state) pronoun(s *sent, at int, r role, np span) actor {
 		if fits(g.actor) {
 			return actor{ids: g.actor.ids, text: np, how: byPronoun, plural: they}
 		}
+	}
+	if they && sp.ok() && st.partySpeaks(sp) {
+		// "the party said they would": a party speaking of itself in the
+		// plural, when no plural actor came before in the sentence
+		return actor{ids: sp.ids, text: np, how: byPronoun, plural: they}
 	}
 	var ids []string
 	switch {

@@ -61,7 +61,7 @@ func (x *Extractor) parseSentence(v *view, si int) *sent {
 	}
 	last := s.b - 1
 	if last > s.a && v.isQuote(last) {
-		last-- // "Minister: Norland's answer is 'not good enough'" ends with its quote
+		last-- // "Envoy: 'Our door stays open'" ends with its quote
 	}
 	s.headline = si == 0 && s.b > s.a && !v.isClauseStop(last) && !v.isQuote(last)
 	x.retag(v, s)

@@ -137,6 +137,7 @@ const (
 	roleMenace
 	roleSolicit
 	roleNeedTo
+	roleHesitate
 )
 
 // roleNames maps the role column of cues.tsv to roles; exact roles match the
@@ -158,7 +159,7 @@ var roleNames = map[string]struct {
 	"draft": {roleDraft, true}, "future": {roleFuture, true}, "trip": {roleTrip, false}, "agent": {roleAgent, false},
 	"wrong": {roleWrong, true}, "undo": {roleUndo, false}, "particle": {roleParticle, true}, "dummy": {roleDummy, false},
 	"article": {roleArticle, true}, "spokes": {roleSpokes, true}, "mouthpiece": {roleMouthpiece, true}, "menace": {roleMenace, false},
-	"solicit": {roleSolicit, false}, "needto": {roleNeedTo, true},
+	"solicit": {roleSolicit, false}, "needto": {roleNeedTo, true}, "hesitate": {roleHesitate, false},
 }
 
 // phrase is a cue of several words, matched on stems.

@@ -66,7 +66,7 @@ func (x *Extractor) retag(v *view, s *sent) {
 		}
 		if s.headline && t.stem == t.lower && !strings.HasPrefix(t.tag, "VB") && i > s.a && i+1 < s.b &&
 			(v.isActorMention(i-1) || (v.toks[i-1].tag == "NNS" || v.toks[i-1].tag == "VBZ") && v.has(i-1, roleCollective|rolePeople)) &&
-			(v.inMention(i+1) || v.isNoun(i+1) || v.objectStart(i+1)) && opensHeadline(v, s, i) {
+			(v.inMention(i+1) || v.objectStart(i+1)) && opensHeadline(v, s, i) {
 			// a headline's plural subject and its verb: "Ostland states back
 			// the deal", where the tagger may read "states" as the verb
 			if !v.inMention(i - 1) {

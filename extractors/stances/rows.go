@@ -70,8 +70,15 @@ func (st *state) emit(s *sent, cs []cand) {
 		switch c.table {
 		case tableCommitment:
 			action := st.action(s, c)
-			neg := c.neg || c.restraint // "will not send troops": a negated pledge (annotation guide)
-			cameo, plover := st.x.lx.ploverFor(tableCommitment, string(c.modality), neg, st.x.wordStems(trigger+" "+action))
+			// "will not send troops" is a negated pledge (annotation guide), but
+			// its codes are a restraint's, not a refusal's: plover.tsv reads
+			// the action with its "not"
+			neg := c.neg || c.restraint
+			coded := action
+			if c.restraint {
+				coded = "not " + action
+			}
+			cameo, plover := st.x.lx.ploverFor(tableCommitment, string(c.modality), c.neg, st.x.wordStems(trigger+" "+coded))
 			d.Commitments = append(d.Commitments, models.Commitment{
 				ArticleID:       d.Article.ArticleID,
 				SentenceIndex:   int32(s.idx),

@@ -15,8 +15,9 @@ type cand struct {
 	stance   models.Stance
 	modality models.Modality
 	neg      bool
-	// restraint marks a pledge not to act ("will not strike"): negated, as the
-	// annotation guide wants, but never a threat nor a refusal to comply
+	// restraint marks a commitment not to act ("will not strike"): negated
+	// in its row, as the annotation guide wants, but coded as restraint
+	// (plover.tsv), not as a refusal to comply
 	restraint bool
 	trig      span // the trigger's tokens
 	words     int  // how many of them are the trigger's words; the rest fill gaps
@@ -325,8 +326,8 @@ func (x *Extractor) license(st *state, s *sent, tr *trigger, i, e int) (cand, bo
 		if cm&tr.comp == compPerson {
 			// a verbal attack on a person is made by a person or a body, not
 			// by a state's or group's forces
-			c, ok := x.licenseVerb(st, s, tr, c, cm)
-			return c, ok && (st.hasOfficial(c.actor.ids) || st.anyOrg(c.actor.ids))
+			lc, ok := x.licenseVerb(st, s, tr, c, cm)
+			return lc, ok && (st.hasOfficial(lc.actor.ids) || st.anyOrg(lc.actor.ids))
 		}
 		return x.licenseVerb(st, s, tr, c, cm)
 	case posInf:
@@ -659,9 +660,10 @@ func (x *Extractor) licenseNoun(st *state, s *sent, tr *trigger, c cand, cm comp
 			c.obj = j + 2
 			break
 		}
-		if a, ok := st.fromActor(s, j); ok && tr.table == tablePosition {
-			// "criticism from Norland", "calls from the union for": the
-			// phrase names who takes the stance
+		if a, ok := st.fromActor(s, j); ok && tr.table == tablePosition && (x.namedNoun(v.toks[i].stem) || v.toks[i].tag == "NNS") && !solicited(v, s, i) {
+			// "criticism from Norland", "demands from the union for": the
+			// phrase names who takes the stance (a noun without a pos D row
+			// only in the plural: "demand from Norland" is a market's)
 			c.pos = posPossessor
 			c.actor = a
 			c.nested = true
@@ -681,11 +683,22 @@ func (x *Extractor) licenseNoun(st *state, s *sent, tr *trigger, c cand, cm comp
 // licenseNamed licenses a stance noun whose phrase names its actor right
 // before it, a name or demonym with at most two adjectives between
 // ("Norlandian military support for", "Norland backing of"): the actor is
-// that mention. A name after "of" or a possessive is another's phrase ("the
-// end of Norland support" still names Norland; "Sudland's Norland policy"
-// does not).
+// that mention. Not when a possessive or another name comes before the name
+// ("Sudland's Norland policy"), nor "in" or "from" ("victims in Norland
+// appeal for" is the victims'), nor after a verb of asking.
 func (st *state) licenseNamed(s *sent, c cand) (cand, bool) {
 	v := st.v
+	if t := v.toks[c.trig.a].tag; !v.isNoun(c.trig.a) && !(s.headline && (t == "VBP" || t == "VB")) {
+		// "protesters in Norland call for" is a verb; a headline's
+		// "Norland support for" is often tagged as one
+		return cand{}, false
+	}
+	if e := c.trig.b; (c.stance == models.Support || c.stance == models.Oppose) && v.is(e-1, "to") && e < s.b && v.verbish(e) {
+		// "met Norland opposition to discuss": support and opposition take
+		// "to" and a noun phrase, so "to" and a verb open a purpose ("Norland
+		// pressure to reopen" is a call)
+		return cand{}, false
+	}
 	k := c.trig.a - 1
 	for n := 0; n < 2 && k > s.a && strings.HasPrefix(v.toks[k].tag, "JJ") && !v.inMention(k); n++ {
 		k--
@@ -698,14 +711,10 @@ func (st *state) licenseNamed(s *sent, c cand) (cand, bool) {
 	for a > s.a && v.toks[a-1].mention == m {
 		a--
 	}
-	if a > s.a && (v.is(a-1, "'s") || v.toks[a-1].tag == "POS" || v.isActorMention(a-1)) {
-		return cand{}, false
+	if a > s.a && (v.is(a-1, "'s") || v.toks[a-1].tag == "POS" || v.isActorMention(a-1) || v.is(a-1, "in") || v.is(a-1, "from")) {
+		return cand{}, false // "Sudland's Norland policy", "victims in Norland appeal for"
 	}
-	p := a - 1
-	for n := 0; n < 2 && p > s.a && (v.toks[p].tag == "DT" || strings.HasPrefix(v.toks[p].tag, "JJ") || v.isAdverb(p)) && !v.inMention(p); n++ {
-		p--
-	}
-	if p >= s.a && v.isVerb(p) && v.has(p, roleSolicit) {
+	if solicited(v, s, a) {
 		return cand{}, false // "sought more Norlandian support for": asked for, not given
 	}
 	ids := st.idsIn(span{a, k + 1}, nil)
@@ -718,11 +727,37 @@ func (st *state) licenseNamed(s *sent, c cand) (cand, bool) {
 	return c, true
 }
 
+// solicited reports whether a verb of asking (cues.tsv role solicit) stands
+// before the noun phrase that starts at token a, past at most two
+// determiners, adjectives or adverbs: "sought more support from".
+func solicited(v *view, s *sent, a int) bool {
+	p := a - 1
+	for n := 0; n < 2 && p > s.a && (v.toks[p].tag == "DT" || strings.HasPrefix(v.toks[p].tag, "JJ") || v.isAdverb(p)) && !v.inMention(p); n++ {
+		p--
+	}
+	return p >= s.a && v.isVerb(p) && v.has(p, roleSolicit)
+}
+
+// namedNoun reports whether a noun of stem st has a pos D trigger: the
+// stance nouns a name before or a "from" phrase after can give an actor
+// ("support", "criticism"; not "demand", which is also a market's).
+func (x *Extractor) namedNoun(st string) bool {
+	for _, ti := range x.lx.byFirst[st] {
+		if x.lx.triggers[ti].pos == posNamed {
+			return true
+		}
+	}
+	return false
+}
+
 // writtenAs reports whether word is the first word of a trigger phrase or
 // its plural: a noun trigger is matched so, as stems alone confuse "imports"
 // with "importance" and "backs" with "backing".
 func writtenAs(word, phrase string) bool {
 	w, _, _ := strings.Cut(phrase, " ")
+	if b, ok := strings.CutSuffix(w, "y"); ok && word == b+"ies" {
+		return true // "worries", "anxieties"
+	}
 	return word == w || word == w+"s" || word == w+"es"
 }
 
@@ -924,6 +959,13 @@ func (x *Extractor) modalCandidates(st *state, s *sent) []cand {
 		} else if v.has(mv, roleAspect) && mv+1 < g.end && v.toks[mv+1].tag == "VBG" {
 			mv++
 		}
+		negated := g.neg
+		if negated && v.has(mv, roleHesitate) && mv == g.head && g.end+1 < s.b && v.is(g.end, "to") && v.verbish(g.end+1) {
+			// "will not hesitate to strike": a commitment to strike
+			negated = false
+			mv = g.end + 1
+			obj = g.end + 2
+		}
 		if v.has(mv, roleSchedule) {
 			continue
 		}
@@ -937,8 +979,8 @@ func (x *Extractor) modalCandidates(st *state, s *sent) []cand {
 		// "will not strike targets on land" is a pledge of restraint (negated
 		// in its row); "would not meet their demands" is a refusal
 		// "would not return to the Assembly" is no giving in: a movement
-		refusal := g.neg && v.has(mv, roleComply) && !(mv+1 < s.b && (v.is(mv+1, "to") || v.is(mv+1, "from")))
-		c := cand{pos: posModal, table: tableCommitment, modality: mod, neg: refusal, restraint: g.neg && !refusal,
+		refusal := negated && v.has(mv, roleComply) && !(mv+1 < s.b && (v.is(mv+1, "to") || v.is(mv+1, "from")))
+		c := cand{pos: posModal, table: tableCommitment, modality: mod, neg: refusal, restraint: negated && !refusal,
 			trig: span{g.modal, g.end}, gov: gi, obj: obj, verb: mv, passive: passive}
 		var a actor
 		if !passive {
@@ -1021,6 +1063,9 @@ func (x *Extractor) thingHead(v *view, h span, title bool) bool {
 	t := &v.toks[k]
 	if v.inMention(k) || t.tag != "NN" && t.tag != "NNS" && !(title && (t.tag == "NNP" || t.tag == "NNPS")) {
 		return false
+	}
+	if w := v.d.Tokens[k].Text; len(w) > 1 && strings.ToUpper(w) == w {
+		return false // "PM", "MPs": an acronym names someone, or an office
 	}
 	if v.has(k, roleCollective|roleBackref|rolePeople|rolePerson|roleDocument|roleParty|roleGroupRef|roleAgent) || x.lx.agents[t.lower] {
 		return false
@@ -1298,7 +1343,8 @@ func (x *Extractor) mustCandidates(st *state, s *sent) []cand {
 	var out []cand
 	for gi := range s.vgs {
 		g := &s.vgs[gi]
-		needTo := v.has(g.start, roleNeedTo) && g.end < s.b && v.is(g.end, "to") && !g.neg && g.end == g.start+1
+		needTo := v.has(g.start, roleNeedTo) && g.end < s.b && v.is(g.end, "to") && !g.neg && g.end == g.start+1 &&
+			!(g.start > s.a && (v.has(g.start-1, roleNegator) || v.is(g.start-1, "longer")))
 		if !needTo && (!v.has(g.start, roleObligation) || v.has(g.start, roleModal)) {
 			continue
 		}
