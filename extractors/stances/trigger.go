@@ -169,11 +169,12 @@ func (x *Extractor) complementAt(v *view, s *sent, e int) (comp, int) {
 			c |= compObjTo
 		}
 	}
-	// an action noun with "of": "the activation of"
+	// an action noun with "of", or "to" and a noun phrase: "the activation
+	// of", "an end to"
 	for j, n = k, 0; j < s.b && n < 4; j, n = j+1, n+1 {
 		if v.isNoun(j) && !v.inMention(j) {
-			if j+1 < s.b && v.is(j+1, "of") && v.toks[j].tag == "NN" {
-				c |= compNomOf
+			if j+1 < s.b && v.toks[j].tag == "NN" && (v.is(j+1, "of") || v.is(j+1, "to") && !(j+2 < s.b && v.verbish(j+2))) {
+				c |= compNomOf // "ordered the activation of", "ordered an end to the raids"
 			}
 			break
 		}
