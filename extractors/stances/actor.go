@@ -1007,7 +1007,29 @@ func (st *state) elided(s *sent, gi int) actor {
 			return a
 		}
 	}
+	if a := st.headlineOpener(s, gi); a.ok() {
+		return a
+	}
 	return st.mainActor(s, gi)
+}
+
+// headlineOpener returns the actor a headline opens with, for an elided
+// subject after a comma when the tagger missed the first verb ("Norland
+// envoy meets rebels, calls for talks": "meets" read as a plural noun).
+func (st *state) headlineOpener(s *sent, gi int) actor {
+	v := st.v
+	if g := &s.vgs[gi]; !s.headline || g.start <= s.a || !v.isComma(g.start-1) || !v.isActorMention(s.a) {
+		return actor{}
+	}
+	m := v.toks[s.a].mention
+	e := s.a
+	for e < s.b && v.toks[e].mention == m {
+		e++
+	}
+	if ids := st.idsIn(span{s.a, e}, nil); len(ids) > 0 {
+		return actor{ids: ids, text: span{s.a, e}, how: byMention}
+	}
+	return actor{}
 }
 
 // mainBefore returns the actor of the first finite predicate before gi with
