@@ -464,6 +464,13 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 		if st.body != nil {
 			return actor{ids: st.body, text: sub.np, how: byCollective, plural: pl}
 		}
+		if at < st.headEnd {
+			if ids := st.firstBody(); ids != nil {
+				// a headline's "leaders call for" are the international body
+				// the article then names, even once
+				return actor{ids: ids, text: sub.np, how: byCollective, plural: pl}
+			}
+		}
 		if pl {
 			// "the parties", "participating countries" of a meeting of states
 			// that no body names: the states the article lists
@@ -546,6 +553,18 @@ func (st *state) noteBody(ids []string) {
 		}
 	}
 	st.named = ids
+}
+
+// firstBody returns the first international body (sector IGO) the article
+// names after its headline, or nil.
+func (st *state) firstBody() []string {
+	for _, m := range st.v.d.Mentions {
+		if m.Label == models.Org && m.Sector == sectorIGO && m.ID != "" && st.headEnd < len(st.v.toks) &&
+			m.Start >= st.v.d.Tokens[st.headEnd].Start {
+			return []string{m.ID}
+		}
+	}
+	return nil
 }
 
 // bodyBefore returns the body a collective subject at token at stands for:

@@ -278,3 +278,6 @@ const sectorMedia = "MED"
 
 // sectorParty is the sector code of political parties.
 const sectorParty = "PTY"
+
+// sectorIGO is the sector code of international bodies.
+const sectorIGO = "IGO"
