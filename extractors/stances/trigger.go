@@ -899,6 +899,11 @@ func (x *Extractor) licenseEval(st *state, s *sent, c cand) (cand, bool) {
 	c.neg = c.neg != g.neg
 	c.actor = actor{ids: sp.ids, text: sp.text, how: bySpeaker}
 	c.topicSub = sub.np
+	if c.stance == models.Condemn && g.modal >= 0 {
+		// "an intervention would be a declaration of war": condemning what
+		// has not happened is opposing it
+		c.stance = models.Oppose
+	}
 	return c, true
 }
 
