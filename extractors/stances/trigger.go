@@ -322,6 +322,10 @@ func (x *Extractor) license(st *state, s *sent, tr *trigger, i, e int) (cand, bo
 	if tr.table == tableCommitment && tr.neg && inner != "" {
 		c.modality = inner // "failed to agree": a negated agreement
 	}
+	if c.stance == models.Concern && v.has(i, roleWarning) && cm&(compThat|compThatMD) != 0 && obj < s.b &&
+		v.hasIn(obj, x.clauseEnd(v, s, obj), roleObligation|roleNeedTo) {
+		c.stance = models.Call // "warned that Sudland must withdraw"
+	}
 	switch tr.pos {
 	case posVerb:
 		if cm&tr.comp == compPerson {
