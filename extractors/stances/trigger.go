@@ -1353,7 +1353,8 @@ func (x *Extractor) mustCandidates(st *state, s *sent) []cand {
 	var out []cand
 	for gi := range s.vgs {
 		g := &s.vgs[gi]
-		needTo := v.has(g.start, roleNeedTo) && g.end < s.b && v.is(g.end, "to") && !g.neg && g.end == g.start+1 &&
+		needTo := v.has(g.start, roleNeedTo) && v.toks[g.start].tag != "VBD" && v.toks[g.start].tag != "VBN" &&
+			g.end < s.b && v.is(g.end, "to") && !g.neg && g.end == g.start+1 &&
 			!(g.start > s.a && (v.has(g.start-1, roleNegator) || v.is(g.start-1, "longer")))
 		if !needTo && (!v.has(g.start, roleObligation) || v.has(g.start, roleModal)) {
 			continue
