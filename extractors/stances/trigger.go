@@ -598,6 +598,10 @@ func (x *Extractor) licenseNoun(st *state, s *sent, tr *trigger, c cand, cm comp
 			k-- // a headline's compound: "voice South China Sea concern"
 			continue
 		}
+		if v.isQuote(k) && k > s.a && (k+1 == i || v.toks[k+1].tag == "JJ" || v.toks[k+1].tag == "RB") && !v.inMention(k-1) {
+			k-- // expressed “deep concern”: the quote opens the noun phrase
+			continue
+		}
 		if v.inMention(k) || v.isQuote(k) {
 			break
 		}
