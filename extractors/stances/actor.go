@@ -98,8 +98,9 @@ type state struct {
 	coords []coordRun // coordinated states: "Britain, France and Germany"
 	pairs  []coordRun // two sides: "talks between X and Y", "X and Y agreed"
 
-	labels map[string]models.Label // entity id → label of its first mention
-	index  map[string]*idIndex     // entity id → what its mentions say
+	labels  map[string]models.Label // entity id → label of its first mention
+	outlets map[string]bool         // ids of news outlets the article names
+	index   map[string]*idIndex     // entity id → what its mentions say
 	// lastGroup[i] is the last group id among the first i mentions
 	lastGroup []string
 }
@@ -111,7 +112,12 @@ type coordRun struct {
 }
 
 func newState(x *Extractor, v *view) *state {
-	st := &state{x: x, v: v, labels: map[string]models.Label{}}
+	st := &state{x: x, v: v, labels: map[string]models.Label{}, outlets: map[string]bool{}}
+	for i := range v.d.Mentions {
+		if m := &v.d.Mentions[i]; isOutlet(m) {
+			st.outlets[m.ID] = true
+		}
+	}
 	st.indexMentions()
 	st.body = salientBody(v)
 	st.bodyTok = len(v.toks)

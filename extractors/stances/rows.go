@@ -50,7 +50,10 @@ func (st *state) emit(s *sent, cs []cand) {
 		if actorIDs == nil {
 			actorIDs = []string{}
 		}
-		actorIDs = append([]string(nil), actorIDs...)
+		actorIDs = st.withoutOutlets(actorIDs)
+		if len(actorIDs) == 0 && len(c.actor.ids) > 0 {
+			continue // a news outlet reports; it is never the actor
+		}
 		actorText := "" // an actor found without words in the text, the body the article is about
 		if t := c.actor.text; t.b > t.a {
 			actorText = v.text(t.a, t.b)
@@ -404,6 +407,19 @@ func (st *state) reasons(s *sent) []span {
 			e := st.x.clauseEnd(v, s, k+1)
 			out = append(out, span{k, e})
 			k = e
+		}
+	}
+	return out
+}
+
+// withoutOutlets returns a copy of ids without the news outlets the
+// article names (sector MED): whatever path found them, an outlet is never
+// an actor (a stated mouthpiece resolves to the body it speaks for).
+func (st *state) withoutOutlets(ids []string) []string {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if !st.outlets[id] {
+			out = append(out, id)
 		}
 	}
 	return out
