@@ -32,6 +32,7 @@ type sent struct {
 	idx      int
 	a, b     int // tokens [a, b)
 	headline bool
+	title    bool // a headline in Title Case ("Norland Will Ban Plastic Bags")
 	vgs      []vgroup
 	frames   []frame
 	quoted   []span // quotations: tokens between quote marks
@@ -64,6 +65,7 @@ func (x *Extractor) parseSentence(v *view, si int) *sent {
 		last-- // "Envoy: 'Our door stays open'" ends with its quote
 	}
 	s.headline = si == 0 && s.b > s.a && !v.isClauseStop(last) && !v.isQuote(last)
+	s.title = s.headline && titleCase(v, s)
 	x.retag(v, s)
 	seenFinite := false
 	for i := s.a; i < s.b; i++ {

@@ -28,17 +28,16 @@ import (
 //
 // Only the view's copy of a tag changes; the document keeps the tagger's.
 func (x *Extractor) retag(v *view, s *sent) {
-	title := s.headline && titleCase(v, s)
 	for i := s.a; i < s.b; i++ {
 		t := &v.toks[i]
 		if v.inMention(i) {
 			continue
 		}
-		if title && strings.HasPrefix(t.tag, "NN") && v.has(i, roleModal) && i+1 < s.b && !v.inMention(i+1) {
+		if s.title && strings.HasPrefix(t.tag, "NN") && v.has(i, roleModal) && i+1 < s.b && !v.inMention(i+1) {
 			t.tag = "MD" // a Title Case headline's "Norland Will Ban"
 			continue
 		}
-		if title && strings.HasPrefix(t.tag, "NN") && i > s.a && (v.is(i-1, "to") || v.has(i-1, roleModal)) && x.verbForm(t) {
+		if s.title && strings.HasPrefix(t.tag, "NN") && i > s.a && (v.is(i-1, "to") || v.has(i-1, roleModal)) && x.verbForm(t) {
 			t.tag = "VB" // a Title Case headline's "to Reopen", "Will Ban"
 			continue
 		}

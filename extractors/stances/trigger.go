@@ -1005,7 +1005,7 @@ func (x *Extractor) modalCandidates(st *state, s *sent) []cand {
 			if !a.ok() && g.subj.kind == subjNP && v.toks[g.subj.head.b-1].tag == "PRP" {
 				continue // "they" with no one to stand for: not the speaker
 			}
-			if a.ok() && a.how == byMention && g.subj.kind == subjNP && x.thingHead(v, g.subj.head, s.headline && titleCase(v, s)) {
+			if a.ok() && a.how == byMention && g.subj.kind == subjNP && x.thingHead(v, g.subj.head, s.title) {
 				continue // "the leader's policies would cause": a prediction about a thing
 			}
 		}
@@ -1265,7 +1265,7 @@ func (x *Extractor) headlineCandidate(st *state, s *sent) (cand, bool) {
 		return cand{}, false // "Minister to travel to Lima", "Leader to make state visit": a schedule
 	}
 	np := span{s.a, k}
-	if x.thingHead(v, headOf(v, np), titleCase(v, s)) {
+	if x.thingHead(v, headOf(v, np), s.title) {
 		return cand{}, false // "Norland proposal to ...": a thing is no one's plan
 	}
 	a := st.resolveNP(s, subject{kind: subjNP, np: np, head: headOf(v, np)}, k)
@@ -1553,24 +1553,26 @@ func (x *Extractor) commitmentVerb(v *view, s *sent, obj int, cm comp) models.Mo
 // a name or a word for people or a body: "the whole cabinet", "two
 // ministers", "Piet Berg".
 func (x *Extractor) objectPeople(v *view, s *sent, k int) bool {
-	last := -1
-	for n := 0; k < s.b && n < 6 && (v.isNominal(k) || v.isQuote(k)) && !v.isPrep(k); k, n = k+1, n+1 {
-		last = k
-	}
-	if last < 0 {
-		return false
-	}
-	return v.isActorMention(last) || v.has(last, roleCollective|roleBackref|rolePeople|rolePerson|roleAgent) || x.lx.agents[v.toks[last].lower]
+	h := objectHead(v, s, k)
+	return h >= 0 && (v.isActorMention(h) || v.has(h, roleCollective|roleBackref|rolePeople|rolePerson|roleAgent) || x.lx.agents[v.toks[h].lower])
 }
 
 // objectPerson reports whether the object starting at token k is headed by
 // an official's name: "Piet Berg", "his rival Piet Berg over the tax".
 func objectPerson(v *view, s *sent, k int) bool {
+	h := objectHead(v, s, k)
+	return h >= 0 && v.inMention(h) && v.mention(h).Label == models.Official
+}
+
+// objectHead returns the last token of the object noun phrase starting at
+// token k, up to six nominal words or quote marks before a preposition, or
+// -1 when k starts none.
+func objectHead(v *view, s *sent, k int) int {
 	last := -1
 	for n := 0; k < s.b && n < 6 && (v.isNominal(k) || v.isQuote(k)) && !v.isPrep(k); k, n = k+1, n+1 {
 		last = k
 	}
-	return last >= 0 && v.inMention(last) && v.mention(last).Label == models.Official
+	return last
 }
 
 // conditioned reports whether commitment c's clause states a condition on
