@@ -87,6 +87,9 @@ type state struct {
 	// headEnd is the end token of the headline, 0 without one: a
 	// headline's collectives stand for the body the article names later
 	headEnd int
+	// igo is the first international body named after the headline, for a
+	// headline's collectives when no body is salient; nil without a headline
+	igo []string
 	// named is the body a collective subject last named ("the heads of state
 	// of the CIS"): later bare collectives ("the leaders") stand for it
 	named []string
@@ -113,11 +116,6 @@ type coordRun struct {
 
 func newState(x *Extractor, v *view) *state {
 	st := &state{x: x, v: v, labels: map[string]models.Label{}, outlets: map[string]bool{}}
-	for i := range v.d.Mentions {
-		if m := &v.d.Mentions[i]; isOutlet(m) {
-			st.outlets[m.ID] = true
-		}
-	}
 	st.indexMentions()
 	st.body = salientBody(v)
 	st.bodyTok = len(v.toks)
@@ -133,6 +131,9 @@ func newState(x *Extractor, v *view) *state {
 				break
 			}
 		}
+	}
+	if st.headEnd > 0 {
+		st.igo = st.firstBody()
 	}
 	st.coords = coordRuns(v)
 	st.pairs = sidePairs(v)
@@ -471,7 +472,7 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 			return actor{ids: st.body, text: sub.np, how: byCollective, plural: pl}
 		}
 		if at < st.headEnd {
-			if ids := st.firstBody(); ids != nil {
+			if ids := st.igo; ids != nil {
 				// a headline's "leaders call for" are the international body
 				// the article then names, even once
 				return actor{ids: ids, text: sub.np, how: byCollective, plural: pl}
@@ -564,9 +565,12 @@ func (st *state) noteBody(ids []string) {
 // firstBody returns the first international body (sector IGO) the article
 // names after its headline, or nil.
 func (st *state) firstBody() []string {
+	if st.headEnd >= len(st.v.toks) {
+		return nil
+	}
+	after := st.v.d.Tokens[st.headEnd].Start
 	for _, m := range st.v.d.Mentions {
-		if m.Label == models.Org && m.Sector == sectorIGO && m.ID != "" && st.headEnd < len(st.v.toks) &&
-			m.Start >= st.v.d.Tokens[st.headEnd].Start {
+		if m.Label == models.Org && m.Sector == sectorIGO && m.ID != "" && m.Start >= after {
 			return []string{m.ID}
 		}
 	}
@@ -710,6 +714,9 @@ func (st *state) indexMentions() {
 	for i, m := range ms {
 		if _, ok := st.labels[m.ID]; !ok {
 			st.labels[m.ID] = m.Label
+		}
+		if isOutlet(&ms[i]) {
+			st.outlets[m.ID] = true
 		}
 		x := st.index[m.ID]
 		if x == nil {
@@ -903,7 +910,7 @@ func (st *state) claimAbout(s *sent, at int, ids []string) bool {
 	if !sp.ok() {
 		return false
 	}
-	spo, ao := st.officialsOf(sp.ids), st.officialsOf(ids)
+	spo, ao := st.officials(sp.ids), st.officials(ids)
 	switch {
 	case len(spo) > 0 && len(ao) > 0:
 		if intersects(spo, ao) {
@@ -924,17 +931,6 @@ func (st *state) onlyStates(ids []string) bool {
 		}
 	}
 	return len(ids) > 0
-}
-
-// officialsOf returns the ids of ids that name people.
-func (st *state) officialsOf(ids []string) []string {
-	var out []string
-	for _, id := range ids {
-		if x := st.index[id]; x != nil && slices.Contains(x.labels, models.Official) {
-			out = append(out, id)
-		}
-	}
-	return out
 }
 
 // speakerAt returns the speaker of the frame holding token at, if any.

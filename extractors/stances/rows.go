@@ -46,11 +46,7 @@ func (st *state) emit(s *sent, cs []cand) {
 		if sp.ok() {
 			speaker = extractors.Optional(st.speakerID(sp))
 		}
-		actorIDs := c.actor.ids
-		if actorIDs == nil {
-			actorIDs = []string{}
-		}
-		actorIDs = st.withoutOutlets(actorIDs)
+		actorIDs := st.withoutOutlets(c.actor.ids)
 		if len(actorIDs) == 0 && len(c.actor.ids) > 0 {
 			continue // a news outlet reports; it is never the actor
 		}

@@ -19,7 +19,7 @@ func TestWithoutOutlets(t *testing.T) {
 		{nil, []string{}},
 	}
 	for _, tt := range tests {
-		if got := st.withoutOutlets(tt.ids); !slices.Equal(got, tt.want) {
+		if got := st.withoutOutlets(tt.ids); got == nil || !slices.Equal(got, tt.want) {
 			t.Errorf("withoutOutlets(%v) = %v, want %v", tt.ids, got, tt.want)
 		}
 	}

@@ -285,21 +285,24 @@ func (x *Extractor) candidates(st *state, s *sent) []cand {
 func (x *Extractor) license(st *state, s *sent, tr *trigger, i, e int) (cand, bool) {
 	v := st.v
 	cm, obj := x.complementAt(v, s, e)
-	if tr.comp&compThreat != 0 && objectHas(v, s, skipQuotesAdverbs(v, s, obj), roleThreat) {
+	o := skipQuotesAdverbs(v, s, obj) // the object's first word
+	if tr.comp&compThreat != 0 && objectHas(v, s, o, roleThreat) {
 		cm |= compThreat
 	}
-	if tr.comp&compMenace != 0 && objectHas(v, s, skipQuotesAdverbs(v, s, obj), roleThreat|roleMenace) {
+	if tr.comp&compMenace != 0 && objectHas(v, s, o, roleThreat|roleMenace) {
 		cm |= compMenace
 	}
-	if tr.comp&compPerson != 0 && objectPerson(v, s, skipQuotesAdverbs(v, s, obj)) {
+	if tr.comp&compPerson != 0 && objectPerson(v, s, o) {
 		cm |= compPerson
 	}
-	if tr.comp&compIdea != 0 && cm&compNP != 0 && !x.objectPeople(v, s, skipQuotesAdverbs(v, s, obj)) {
+	if tr.comp&compIdea != 0 && cm&compNP != 0 && !x.objectPeople(v, s, o) {
 		cm |= compIdea
 	}
-	inner := x.commitmentVerb(v, s, obj, cm)
-	if inner != "" {
-		cm |= compToCommit
+	var inner models.Modality // the commitment a refusal refuses: "failed to agree"
+	if tr.comp&compToCommit != 0 || tr.table == tableCommitment && tr.neg {
+		if inner = x.commitmentVerb(v, s, o, cm); inner != "" {
+			cm |= compToCommit
+		}
 	}
 	topic := span{}
 	if tr.comp&compPost != 0 && tr.pos == posVerb {
@@ -1530,13 +1533,10 @@ func objectHas(v *view, s *sent, k int, r role) bool {
 }
 
 // commitmentVerb returns the modality of the commitment trigger verb that
-// "to" opens at token obj ("failed to agree", "refused to pledge"), or "".
-func (x *Extractor) commitmentVerb(v *view, s *sent, obj int, cm comp) models.Modality {
-	if cm&compTo == 0 || obj >= s.b {
-		return ""
-	}
-	k := skipQuotesAdverbs(v, s, obj)
-	if k >= s.b || v.toks[k].stem == "" {
+// "to" opens, its verb at token k ("failed to agree", "refused to pledge"),
+// or "".
+func (x *Extractor) commitmentVerb(v *view, s *sent, k int, cm comp) models.Modality {
+	if cm&compTo == 0 || k >= s.b || v.toks[k].stem == "" {
 		return ""
 	}
 	for _, ti := range x.lx.byFirst[v.toks[k].stem] {
