@@ -88,25 +88,27 @@ func genCorpus(tb testing.TB, dir string, n int) (path string, bytes int64) {
 	return path, st.Size()
 }
 
-// peakRSSMB returns the process's peak resident set size in MB; it fails
-// the benchmark if the system does not say.
-func peakRSSMB(tb testing.TB) float64 {
+// rusage returns the process's resource usage; it fails the benchmark if
+// the system does not say.
+func rusage(tb testing.TB) syscall.Rusage {
 	tb.Helper()
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		tb.Fatalf("getrusage: %v", err)
 	}
-	return float64(ru.Maxrss) / 1024
+	return ru
 }
 
-// cpuSeconds returns the user and system CPU time the process has used; it
-// fails the benchmark if the system does not say.
+// peakRSSMB returns the process's peak resident set size in MB.
+func peakRSSMB(tb testing.TB) float64 {
+	tb.Helper()
+	return float64(rusage(tb).Maxrss) / 1024
+}
+
+// cpuSeconds returns the user and system CPU time the process has used.
 func cpuSeconds(tb testing.TB) float64 {
 	tb.Helper()
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		tb.Fatalf("getrusage: %v", err)
-	}
+	ru := rusage(tb)
 	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
 }
 

@@ -97,13 +97,9 @@ func BenchmarkTag(b *testing.B) {
 	tokens, size := 0, 0
 	for _, text := range testLines(b) {
 		size += len(text)
-		doc, err := prose.NewDocument(text, prose.WithTagging(false), prose.WithSegmentation(false), prose.WithExtraction(false))
-		if err != nil {
-			b.Fatal(err)
-		}
-		var words []string
-		for _, pt := range doc.Tokens() {
-			words = append(words, pt.Text)
+		words, panicked := proseSplit(text)
+		if panicked {
+			b.Fatalf("prose panicked on %q", text)
 		}
 		lines = append(lines, words)
 		tokens += len(words)

@@ -192,3 +192,10 @@ func (h *handNames) person(names []string) ([]string, bool) {
 	}
 	return keep, true
 }
+
+// named reports whether name key k is already a hand-made body, place or
+// person, or a generated body or group.
+func (h *handNames) named(k string) bool {
+	_, body := h.bodies[k]
+	return body || h.places[k] || h.people[k] || h.generated[k]
+}

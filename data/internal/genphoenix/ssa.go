@@ -71,9 +71,7 @@ func ssaGiven(k string, words map[string]bool, hand *handNames) bool {
 	if len(k) < 2 || stop[k] || english[k] || words[strings.ToLower(k)] {
 		return false
 	}
-	key := nameKey(k)
-	_, body := hand.bodies[key]
-	return !body && !hand.places[key] && !hand.people[key] && !hand.generated[key]
+	return !hand.named(nameKey(k))
 }
 
 // readGeneratedStates adds the state variants of states_generated.tsv in

@@ -60,7 +60,7 @@ func stateVariants(kb string, hand *handNames, stateNames map[string][]string, w
 		ws := strings.FieldsFunc(raw, func(r rune) bool { return r == '_' || r == ' ' })
 		text := titleWords(ws)
 		k := nameKey(text)
-		if _, body := hand.bodies[k]; body || hand.places[k] || hand.people[k] || hand.generated[k] {
+		if hand.named(k) {
 			return
 		}
 		if skip[k] {
