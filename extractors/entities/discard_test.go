@@ -167,9 +167,7 @@ func BenchmarkDiscardRepeated(b *testing.B) {
 // overlay, needs the level story or sentence.
 func TestDiscardLevels(t *testing.T) {
 	for _, level := range []string{"", "article", "Story"} {
-		data.SetOverlay(fstest.MapFS{"gazetteer/discards_generated.tsv": {Data: []byte("phrase\tlevel\tsource\nzandor quillby\t" + level + "\ttest\n")}})
-		_, err := New()
-		data.SetOverlay(nil)
+		_, err := newWithOverlay(fstest.MapFS{"gazetteer/discards_generated.tsv": {Data: []byte("phrase\tlevel\tsource\nzandor quillby\t" + level + "\ttest\n")}})
 		if err == nil || !strings.Contains(err.Error(), "is not story or sentence") {
 			t.Errorf("New() with level %q = %v; want an error", level, err)
 		}

@@ -63,11 +63,17 @@ func officialsIn(t *testing.T, tg *Tagger, text string, published *models.Date) 
 // data overlay (invented states, bodies and people for a test).
 func overlayTagger(tb testing.TB, fsys fs.FS) *Tagger {
 	tb.Helper()
-	data.SetOverlay(fsys)
-	defer data.SetOverlay(nil)
-	tg, err := New()
+	tg, err := newWithOverlay(fsys)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	return tg
+}
+
+// newWithOverlay builds a tagger with the tables of fsys added through the
+// data overlay, and returns New's error (tests of rejected tables).
+func newWithOverlay(fsys fs.FS) (*Tagger, error) {
+	data.SetOverlay(fsys)
+	defer data.SetOverlay(nil)
+	return New()
 }

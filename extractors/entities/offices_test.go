@@ -7,7 +7,6 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/communique/communique/data"
 	"github.com/communique/communique/models"
 )
 
@@ -107,12 +106,7 @@ const datedPeople = "name\trole\taffiliation\tstart\tend\tsurname_alone\tspellin
 // term), unless the article named the official first; "yes" holds in any
 // year; a given name alone names an official only while in office.
 func TestDatedSurname(t *testing.T) {
-	data.SetOverlay(fstest.MapFS{"gazetteer/offices.tsv": {Data: []byte(datedPeople)}})
-	tg, err := New()
-	data.SetOverlay(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tg := overlayTagger(t, fstest.MapFS{"gazetteer/offices.tsv": {Data: []byte(datedPeople)}})
 	day := func(s string) *models.Date { return dayOf(t, s) }
 	tests := []struct {
 		name, text string
@@ -167,13 +161,11 @@ func TestSurnameAloneConflicts(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			data.SetOverlay(fstest.MapFS{
+			_, err := newWithOverlay(fstest.MapFS{
 				"gazetteer/states.tsv":    {Data: []byte("text\tid\tkind\nNorland\tNRL\tstate\n")},
 				"gazetteer/officials.tsv": {Data: []byte(officials + tc.officials)},
 				"gazetteer/offices.tsv":   {Data: []byte(offices + tc.offices)},
 			})
-			_, err := New()
-			data.SetOverlay(nil)
 			switch {
 			case tc.wantErr == "" && err != nil:
 				t.Errorf("New() = %v; want no error", err)

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-
-	"github.com/communique/communique/data"
 )
 
 // tieOverlay holds two invented states and a party of each, added through
@@ -78,9 +76,7 @@ func TestTableRowErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			data.SetOverlay(tc.fsys)
-			_, err := New()
-			data.SetOverlay(nil)
+			_, err := newWithOverlay(tc.fsys)
 			if err == nil || !strings.Contains(err.Error(), " row ") || !strings.Contains(err.Error(), tc.wantErr) {
 				t.Errorf("New() = %v; want an error of a row holding %q", err, tc.wantErr)
 			}

@@ -4,7 +4,6 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/communique/communique/data"
 	"github.com/communique/communique/models"
 )
 
@@ -66,13 +65,7 @@ func TestSoleSurname(t *testing.T) {
 // surnameTagger builds a tagger with surnamePeople added through the overlay.
 func surnameTagger(t *testing.T) *Tagger {
 	t.Helper()
-	data.SetOverlay(fstest.MapFS{"gazetteer/people_generated.tsv": {Data: []byte(surnamePeople)}})
-	tg, err := New()
-	data.SetOverlay(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tg
+	return overlayTagger(t, fstest.MapFS{"gazetteer/people_generated.tsv": {Data: []byte(surnamePeople)}})
 }
 
 // TestMiddleInitial checks that a known person's name written with a middle
