@@ -485,8 +485,11 @@ func (x *Extractor) licenseVerb(st *state, s *sent, tr *trigger, c cand, cm comp
 		}
 		return cand{}, false
 	}
-	if g.modal >= 0 && tr.table == tablePosition && !g.neg {
-		return cand{}, false // "would support": a commitment; "would not support the proposal" is a stance
+	if g.modal >= 0 && tr.table == tablePosition && !g.neg && (c.stance == models.Support || c.stance == models.Oppose) {
+		// "would support", "would resist": a commitment; "would not support the
+		// proposal" is a stance, and so is an act of speech announced: "will
+		// urge", "will condemn"
+		return cand{}, false
 	}
 	if tr.table == tableCommitment && x.obliged(v, g) {
 		return cand{}, false // "must reach an agreement": a demand on them
