@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/communique/communique/extractors"
 	"github.com/communique/communique/models"
@@ -368,6 +369,9 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 		}
 	}
 	ids := st.idsIn(sub.head, nil)
+	if len(ids) > 0 && st.thingsOf(s, h) {
+		return actor{} // "Norland floods raise fears": things of the state, not the state
+	}
 	if len(ids) == 0 && v.hasOutlet(sub.np) {
 		// "the Courier demands": an outlet speaks for no one named; "the
 		// Courier, the mouthpiece of the government, said": for that body
@@ -533,6 +537,26 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 		return st.pronoun(s, h.a, pr, sub.np)
 	}
 	return actor{}
+}
+
+// thingsOf reports whether subject head h is a plural noun for things that
+// a name before it only qualifies: "Norland floods", "the Sudland talks";
+// not people or a body ("Norland officials"), not a possessor's things
+// ("Norland's threats"), nor a capitalised word the tagger took for a
+// plural noun outside a Title Case headline (a surname).
+func (st *state) thingsOf(s *sent, h span) bool {
+	v := st.v
+	k := h.b - 1
+	if h.b <= h.a || v.toks[k].tag != "NNS" || !st.x.thingHead(v, h, s.title) {
+		return false
+	}
+	for j := h.a; j < k; j++ {
+		if v.is(j, "'s") || v.toks[j].tag == "POS" {
+			return false // "Norland's threats": the owner's deeds keep it salient
+		}
+	}
+	w := []rune(v.d.Tokens[k].Text)
+	return s.title || !unicode.IsUpper(w[0])
 }
 
 // draftOnly reports whether a subject is a draft document ("a draft

@@ -1289,6 +1289,10 @@ func TestExtractNone(t *testing.T) {
 		text string
 		ents []ent
 	}{
+		{"headline plural noun before its verb, and things of a state raise no one's concern",
+			"Norland blasts raise fears over the grid", []ent{state("Norland", "NRL")}},
+		{"headline plural noun before a colon", "Norland protests: what the crowds want", []ent{state("Norland", "NRL")}},
+		{"things of a state in a body sentence", "The Norland floods raised concern across the region.", []ent{state("Norland", "NRL")}},
 		{"schedule", "The summit will be chaired by Tajik President Emomali Rahmon.",
 			[]ent{state("Tajik", "TJK"), official("Emomali Rahmon", "EMOMALI_RAHMON", "TJK")}},
 		{"taking part", "Russian President Vladimir Putin will take part in it via videoconference.",
