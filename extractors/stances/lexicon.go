@@ -60,12 +60,13 @@ const (
 	compPerson                    // an object that names a person, said by a person or body: "attacked Piet Berg over"
 	compToCommit                  // "to" + a verb that is itself a commitment trigger: "failed to agree"
 	compIdea                      // an object that names no one: "dismissed the claims", not "dismissed the cabinet"
+	compDeed                      // an evaluation verb that reports another actor's hostile deed: "X says Sudland shelled the port"
 	compAny      = compTo | compToNP | compThat | compThatMD | compObjTo | compNomOf | compNP | compOfIng
 )
 
 var compNames = map[string]comp{
 	"to": compTo, "tonp": compToNP, "that": compThat, "thatmd": compThatMD,
-	"objto": compObjTo, "nomof": compNomOf, "np": compNP, "ofing": compOfIng, "threatobj": compThreat, "post": compPost, "menaceobj": compMenace, "personobj": compPerson, "tocommit": compToCommit, "ideaobj": compIdea, "any": compAny,
+	"objto": compObjTo, "nomof": compNomOf, "np": compNP, "ofing": compOfIng, "threatobj": compThreat, "post": compPost, "menaceobj": compMenace, "personobj": compPerson, "tocommit": compToCommit, "ideaobj": compIdea, "deed": compDeed, "any": compAny,
 }
 
 // table says which table a trigger's rows go to.

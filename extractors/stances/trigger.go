@@ -298,6 +298,9 @@ func (x *Extractor) license(st *state, s *sent, tr *trigger, i, e int) (cand, bo
 	if tr.comp&compIdea != 0 && cm&compNP != 0 && !x.objectPeople(v, s, o) {
 		cm |= compIdea
 	}
+	if tr.comp&compDeed != 0 {
+		cm |= compDeed // checked with the clause's subject and speaker in licenseEval
+	}
 	var inner models.Modality // the commitment a refusal refuses: "failed to agree"
 	if tr.comp&compToCommit != 0 || tr.table == tableCommitment && tr.neg {
 		if inner = x.commitmentVerb(v, s, o, cm); inner != "" {
@@ -350,6 +353,9 @@ func (x *Extractor) license(st *state, s *sent, tr *trigger, i, e int) (cand, bo
 	case posAdj:
 		return x.licenseAdj(st, s, c)
 	case posEval:
+		if tr.comp&compDeed != 0 {
+			return x.licenseDeed(st, s, c)
+		}
 		return x.licenseEval(st, s, c)
 	case posFixed:
 		if i > s.a && !v.isComma(i-1) && !v.isQuote(i-1) && !v.has(i-1, roleSubord|roleReport) && !v.is(i-1, "that") {
@@ -922,6 +928,81 @@ func (x *Extractor) licenseEval(st *state, s *sent, c cand) (cand, bool) {
 		c.stance = models.Oppose
 	}
 	return c, true
+}
+
+// licenseDeed licenses a hostile deed of one actor that another reports
+// ("Norland says Sudland shelled the port", "Sudland forces tried to strike
+// the plant, Norland claims"): the reporter condemns it. The deed's doer is
+// the clause's named subject, or its passive's agent ("are being targeted
+// by Sudland troops"), neither the speaker nor the speaker's state, and
+// not a thing ("a Sudland strike killed ..."), and named; a deed under
+// a modal, negated or without its object (a passive without "was") is none.
+func (x *Extractor) licenseDeed(st *state, s *sent, c cand) (cand, bool) {
+	v := st.v
+	gi := s.groupAt(c.trig.a)
+	if gi < 0 {
+		return cand{}, false
+	}
+	g := &s.vgs[gi]
+	if g.kind == vgInfinitive {
+		// "tried to strike": the clause is the verb's before "to"
+		pi := -1
+		for k := gi - 1; k >= 0; k-- {
+			if s.vgs[k].end == g.start-1 && (s.vgs[k].kind == vgFinite || s.vgs[k].kind == vgParticiple) {
+				pi = k
+			}
+		}
+		if pi < 0 {
+			return cand{}, false
+		}
+		gi, g = pi, &s.vgs[pi]
+	}
+	if g.modal >= 0 || g.neg || x.obliged(v, g) {
+		return cand{}, false
+	}
+	sp := st.speakerAt(s, g.start)
+	if !sp.ok() {
+		return cand{}, false
+	}
+	var doer span
+	end := x.clauseEnd(v, s, c.trig.b)
+	from := c.trig.a
+	if g.passive {
+		for k := c.trig.b; k < end-1; k++ {
+			if v.is(k, "by") {
+				doer = npRight(v, s, k+1, end)
+				break
+			}
+		}
+	} else if sub := x.deedSubject(v, s, g); sub.kind == subjNP {
+		if c.trig.b >= s.b || v.isPrep(c.trig.b) || v.isPunct(c.trig.b) {
+			return cand{}, false // "Piet Berg possibly killed in the raid": a passive without its "was"
+		}
+		doer, from = sub.head, sub.np.a
+	}
+	if x.thingHead(v, doer, s.title) {
+		return cand{}, false // "a Sudland air strike killed ...": no one named does it
+	}
+	ids := st.idsIn(doer, nil)
+	if len(ids) == 0 || intersects(ids, sp.ids) || intersects(st.statesOf(ids), st.statesOf(sp.ids)) {
+		return cand{}, false
+	}
+	c.gov = gi
+	c.actor = actor{ids: sp.ids, text: sp.text, how: bySpeaker}
+	c.topicSub = span{from, max(end, c.trig.b)} // the deed, its doer and object
+	return c, true
+}
+
+// deedSubject returns the subject of verb group g for licenseDeed: a past
+// form the tagger took for a participle right after a noun phrase is that
+// phrase's verb ("Sudland forces tried to strike": VBN after "forces").
+func (x *Extractor) deedSubject(v *view, s *sent, g *vgroup) subject {
+	if g.kind == vgParticiple && g.start > s.a {
+		if np, ok := npLeft(v, s, g.start-1); ok {
+			return subject{kind: subjNP, np: np, head: headOf(v, np)}
+		}
+	}
+	return x.findSubject(v, s, g)
 }
 
 // npRight returns the noun phrase that starts at token a, ending before end.
