@@ -230,8 +230,8 @@ func (x *Extractor) clauseEnd(v *view, s *sent, from int) int {
 				return k
 			}
 		case v.toks[k].tag == "CC" && (v.is(k, "and") || v.is(k, "but")):
-			if x.verbAhead(v, s, k+1) || x.triggerGerundAt(v, s, k+1) || k+1 < s.b && v.is(k+1, "that") {
-				return k // "... and that the council would set up"
+			if x.verbAhead(v, s, k+1) || x.triggerGerundAt(v, s, k+1) || k+1 < s.b && v.is(k+1, "that") || subjectClauseAt(v, s, k+1) {
+				return k // "... and that the council would set up", "... and the army should"
 			}
 		case v.has(k, roleSubord) && !v.has(k, roleCondition) && (v.is(k, "because") || v.is(k, "while") || v.is(k, "although") || v.is(k, "whereas")):
 			return k
@@ -281,6 +281,17 @@ func (x *Extractor) triggerGerundAt(v *view, s *sent, i int) bool {
 // clauseAhead reports whether a new clause with a subject of its own starts
 // at token i: a finite verb follows within a few words, before any comma
 // ("..., and France, Germany, Italy and Belgium have said").
+// subjectClauseAt reports whether a clause with its own subject starts at
+// token i: a short noun phrase, then a finite verb or a modal ("the army
+// should", "Sudland will").
+func subjectClauseAt(v *view, s *sent, i int) bool {
+	k := i
+	for k < s.b && k < i+5 && (v.isNominal(k) || v.inMention(k)) && !v.isFinite(k) {
+		k++
+	}
+	return k > i && k < s.b && v.isFinite(k)
+}
+
 func (x *Extractor) clauseAhead(v *view, s *sent, i int) bool {
 	for k := i; k < s.b && k < i+10; k++ {
 		if v.isClauseStop(k) {
