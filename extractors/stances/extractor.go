@@ -132,8 +132,14 @@ func (x *Extractor) choose(st *state, s *sent) []cand {
 	if c, ok := x.headlineCandidate(st, s); ok {
 		more = append(more, c)
 	}
+	if c, ok := x.addressCandidate(st, s); ok {
+		more = append(more, c)
+	}
 	for _, c := range more {
 		c.objEnd = x.clauseEnd(v, s, max(c.obj, c.trig.b))
+		if c.pos == posAddress {
+			c.objEnd = s.b // the addressee, the colon and what they are told
+		}
 		if w := x.warnedThreat(st, s, out[:lex], c); w >= 0 {
 			// "warned that Moscow would retaliate": the speaker's side threatens
 			c.modality = models.Threat

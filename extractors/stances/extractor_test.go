@@ -440,6 +440,14 @@ func TestExtract(t *testing.T) {
 			"Norland said the new missiles were a serious threat to its security.",
 			[]ent{state("Norland", "NRL")},
 			[]row{{table: "P", label: "CONCERN", actors: []string{"NRL"}, trigger: "threat to"}}},
+		{"headline address with an imperative is a call",
+			"Norland to Sudland: reopen the border",
+			[]ent{state("Norland", "NRL"), state("Sudland", "SDL")},
+			[]row{{table: "P", label: "CALL", actors: []string{"NRL"}, trigger: "to", target: "SDL"}}},
+		{"Title Case headline address with a negated imperative is a call",
+			"Eastern Pact to Members: Don't Wait for Norland",
+			[]ent{org("Eastern Pact", "EASTERN_PACT"), state("Norland", "NRL")},
+			[]row{{table: "P", label: "CALL", actors: []string{"EASTERN_PACT"}, trigger: "to", target: "NRL"}}},
 		{"another actor's hostile deed reported",
 			"Norland says Sudland shelled the port.",
 			[]ent{state("Norland", "NRL"), state("Sudland", "SDL")},
@@ -1310,6 +1318,7 @@ func TestExtractNone(t *testing.T) {
 		text string
 		ents []ent
 	}{
+		{"headline address without an imperative", "Norland to Sudland: talks are over", []ent{state("Norland", "NRL"), state("Sudland", "SDL")}},
 		{"one's own deed reported", "Norland says it shelled the port.", []ent{state("Norland", "NRL")}},
 		{"a deed denied", "Norland says Sudland did not shell the port.", []ent{state("Norland", "NRL"), state("Sudland", "SDL")}},
 		{"a deed foreseen", "Norland says Sudland will attack the port.", []ent{state("Norland", "NRL"), state("Sudland", "SDL")}},

@@ -39,6 +39,7 @@ const (
 	posHeadline  triggerPOS = 'H' // not in the file: a headline infinitive ("CSTO to provide")
 	posPossessor triggerPOS = 'P' // not in the file: a noun licensed by its possessor
 	posMust      triggerPOS = 'O' // not in the file: "X said Y must do Z"
+	posAddress   triggerPOS = 'T' // not in the file: a headline's "X to Y: do Z"
 	posBroad     triggerPOS = 'B' // not in the file: a lexicon or CAMEO word the rules did not license
 )
 

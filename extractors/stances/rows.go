@@ -146,7 +146,7 @@ func confidence(c *cand) float32 {
 	switch c.pos {
 	case posModal:
 		conf = 0.7
-	case posEval, posHeadline, posMust:
+	case posEval, posHeadline, posMust, posAddress:
 		conf = 0.65
 	case posNoun, posPossessor, posFixed:
 		conf = 0.8

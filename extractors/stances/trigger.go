@@ -1005,6 +1005,54 @@ func (x *Extractor) deedSubject(v *view, s *sent, g *vgroup) subject {
 	return x.findSubject(v, s, g)
 }
 
+// addressCandidate returns the CALL of a headline that quotes its actor
+// addressing someone: "Norland to Sudland: reopen the border", "Eastern
+// Pact to members: don't wait". Before the colon stand the actor, "to" and
+// the addressee, both noun phrases; after it, an imperative.
+func (x *Extractor) addressCandidate(st *state, s *sent) (cand, bool) {
+	v := st.v
+	if !s.headline {
+		return cand{}, false
+	}
+	k, colon := -1, -1
+	for i := s.a; i < s.b; i++ {
+		switch {
+		case v.is(i, ":"):
+			colon = i
+		case v.is(i, "to") && k < 0 && !v.inMention(i):
+			k = i
+			continue
+		case v.isNominal(i) || v.inMention(i) || v.is(i, "'s") || v.toks[i].tag == "POS":
+			continue
+		}
+		break
+	}
+	if k <= s.a || colon <= k+1 {
+		return cand{}, false
+	}
+	j := skipQuotesAdverbs(v, s, colon+1)
+	if j >= s.b || v.inMention(j) || !x.imperative(v, s, j) {
+		return cand{}, false
+	}
+	np := span{s.a, k}
+	a := st.resolveNP(s, subject{kind: subjNP, np: np, head: headOf(v, np)}, k)
+	if !a.ok() || a.how != byMention {
+		return cand{}, false
+	}
+	return cand{pos: posAddress, table: tablePosition, stance: models.Call,
+		trig: span{k, k + 1}, gov: -1, obj: k + 1, verb: -1, actor: a}, true
+}
+
+// imperative reports whether token j opens an imperative: a verb's base
+// form ("reopen", "Take" in Title Case), "let" or "don't".
+func (x *Extractor) imperative(v *view, s *sent, j int) bool {
+	t := &v.toks[j]
+	if t.lower == "let" || t.lower == "do" && j+1 < s.b && v.has(j+1, roleNegator) {
+		return true
+	}
+	return t.tag == "VB" || (t.tag == "VBP" || strings.HasPrefix(t.tag, "NN")) && x.verbForm(t)
+}
+
 // npRight returns the noun phrase that starts at token a, ending before end.
 func npRight(v *view, s *sent, a, end int) span {
 	e := a
