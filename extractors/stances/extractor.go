@@ -124,6 +124,9 @@ func (x *Extractor) choose(st *state, s *sent) []cand {
 		if !c.nested && covered(out, c.trig.a) && !reported(v, out, c) || inAny(conds, c.trig.a) || st.claimed(s, &c) {
 			continue
 		}
+		if c.table == tablePosition && (c.stance == models.Oppose || c.stance == models.Support) && st.court(c.actor.text) {
+			continue // "the court rejected the appeal", "upholds the ruling against": a ruling, an act
+		}
 		out = append(out, c)
 	}
 	lex := len(out)

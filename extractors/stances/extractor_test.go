@@ -1319,6 +1319,11 @@ func TestExtractNone(t *testing.T) {
 		ents []ent
 	}{
 		{"headline address without an imperative", "Norland to Sudland: talks are over", []ent{state("Norland", "NRL"), state("Sudland", "SDL")}},
+		{"a court rejecting is a ruling", "A Norland court rejected the appeal by Jan Novak.",
+			[]ent{state("Norland", "NRL"), official("Jan Novak", "JAN_NOVAK", "")}},
+		{"judges rejecting is a ruling", "Sudland judges rejected the request.", []ent{state("Sudland", "SDL")}},
+		{"a relative clause whose antecedent is no one named", "Jan Novak said the law would silence anyone who opposes the plan.",
+			[]ent{official("Jan Novak", "JAN_NOVAK", "")}},
 		{"one's own deed reported", "Norland says it shelled the port.", []ent{state("Norland", "NRL")}},
 		{"a deed denied", "Norland says Sudland did not shell the port.", []ent{state("Norland", "NRL"), state("Sudland", "SDL")}},
 		{"a deed foreseen", "Norland says Sudland will attack the port.", []ent{state("Norland", "NRL"), state("Sudland", "SDL")}},

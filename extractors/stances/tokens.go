@@ -279,5 +279,8 @@ const sectorMedia = "MED"
 // sectorParty is the sector code of political parties.
 const sectorParty = "PTY"
 
+// sectorJudiciary is the sector code of courts.
+const sectorJudiciary = "JUD"
+
 // sectorIGO is the sector code of international bodies.
 const sectorIGO = "IGO"

@@ -379,6 +379,9 @@ func (st *state) actorOfGroup(s *sent, gi int, t table) actor {
 	if g := &s.vgs[gi]; g.subj.kind == subjNP && (st.peopleOfNoOne(g.subj.head) || st.countOfSome(g.subj.head) || st.draftOnly(g.subj.head)) {
 		return actor{} // "human rights groups protested": no one the article names
 	}
+	if g := &s.vgs[gi]; g.kind == vgRelative && g.subj.kind == subjNP {
+		return actor{} // "a woman who sued the hospital": the clause's own subject is no one named
+	}
 	if sp := st.speakerAt(s, s.vgs[gi].start); sp.ok() {
 		return actor{ids: sp.ids, text: sp.text, how: bySpeaker}
 	}
@@ -1003,6 +1006,18 @@ func (x *Extractor) deedSubject(v *view, s *sent, g *vgroup) subject {
 		}
 	}
 	return x.findSubject(v, s, g)
+}
+
+// court reports whether span sp, an actor's words, names a court or judge:
+// a word of cues.tsv role court, or a mention of the judiciary's sector.
+func (st *state) court(sp span) bool {
+	v := st.v
+	for k := sp.a; k < sp.b && k < len(v.toks); k++ {
+		if v.has(k, roleCourt) || v.inMention(k) && v.mention(k).Sector == sectorJudiciary {
+			return true
+		}
+	}
+	return false
 }
 
 // addressCandidate returns the CALL of a headline that quotes its actor
