@@ -643,6 +643,9 @@ func (x *Extractor) licenseNoun(st *state, s *sent, tr *trigger, c cand, cm comp
 		c.gov = gi
 		c.neg = c.neg != (s.vgs[gi].neg || neg) != v.has(k, roleUndo)
 		c.actor = st.actorOfGroup(s, gi, tr.table)
+		if a, ok := st.fromActor(s, c.trig.b); ok && tr.table == tablePosition && v.is(c.trig.b, "among") {
+			c.actor = a // "raised concern among Norlandian farmers": they are concerned
+		}
 		if c.neg && tr.table == tableCommitment && v.has(i, roleRestraint) {
 			// "had no intention of violating": a pledge not to violate
 			c.neg, c.restraint, c.modality = false, true, models.Pledge
@@ -788,11 +791,12 @@ func writtenAs(word, phrase string) bool {
 	return word == w || word == w+"s" || word == w+"es"
 }
 
-// fromActor returns the actor a "from" phrase at token j names: "from",
-// at most two determiners or adjectives, then an actor's mention.
+// fromActor returns the actor a "from" or "among" phrase at token j names:
+// the preposition, at most two determiners or adjectives, then an actor's
+// mention ("criticism from Norland", "concern among Norlandian farmers").
 func (st *state) fromActor(s *sent, j int) (actor, bool) {
 	v := st.v
-	if j >= s.b || !v.is(j, "from") {
+	if j >= s.b || !v.is(j, "from") && !v.is(j, "among") {
 		return actor{}, false
 	}
 	k := j + 1
