@@ -368,6 +368,9 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 			cls |= v.toks[k].role & (roleCollective | roleBackref | roleDocument | rolePeople | roleGroupRef)
 		}
 	}
+	if relationOf(v, h) {
+		return actor{} // "rivals of Piet Berg", "families of Norlandian hostages": not Berg, not Norland
+	}
 	ids := st.idsIn(sub.head, nil)
 	if len(ids) > 0 && st.thingsOf(s, h) {
 		return actor{} // "Norland floods raise fears": things of the state, not the state
@@ -537,6 +540,18 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 		return st.pronoun(s, h.a, pr, sub.np)
 	}
 	return actor{}
+}
+
+// relationOf reports whether head h is a word for people by their relation
+// to whom an of-phrase names ("rivals of", "the families of"; cues.tsv role
+// relation): those named are not the ones acting.
+func relationOf(v *view, h span) bool {
+	for k := h.a; k+1 < h.b; k++ {
+		if v.is(k+1, "of") && !v.inMention(k) {
+			return v.has(k, roleRelation)
+		}
+	}
+	return false
 }
 
 // thingsOf reports whether subject head h is a plural noun for things that

@@ -1328,6 +1328,8 @@ func TestExtractNone(t *testing.T) {
 		{"judges rejecting is a ruling", "Sudland judges rejected the request.", []ent{state("Sudland", "SDL")}},
 		{"a relative clause whose antecedent is no one named", "Jan Novak said the law would silence anyone who opposes the plan.",
 			[]ent{official("Jan Novak", "JAN_NOVAK", "")}},
+		{"rivals of a person are not that person", "Rivals of Jan Novak agreed to form a coalition.",
+			[]ent{official("Jan Novak", "JAN_NOVAK", "NRL")}},
 		{"one's own deed reported", "Norland says it shelled the port.", []ent{state("Norland", "NRL")}},
 		{"a deed denied", "Norland says Sudland did not shell the port.", []ent{state("Norland", "NRL"), state("Sudland", "SDL")}},
 		{"a deed foreseen", "Norland says Sudland will attack the port.", []ent{state("Norland", "NRL"), state("Sudland", "SDL")}},
