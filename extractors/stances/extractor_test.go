@@ -1330,6 +1330,8 @@ func TestExtractNone(t *testing.T) {
 			[]ent{official("Jan Novak", "JAN_NOVAK", "")}},
 		{"rivals of a person are not that person", "Rivals of Jan Novak agreed to form a coalition.",
 			[]ent{official("Jan Novak", "JAN_NOVAK", "NRL")}},
+		{"a verb's -s form before of is a plural noun", "Crops grown near the Norland border show signs of drought",
+			[]ent{state("Norland", "NRL")}},
 		{"one's own deed reported", "Norland says it shelled the port.", []ent{state("Norland", "NRL")}},
 		{"a deed denied", "Norland says Sudland did not shell the port.", []ent{state("Norland", "NRL"), state("Sudland", "SDL")}},
 		{"a deed foreseen", "Norland says Sudland will attack the port.", []ent{state("Norland", "NRL"), state("Sudland", "SDL")}},

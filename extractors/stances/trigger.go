@@ -317,8 +317,8 @@ func (x *Extractor) license(st *state, s *sent, tr *trigger, i, e int) (cand, bo
 	if tr.comp&cm == 0 {
 		return cand{}, false
 	}
-	if tr.pos == posVerb && s.headline && cm&compPost == 0 && x.pluralNoun(v, s, i, e) {
-		return cand{}, false // "Norland blasts raise fears", "Norland protests: what we know"
+	if tr.pos == posVerb && cm&compPost == 0 && x.pluralNoun(v, s, i, e) {
+		return cand{}, false // "Norland blasts raise fears", "show signs of"
 	}
 	if (tr.pos == posAdj || tr.pos == posEval) && e == i+1 && participleClash(tr.phrase, v.toks[i].lower) {
 		return cand{}, false // "concerned" and "concerning" share a stem, not a meaning
@@ -1703,15 +1703,18 @@ func (x *Extractor) commitmentVerb(v *view, s *sent, k int, cm comp) models.Moda
 	return ""
 }
 
-// pluralNoun reports whether headline verb trigger [i, e), one word in
-// -s, is rather a plural noun: followed by a plural verb ("Norland blasts
-// raise fears") or ending its clause at a colon or the headline's end
-// ("Norland protests: what we know").
+// pluralNoun reports whether verb trigger [i, e), one word in -s, is
+// rather a plural noun: followed by "of" ("show signs of torture"), or in a
+// headline by a plural verb ("Norland blasts raise fears") or ending its
+// clause at a colon or the headline's end ("Norland protests: what we know").
 func (x *Extractor) pluralNoun(v *view, s *sent, i, e int) bool {
 	if e != i+1 || !strings.HasSuffix(v.toks[i].lower, "s") {
 		return false
 	}
-	return e >= s.b || v.is(e, ":") || v.toks[e].tag == "VBP" && !v.inMention(e)
+	if e < s.b && v.is(e, "of") {
+		return true
+	}
+	return s.headline && (e >= s.b || v.is(e, ":") || v.toks[e].tag == "VBP" && !v.inMention(e))
 }
 
 // objectPeople reports whether the object starting at token k is headed by
