@@ -410,6 +410,9 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 	if hn < 0 {
 		return actor{}
 	}
+	if ids := st.titleHolder(h, at); len(ids) > 0 {
+		return actor{ids: ids, text: sub.np, how: byBackref}
+	}
 	if v.toks[hn].tag == "PRP" {
 		return st.pronoun(s, hn, v.toks[hn].role, sub.np)
 	}
@@ -540,6 +543,37 @@ func (st *state) resolveNP(s *sent, sub subject, at int) actor {
 		return st.pronoun(s, h.a, pr, sub.np)
 	}
 	return actor{}
+}
+
+// titleRoles maps a bare title to the word an official's role holds.
+var titleRoles = map[string]string{"pm": "prime minister", "premier": "prime minister", "president": "president", "chancellor": "chancellor"}
+
+// titleHolder returns the official a bare title subject stands for ("PM",
+// "the president"): the last official the article named before token at
+// whose role holds that title, with the body or state served; nil when the
+// subject is more than a title or no one fits.
+func (st *state) titleHolder(h span, at int) []string {
+	v := st.v
+	k := h.b - 1
+	if k < h.a || v.inMention(k) || h.b-h.a > 2 || h.b-h.a == 2 && v.toks[h.a].tag != "DT" {
+		return nil
+	}
+	want := titleRoles[v.toks[k].lower]
+	if want == "" {
+		return nil
+	}
+	var ids []string
+	for i := range v.d.Mentions {
+		m := &v.d.Mentions[i]
+		if m.TokEnd > at {
+			break
+		}
+		if m.Label == models.Official && m.ID != "" && strings.Contains(strings.ToLower(m.Role), want) &&
+			!strings.Contains(strings.ToLower(m.Role), "former") && !strings.Contains(strings.ToLower(m.Role), "deputy") {
+			ids = addID(addID(nil, m.ID), m.Affiliation)
+		}
+	}
+	return ids
 }
 
 // relationOf reports whether head h is a word for people by their relation

@@ -56,6 +56,7 @@ type ent struct {
 	aff   string
 	kind  string // an operation's kind
 	sect  string // sector
+	role  string // an official's role
 }
 
 // docWith segments text and adds mentions for ents.
@@ -79,7 +80,7 @@ func docWith(t testing.TB, text string, ents ...ent) *extractors.Doc {
 		}
 		used[at] = true
 		d.Mentions = append(d.Mentions, extractors.Mention{
-			Start: at, End: at + len(e.form), Label: e.label, ID: e.id, Affiliation: e.aff, Kind: e.kind, Sector: e.sect,
+			Start: at, End: at + len(e.form), Label: e.label, ID: e.id, Affiliation: e.aff, Kind: e.kind, Sector: e.sect, Role: e.role,
 			Sentence: d.SentenceOf(at),
 		})
 	}
@@ -92,6 +93,9 @@ func org(form, id string) ent   { return ent{form: form, label: models.Org, id: 
 func group(form, id string) ent { return ent{form: form, label: models.Group, id: id} }
 func official(form, id, aff string) ent {
 	return ent{form: form, label: models.Official, id: id, aff: aff}
+}
+func officialAs(form, id, aff, role string) ent {
+	return ent{form: form, label: models.Official, id: id, aff: aff, role: role}
 }
 func outlet(form, id string) ent {
 	return ent{form: form, label: models.Org, id: id, sect: "MED"}
