@@ -1409,6 +1409,31 @@ func TestExtractNone(t *testing.T) {
 	}
 }
 
+// TestCommitmentAction checks a commitment's action: the verb that is
+// promised and its object's head, however the trigger was licensed.
+func TestCommitmentAction(t *testing.T) {
+	tests := []struct {
+		name, text string
+		ents       []ent
+		want       string
+	}{
+		{"infinitive after the trigger", "Norland vows to defend its border", []ent{state("Norland", "NRL")}, "defend border"},
+		{"Title Case trigger tagged as a name", "Norland Vows To Defend Its Border", []ent{state("Norland", "NRL")}, "defend border"},
+	}
+	x := newExtractor(t)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := docWith(t, tc.text, tc.ents...)
+			if err := x.Extract(d); err != nil {
+				t.Fatalf("Extract(%q): %v", tc.text, err)
+			}
+			if len(d.Commitments) != 1 || d.Commitments[0].Action != tc.want {
+				t.Errorf("Extract(%q) commitments = %+v; want one with action %q", tc.text, d.Commitments, tc.want)
+			}
+		})
+	}
+}
+
 // TestRowsWellFormed checks what every row of the gold articles carries:
 // ids, offsets inside the sentence, evidence, PLOVER codes, non-nil slices.
 func TestRowsWellFormed(t *testing.T) {

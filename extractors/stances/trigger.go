@@ -476,6 +476,9 @@ func (x *Extractor) licenseVerb(st *state, s *sent, tr *trigger, c cand, cm comp
 		}
 		sub := subject{kind: subjNP, np: np, head: headOf(v, np)}
 		c.actor = st.resolveNP(s, sub, i)
+		if tr.table == tableCommitment {
+			x.commitVerb(v, s, tr, &c, cm) // "Norland Vows To Defend": the infinitive acts
+		}
 		return c, c.actor.ok()
 	}
 	g := &s.vgs[gi]
@@ -556,24 +559,31 @@ func (x *Extractor) licenseVerb(st *state, s *sent, tr *trigger, c cand, cm comp
 				c.modality = models.Reaffirmation // "remained committed to"; "remained ready to" is readiness
 			}
 		}
-		c.verb = c.trig.a
-		if cm&compTo != 0 {
-			c.verb = skipQuotesAdverbs(v, s, c.obj)
-		} else if cm&compObjTo != 0 && tr.comp&compObjTo != 0 {
-			// "instructed the staff to hold": the infinitive is the action
-			for k := c.obj; k+1 < s.b; k++ {
-				if v.is(k, "to") {
-					c.verb = skipQuotesAdverbs(v, s, k+1)
-					break
-				}
-			}
-		} else if cm&compThatMD != 0 && tr.comp&compThatMD != 0 {
-			if k := x.clauseVerb(v, s, c.obj, cm); k >= 0 {
-				c.verb = k
-			}
-		}
+		x.commitVerb(v, s, tr, &c, cm)
 	}
 	return c, c.actor.ok()
+}
+
+// commitVerb sets commitment c's action verb: the infinitive after "to"
+// ("vowed to defend"), after the object ("instructed the staff to hold"),
+// the verb of a that-clause with a modal, else the trigger.
+func (x *Extractor) commitVerb(v *view, s *sent, tr *trigger, c *cand, cm comp) {
+	c.verb = c.trig.a
+	if cm&compTo != 0 {
+		c.verb = skipQuotesAdverbs(v, s, c.obj)
+	} else if cm&compObjTo != 0 && tr.comp&compObjTo != 0 {
+		// "instructed the staff to hold": the infinitive is the action
+		for k := c.obj; k+1 < s.b; k++ {
+			if v.is(k, "to") {
+				c.verb = skipQuotesAdverbs(v, s, k+1)
+				break
+			}
+		}
+	} else if cm&compThatMD != 0 && tr.comp&compThatMD != 0 {
+		if k := x.clauseVerb(v, s, c.obj, cm); k >= 0 {
+			c.verb = k
+		}
+	}
 }
 
 // licenseInf licenses an infinitive trigger under a light verb: "stressed to
