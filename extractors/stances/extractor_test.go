@@ -1323,10 +1323,7 @@ func TestExtract(t *testing.T) {
 	x := newExtractor(t)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d := docWith(t, tc.text, tc.ents...)
-			if err := x.Extract(d); err != nil {
-				t.Fatalf("Extract(%q): %v", tc.text, err)
-			}
+			d := extracted(t, x, tc.text, tc.ents...)
 			rows := got(d)
 			for _, w := range tc.want {
 				if !slices.ContainsFunc(rows, func(g row) bool { return fits(g, w) }) {
@@ -1398,10 +1395,7 @@ func TestExtractNone(t *testing.T) {
 	x := newExtractor(t)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d := docWith(t, tc.text, tc.ents...)
-			if err := x.Extract(d); err != nil {
-				t.Fatalf("Extract(%q): %v", tc.text, err)
-			}
+			d := extracted(t, x, tc.text, tc.ents...)
 			if rows := got(d); len(rows) > 0 {
 				t.Errorf("Extract(%q) = %v; want no rows", tc.text, rows)
 			}
@@ -1423,10 +1417,7 @@ func TestCommitmentAction(t *testing.T) {
 	x := newExtractor(t)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d := docWith(t, tc.text, tc.ents...)
-			if err := x.Extract(d); err != nil {
-				t.Fatalf("Extract(%q): %v", tc.text, err)
-			}
+			d := extracted(t, x, tc.text, tc.ents...)
 			if len(d.Commitments) != 1 || d.Commitments[0].Action != tc.want {
 				t.Errorf("Extract(%q) commitments = %+v; want one with action %q", tc.text, d.Commitments, tc.want)
 			}
@@ -1515,10 +1506,7 @@ func TestTopicFiller(t *testing.T) {
 	x := newExtractor(t)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			d := docWith(t, tc.text, tc.ents...)
-			if err := x.Extract(d); err != nil {
-				t.Fatalf("Extract(%q): %v", tc.text, err)
-			}
+			d := extracted(t, x, tc.text, tc.ents...)
 			if len(d.Positions) != 1 || d.Positions[0].Topic != tc.want {
 				t.Errorf("Extract(%q) = %+v; want one position with topic %q", tc.text, d.Positions, tc.want)
 			}

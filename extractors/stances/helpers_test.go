@@ -88,6 +88,16 @@ func docWith(t testing.TB, text string, ents ...ent) *extractors.Doc {
 	return d
 }
 
+// extracted segments text, adds mentions for ents and runs x on it.
+func extracted(t testing.TB, x *stances.Extractor, text string, ents ...ent) *extractors.Doc {
+	t.Helper()
+	d := docWith(t, text, ents...)
+	if err := x.Extract(d); err != nil {
+		t.Fatalf("Extract(%q): %v", text, err)
+	}
+	return d
+}
+
 func state(form, id string) ent { return ent{form: form, label: models.State, id: id} }
 func org(form, id string) ent   { return ent{form: form, label: models.Org, id: id} }
 func group(form, id string) ent { return ent{form: form, label: models.Group, id: id} }

@@ -50,10 +50,7 @@ func TestEmbeddedModelLoadsAndDecides(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := docWith(t, "Brazil condemned the attack on the embassy.", ent{form: "Brazil", label: models.State, id: "BRA"})
-	if err := x.Extract(d); err != nil {
-		t.Fatal(err)
-	}
+	d := extracted(t, x, "Brazil condemned the attack on the embassy.", ent{form: "Brazil", label: models.State, id: "BRA"})
 	if len(d.Positions) == 0 {
 		t.Fatalf("no position from a plain condemnation")
 	}
