@@ -335,8 +335,19 @@ func (x *Extractor) license(st *state, s *sent, tr *trigger, i, e int) (cand, bo
 		v.hasIn(obj, x.clauseEnd(v, s, obj), roleObligation|roleNeedTo) {
 		c.stance = models.Call // "warned that Sudland must withdraw"
 	}
+	threatened := false
+	if c.stance == models.Concern && v.has(i, roleWarning) && obj+3 < s.b && v.is(obj, "there") && v.has(obj+1, roleModal) &&
+		objectHas(v, s, obj+3, roleThreat) && !v.is(obj+3, "no") && !v.hasIn(obj+1, obj+3, roleNegator) {
+		// "warned that there would be consequences": the warner threatens
+		c.table, c.stance, c.modality, threatened = tableCommitment, "", models.Threat, true
+	}
 	switch tr.pos {
 	case posVerb:
+		if threatened {
+			lc, ok := x.licenseVerb(st, s, tr, c, cm)
+			lc.verb = obj + 2 // "be"
+			return lc, ok
+		}
 		if cm&tr.comp == compPerson {
 			// a verbal attack on a person is made by a person or a body, not
 			// by a state's or group's forces
