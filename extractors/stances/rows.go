@@ -185,6 +185,7 @@ func (st *state) targets(c *cand, actors []string) ([]string, string) {
 			words = append(words, v.d.Article.Text[m.Start:m.End])
 		}
 	}
+	add(c.trig.a+1, c.trig.b) // the object in a trigger's slot: "wants Piet Berg to win"
 	add(c.obj, c.objEnd)
 	if c.topicSub.b > c.topicSub.a {
 		add(c.topicSub.a, c.topicSub.b)
