@@ -568,8 +568,7 @@ func (st *state) titleHolder(h span, at int) []string {
 		if m.TokEnd > at {
 			break
 		}
-		if m.Label == models.Official && m.ID != "" && strings.Contains(strings.ToLower(m.Role), want) &&
-			!strings.Contains(strings.ToLower(m.Role), "former") && !strings.Contains(strings.ToLower(m.Role), "deputy") {
+		if m.Label == models.Official && m.ID != "" && strings.EqualFold(m.Role, want) { // not a "Vice President"
 			ids = addID(addID(nil, m.ID), m.Affiliation)
 		}
 	}
@@ -592,7 +591,8 @@ func relationOf(v *view, h span) bool {
 // a name before it only qualifies: "Norland floods", "the Sudland talks";
 // not people or a body ("Norland officials"), not a possessor's things
 // ("Norland's threats"), nor a capitalised word the tagger took for a
-// plural noun outside a Title Case headline (a surname).
+// plural noun outside a Title Case headline (a surname). In a Title Case
+// headline the tagger reads such nouns as names, so none is found there.
 func (st *state) thingsOf(s *sent, h span) bool {
 	v := st.v
 	k := h.b - 1

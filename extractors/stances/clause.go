@@ -278,20 +278,21 @@ func (x *Extractor) triggerGerundAt(v *view, s *sent, i int) bool {
 	return false
 }
 
-// clauseAhead reports whether a new clause with a subject of its own starts
-// at token i: a finite verb follows within a few words, before any comma
-// ("..., and France, Germany, Italy and Belgium have said").
 // subjectClauseAt reports whether a clause with its own subject starts at
-// token i: a short noun phrase, then a finite verb or a modal ("the army
-// should", "Sudland will").
+// token i: a short noun phrase, then a present verb or a modal ("the army
+// should", "Sudland will"); a past form there is as often a participle
+// ("Norland and Sudland leaders jailed last year").
 func subjectClauseAt(v *view, s *sent, i int) bool {
 	k := i
 	for k < s.b && k < i+5 && (v.isNominal(k) || v.inMention(k)) && !v.isFinite(k) {
 		k++
 	}
-	return k > i && k < s.b && v.isFinite(k)
+	return k > i && k < s.b && v.isFinite(k) && v.toks[k].tag != "VBD"
 }
 
+// clauseAhead reports whether a new clause with a subject of its own starts
+// at token i: a finite verb follows within a few words, before any comma
+// ("..., and France, Germany, Italy and Belgium have said").
 func (x *Extractor) clauseAhead(v *view, s *sent, i int) bool {
 	for k := i; k < s.b && k < i+10; k++ {
 		if v.isClauseStop(k) {

@@ -125,7 +125,7 @@ func (x *Extractor) choose(st *state, s *sent) []cand {
 			continue
 		}
 		if c.table == tablePosition && (c.stance == models.Oppose || c.stance == models.Support) && st.court(c.actor.text) {
-			continue // "the court rejected the appeal", "upholds the ruling against": a ruling, an act
+			continue // "the court rejected the appeal", "backs the verdict against": a ruling, an act
 		}
 		out = append(out, c)
 	}

@@ -143,6 +143,8 @@ const (
 	roleWarning
 	roleCourt
 	roleRelation
+	roleAttempt
+	roleIdiom
 )
 
 // roleNames maps the role column of cues.tsv to roles; exact roles match the
@@ -164,7 +166,7 @@ var roleNames = map[string]struct {
 	"draft": {roleDraft, true}, "future": {roleFuture, true}, "trip": {roleTrip, false}, "agent": {roleAgent, false},
 	"wrong": {roleWrong, true}, "undo": {roleUndo, false}, "particle": {roleParticle, true}, "dummy": {roleDummy, false},
 	"article": {roleArticle, true}, "spokes": {roleSpokes, true}, "mouthpiece": {roleMouthpiece, true}, "menace": {roleMenace, false},
-	"solicit": {roleSolicit, false}, "needto": {roleNeedTo, true}, "hesitate": {roleHesitate, false}, "warning": {roleWarning, false}, "court": {roleCourt, true}, "relation": {roleRelation, true},
+	"solicit": {roleSolicit, false}, "needto": {roleNeedTo, true}, "hesitate": {roleHesitate, false}, "warning": {roleWarning, false}, "court": {roleCourt, true}, "relation": {roleRelation, true}, "attempt": {roleAttempt, false}, "idiom": {roleIdiom, true},
 }
 
 // phrase is a cue of several words, matched on stems.

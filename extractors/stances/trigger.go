@@ -318,7 +318,7 @@ func (x *Extractor) license(st *state, s *sent, tr *trigger, i, e int) (cand, bo
 		return cand{}, false
 	}
 	if tr.pos == posVerb && cm&compPost == 0 && x.pluralNoun(v, s, i, e) {
-		return cand{}, false // "Norland blasts raise fears", "show signs of"
+		return cand{}, false // "Norland blasts raise fears", "carry signs of"
 	}
 	if (tr.pos == posAdj || tr.pos == posEval) && e == i+1 && participleClash(tr.phrase, v.toks[i].lower) {
 		return cand{}, false // "concerned" and "concerning" share a stem, not a meaning
@@ -391,7 +391,7 @@ func (st *state) actorOfGroup(s *sent, gi int, t table) actor {
 		return actor{} // "human rights groups protested": no one the article names
 	}
 	if g := &s.vgs[gi]; g.kind == vgRelative && g.subj.kind == subjNP {
-		return actor{} // "a woman who sued the hospital": the clause's own subject is no one named
+		return actor{} // "a reporter who sued the ministry": the clause's own subject is no one named
 	}
 	if sp := st.speakerAt(s, s.vgs[gi].start); sp.ok() {
 		return actor{ids: sp.ids, text: sp.text, how: bySpeaker}
@@ -511,10 +511,11 @@ func (x *Extractor) licenseVerb(st *state, s *sent, tr *trigger, c cand, cm comp
 		}
 		return cand{}, false
 	}
-	if g.modal >= 0 && tr.table == tablePosition && !g.neg && (c.stance == models.Support || c.stance == models.Oppose) {
-		// "would support", "would resist": a commitment; "would not support the
-		// proposal" is a stance, and so is an act of speech announced: "will
-		// urge", "will condemn"
+	if g.modal >= 0 && tr.table == tablePosition && !g.neg && (c.stance == models.Support || c.stance == models.Oppose ||
+		v.is(g.modal, "would") || c.obj < s.b && v.is(c.obj, "any") || x.adverseCondition(st, s, &c)) {
+		// "would support", "would resist", "would condemn any attack": a
+		// commitment; "would not support the proposal" is a stance, and so
+		// is an act of speech announced: "will urge", "will condemn"
 		return cand{}, false
 	}
 	if tr.table == tableCommitment && x.obliged(v, g) {
@@ -831,6 +832,9 @@ func (st *state) fromActor(s *sent, j int) (actor, bool) {
 	for e < s.b && v.toks[e].mention == v.toks[k].mention {
 		e++
 	}
+	if e < s.b && (v.is(e, "'s") || v.toks[e].tag == "POS") {
+		return actor{}, false // "concern among Norland's neighbours": the neighbours'
+	}
 	ids := st.idsIn(span{k, e}, nil)
 	return actor{ids: ids, text: span{k, e}, how: byMention}, len(ids) > 0
 }
@@ -922,8 +926,12 @@ func (x *Extractor) licenseEval(st *state, s *sent, c cand) (cand, bool) {
 	v := st.v
 	i := c.trig.a
 	gi := s.groupAt(i)
-	if gi < 0 {
-		// an adjective or noun: find the verb group before it in the clause
+	predicate := gi < 0
+	if predicate {
+		// an adjective or noun: the predicate of a linking verb before it in
+		// the clause ("was illegal", "would be a mistake"), not a modifier
+		// after another verb ("deported illegal migrants") nor its object
+		// ("respond to any threat to")
 		for k := i - 1; k >= s.a && k >= i-6; k-- {
 			if v.isComma(k) || v.isClauseStop(k) {
 				break
@@ -934,7 +942,7 @@ func (x *Extractor) licenseEval(st *state, s *sent, c cand) (cand, bool) {
 			}
 		}
 	}
-	if gi < 0 {
+	if gi < 0 || predicate && !v.hasIn(s.vgs[gi].start, s.vgs[gi].end, roleLinking) {
 		return cand{}, false
 	}
 	g := &s.vgs[gi]
@@ -947,7 +955,7 @@ func (x *Extractor) licenseEval(st *state, s *sent, c cand) (cand, bool) {
 		return cand{}, false
 	}
 	c.gov = gi
-	c.neg = c.neg != g.neg
+	c.neg = c.neg != (g.neg || predicate && v.hasIn(g.end, i, roleNegator)) // "was not illegal"
 	c.actor = actor{ids: sp.ids, text: sp.text, how: bySpeaker}
 	c.topicSub = sub.np
 	if c.stance == models.Condemn && g.modal >= 0 {
@@ -960,10 +968,10 @@ func (x *Extractor) licenseEval(st *state, s *sent, c cand) (cand, bool) {
 
 // licenseDeed licenses a hostile deed of one actor that another reports
 // ("Norland says Sudland shelled the port", "Sudland forces tried to strike
-// the plant, Norland claims"): the reporter condemns it. The deed's doer is
-// the clause's named subject, or its passive's agent ("are being targeted
-// by Sudland troops"), neither the speaker nor the speaker's state, and
-// not a thing ("a Sudland strike killed ..."), and named; a deed under
+// the bridge, Norland claims"): the reporter condemns it. The deed's doer is
+// the clause's named subject, or its passive's agent ("its ships were
+// attacked by Sudland troops"), neither the speaker nor the speaker's
+// state, not a thing ("a Sudland drone targeted ..."), and named; a deed under
 // a modal, negated or without its object (a passive without "was") is none.
 func (x *Extractor) licenseDeed(st *state, s *sent, c cand) (cand, bool) {
 	v := st.v
@@ -973,17 +981,22 @@ func (x *Extractor) licenseDeed(st *state, s *sent, c cand) (cand, bool) {
 	}
 	g := &s.vgs[gi]
 	if g.kind == vgInfinitive {
-		// "tried to strike": the clause is the verb's before "to"
+		// "tried to strike": the clause is the verb's before "to", a verb
+		// of attempting or going on ("wants to strike" is no deed)
 		pi := -1
 		for k := gi - 1; k >= 0; k-- {
 			if s.vgs[k].end == g.start-1 && (s.vgs[k].kind == vgFinite || s.vgs[k].kind == vgParticiple) {
 				pi = k
+				break
 			}
 		}
-		if pi < 0 {
+		if pi < 0 || !v.has(s.vgs[pi].head, roleAttempt|roleAspect) {
 			return cand{}, false
 		}
 		gi, g = pi, &s.vgs[pi]
+	}
+	if objectHas(v, s, c.trig.b, roleIdiom) {
+		return cand{}, false // "struck a deal", "targeted inflation": no hostile deed
 	}
 	if g.modal >= 0 || g.neg || x.obliged(v, g) {
 		return cand{}, false
@@ -994,7 +1007,7 @@ func (x *Extractor) licenseDeed(st *state, s *sent, c cand) (cand, bool) {
 	}
 	var doer span
 	end := x.clauseEnd(v, s, c.trig.b)
-	from := c.trig.a
+	from := g.start
 	if g.passive {
 		for k := c.trig.b; k < end-1; k++ {
 			if v.is(k, "by") {
@@ -1002,9 +1015,12 @@ func (x *Extractor) licenseDeed(st *state, s *sent, c cand) (cand, bool) {
 				break
 			}
 		}
+		if sub := x.findSubject(v, s, g); sub.kind == subjNP {
+			from = sub.np.a
+		}
 	} else if sub := x.deedSubject(v, s, g); sub.kind == subjNP {
 		if c.trig.b >= s.b || v.isPrep(c.trig.b) || v.isPunct(c.trig.b) {
-			return cand{}, false // "Piet Berg possibly killed in the raid": a passive without its "was"
+			return cand{}, false // "Piet Berg reportedly killed near the border": a passive without its "was"
 		}
 		doer, from = sub.head, sub.np.a
 	}
@@ -1015,10 +1031,41 @@ func (x *Extractor) licenseDeed(st *state, s *sent, c cand) (cand, bool) {
 	if len(ids) == 0 || intersects(ids, sp.ids) || intersects(st.statesOf(ids), st.statesOf(sp.ids)) {
 		return cand{}, false
 	}
+	if !reportedDirectly(v, s, gi, from) {
+		return cand{}, false // "says there is no evidence Sudland attacked", "unclear whether"
+	}
 	c.gov = gi
 	c.actor = actor{ids: sp.ids, text: sp.text, how: bySpeaker}
 	c.topicSub = span{from, max(end, c.trig.b)} // the deed, its doer and object
 	return c, true
+}
+
+// reportedDirectly reports whether the clause of verb group gi, starting at
+// token from, is the direct complement of a verb of saying ("Norland says
+// (that) Sudland shelled"), or opens the sentence for a speaker after it
+// ("Sudland shelled the port, Norland says"): no other verb, doubt or
+// negation stands between.
+func reportedDirectly(v *view, s *sent, gi, from int) bool {
+	pk := -1
+	for k := gi - 1; k >= 0; k-- {
+		if s.vgs[k].end <= from {
+			pk = k
+			break
+		}
+	}
+	if pk < 0 {
+		return true
+	}
+	pg := &s.vgs[pk]
+	if !v.has(pg.head, roleReport) || pg.neg {
+		return false
+	}
+	for k := pg.end; k < from; k++ {
+		if !v.is(k, "that") && !v.isQuote(k) {
+			return false
+		}
+	}
+	return true
 }
 
 // deedSubject returns the subject of verb group g for licenseDeed: a past
@@ -1071,7 +1118,7 @@ func (x *Extractor) addressCandidate(st *state, s *sent) (cand, bool) {
 		return cand{}, false
 	}
 	j := skipQuotesAdverbs(v, s, colon+1)
-	if j >= s.b || v.inMention(j) || !x.imperative(v, s, j) {
+	if j >= s.b || v.inMention(j) || !x.imperative(v, s, j) || !addressee(v, k+1, colon) {
 		return cand{}, false
 	}
 	np := span{s.a, k}
@@ -1084,13 +1131,36 @@ func (x *Extractor) addressCandidate(st *state, s *sent) (cand, bool) {
 }
 
 // imperative reports whether token j opens an imperative: a verb's base
-// form ("reopen", "Take" in Title Case), "let" or "don't".
+// form ("reopen", "Take" in Title Case) before its object, "let" or
+// "don't"; not a noun before another noun or a verb ("Trade deal is dead").
 func (x *Extractor) imperative(v *view, s *sent, j int) bool {
 	t := &v.toks[j]
 	if t.lower == "let" || t.lower == "do" && j+1 < s.b && v.has(j+1, roleNegator) {
 		return true
 	}
-	return t.tag == "VB" || (t.tag == "VBP" || strings.HasPrefix(t.tag, "NN")) && x.verbForm(t)
+	if !(t.tag == "VB" || (t.tag == "VBP" || strings.HasPrefix(t.tag, "NN")) && x.verbForm(t)) {
+		return false
+	}
+	if j+1 >= s.b {
+		return true
+	}
+	n := &v.toks[j+1]
+	if v.inMention(j+1) || v.isQuote(j+1) || n.tag == "DT" || n.tag == "PRP" || n.tag == "PRP$" || n.tag == "CD" {
+		return true // an object follows
+	}
+	return t.tag == "VB" && (v.isPrep(j+1) || v.is(j+1, "to") || v.isAdverb(j+1)) // "Stay out", "Listen to"
+}
+
+// addressee reports whether tokens [a, b) name whom a headline addresses:
+// an actor or a word for people or a body ("Norland", "Sudland farmers",
+// "members"), not a place.
+func addressee(v *view, a, b int) bool {
+	for k := a; k < b; k++ {
+		if v.isActorMention(k) || !v.inMention(k) && v.has(k, roleCollective|rolePeople|roleAgent|rolePerson) {
+			return true
+		}
+	}
+	return false
 }
 
 // npRight returns the noun phrase that starts at token a, ending before end.
@@ -1725,15 +1795,15 @@ func (x *Extractor) commitmentVerb(v *view, s *sent, k int, cm comp) models.Moda
 }
 
 // pluralNoun reports whether verb trigger [i, e), one word in -s, is
-// rather a plural noun: followed by "of" ("show signs of torture"), or in a
+// rather a plural noun: followed by "of" ("carry signs of wear"), or in a
 // headline by a plural verb ("Norland blasts raise fears") or ending its
 // clause at a colon or the headline's end ("Norland protests: what we know").
 func (x *Extractor) pluralNoun(v *view, s *sent, i, e int) bool {
 	if e != i+1 || !strings.HasSuffix(v.toks[i].lower, "s") {
 		return false
 	}
-	if e < s.b && v.is(e, "of") {
-		return true
+	if e < s.b && v.is(e, "of") && i > s.a && !v.inMention(i-1) && v.toks[i-1].tag != "PRP" {
+		return true // not after its subject: "Norland complains of"
 	}
 	return s.headline && (e >= s.b || v.is(e, ":") || v.toks[e].tag == "VBP" && !v.inMention(e))
 }
