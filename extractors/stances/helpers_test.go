@@ -80,7 +80,7 @@ func docWith(t testing.TB, text string, ents ...ent) *extractors.Doc {
 		}
 		used[at] = true
 		d.Mentions = append(d.Mentions, extractors.Mention{
-			Start: at, End: at + len(e.form), Label: e.label, ID: e.id, Affiliation: e.aff, Kind: e.kind, Sector: e.sect, Role: e.role,
+			Start: at, End: at + len(e.form), Label: e.label, ID: e.id, Affiliation: e.aff, Kind: e.kind, Sector: e.sect, Role: e.role, Name: e.form,
 			Sentence: d.SentenceOf(at),
 		})
 	}

@@ -1080,13 +1080,31 @@ func (x *Extractor) deedSubject(v *view, s *sent, g *vgroup) subject {
 	return x.findSubject(v, s, g)
 }
 
-// court reports whether span sp, an actor's words, names a court or judge:
-// a word of cues.tsv role court, or a mention of the judiciary's sector.
+// court reports whether the head of span sp, an actor's words, names a
+// court or judge: a word of cues.tsv role court, or a mention of the
+// judiciary's sector or whose name holds such a word ("the International
+// Court of Justice"); "Norland at the court" is Norland.
 func (st *state) court(sp span) bool {
 	v := st.v
+	if sp.b <= sp.a {
+		return false
+	}
+	sp = headOf(v, sp) // "Norland at the court defends": Norland acts
 	for k := sp.a; k < sp.b && k < len(v.toks); k++ {
-		if v.has(k, roleCourt) || v.inMention(k) && v.mention(k).Sector == sectorJudiciary {
+		if v.has(k, roleCourt) {
 			return true
+		}
+		if !v.inMention(k) {
+			continue
+		}
+		m := v.mention(k)
+		if m.Sector == sectorJudiciary {
+			return true
+		}
+		for _, w := range strings.Fields(strings.ToLower(m.Name)) {
+			if st.x.lx.exact[w]&roleCourt != 0 {
+				return true
+			}
 		}
 	}
 	return false
