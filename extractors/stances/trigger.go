@@ -320,6 +320,9 @@ func (x *Extractor) license(st *state, s *sent, tr *trigger, i, e int) (cand, bo
 	if tr.pos == posVerb && cm&compPost == 0 && x.pluralNoun(v, s, i, e) {
 		return cand{}, false // "Norland blasts raise fears", "carry signs of"
 	}
+	if tr.pos == posVerb && e == i+1 && e < s.b && v.is(e, ":") && cm&compPost == 0 {
+		return cand{}, false // "Norland blast: what we know": a verb has its object, a noun ends a title
+	}
 	if (tr.pos == posAdj || tr.pos == posEval) && e == i+1 && participleClash(tr.phrase, v.toks[i].lower) {
 		return cand{}, false // "concerned" and "concerning" share a stem, not a meaning
 	}
@@ -629,6 +632,9 @@ func (x *Extractor) licenseNoun(st *state, s *sent, tr *trigger, c cand, cm comp
 	if v.isVerb(i) && v.toks[i].tag != "VBG" {
 		return cand{}, false
 	}
+	if e := c.trig.b; e < s.b && !v.inMention(e) && !v.isQuote(e) && (v.toks[e].tag == "NN" || v.toks[e].tag == "NNS") && !v.has(e, roleTime) {
+		return cand{}, false // "the opposition party", "a protest movement": the noun modifies another
+	}
 	k := i - 1
 	neg := false
 	for k >= s.a {
@@ -891,7 +897,8 @@ func (x *Extractor) licenseAdj(st *state, s *sent, c cand) (cand, bool) {
 		if c.table == tableCommitment && c.modality == models.Pledge && (v.toks[k].stem == "remain" || v.toks[k].stem == "stay") {
 			c.modality = models.Reaffirmation
 		}
-	} else if s.headline && k >= s.a && (v.isNoun(k) || v.inMention(k)) && !x.finiteBefore(v, s, c.trig.a) && !v.isNoun(c.trig.a) {
+	} else if s.headline && k >= s.a && (v.isNoun(k) || v.inMention(k)) && !x.finiteBefore(v, s, c.trig.a) && !v.isNoun(c.trig.a) &&
+		!x.thingHead(v, span{k, k + 1}, s.title) { // "Norland raid against": an act, no one's stance
 		np, _ := npLeft(v, s, k)
 		sub := subject{kind: subjNP, np: np, head: headOf(v, np)}
 		c.actor = st.resolveNP(s, sub, c.trig.a)
