@@ -637,8 +637,12 @@ func (x *Extractor) licenseNoun(st *state, s *sent, tr *trigger, c cand, cm comp
 	}
 	k := i - 1
 	neg := false
+	pp := -1 // a possessive pronoun before the noun: "its support for"
 	for k >= s.a {
 		t := v.toks[k].tag
+		if t == "PRP$" && pp < 0 {
+			pp = k
+		}
 		if s.headline && k > s.a && (v.inMention(k) && v.mention(k).Label == models.Place || t == "NN" && !v.inMention(k) && !v.has(k, roleLight)) &&
 			k+1 < s.b && !v.is(k+1, "'s") && v.toks[k+1].tag != "POS" {
 			k-- // a headline's compound: "voice South China Sea concern"
@@ -718,7 +722,18 @@ func (x *Extractor) licenseNoun(st *state, s *sent, tr *trigger, c cand, cm comp
 			c.obj = j + 2
 			break
 		}
-		if a, ok := st.fromActor(s, j); ok && tr.table == tablePosition && (x.namedNoun(v.toks[i].stem) || v.toks[i].tag == "NNS") && !solicited(v, s, i) {
+		if pp >= 0 && tr.table == tablePosition && !solicited(v, s, i) && !(pp > s.a && v.isVerb(pp-1)) {
+			// "his support for", "their call for": whoever the pronoun is,
+			// unless another verb takes the phrase ("lifting its objections")
+			if a := st.pronoun(s, pp, v.toks[pp].role&(roleHe|roleThey|roleIt|roleWe), span{pp, pp + 1}); a.ok() {
+				c.pos = posPossessor
+				c.actor = a
+				c.nested = true
+				break
+			}
+		}
+		if a, ok := st.fromActor(s, j); ok && tr.table == tablePosition && (x.namedNoun(v.toks[i].stem) || v.toks[i].tag == "NNS") && !solicited(v, s, i) &&
+			(!v.is(j, "by") || v.toks[i].tag == "NNS") { // "calls by Norland"; "the appeal by Piet Berg" is a court's
 			// "criticism from Norland", "demands from the union for": the
 			// phrase names who takes the stance (a noun without a pos D row
 			// only in the plural: "demand from Norland" is a market's)
@@ -819,12 +834,13 @@ func writtenAs(word, phrase string) bool {
 	return word == w || word == w+"s" || word == w+"es"
 }
 
-// fromActor returns the actor a "from" or "among" phrase at token j names:
-// the preposition, at most two determiners or adjectives, then an actor's
-// mention ("criticism from Norland", "concern among Norlandian farmers").
+// fromActor returns the actor a "from", "among" or "by" phrase at token j
+// names: the preposition, at most two determiners or adjectives, then an
+// actor's mention ("criticism from Norland", "concern among Norlandian
+// farmers", "calls by Sudland").
 func (st *state) fromActor(s *sent, j int) (actor, bool) {
 	v := st.v
-	if j >= s.b || !v.is(j, "from") && !v.is(j, "among") {
+	if j >= s.b || !v.is(j, "from") && !v.is(j, "among") && !v.is(j, "by") {
 		return actor{}, false
 	}
 	k := j + 1
