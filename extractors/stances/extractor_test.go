@@ -1435,6 +1435,8 @@ func TestExtractNone(t *testing.T) {
 		{"a verb trigger before a colon is a noun", "Norland blast: what the inquiry found", []ent{state("Norland", "NRL")}},
 		{"against after an act is no stance", "Norland raid against Sudland camps", []ent{state("Norland", "NRL"), state("Sudland", "SDL")}},
 		{"a trigger noun modifying another noun", "The head of Norland's opposition party was arrested.", []ent{state("Norland", "NRL")}},
+		{"an indirect question commits no one", "Reporters asked why Norland would close the border.", []ent{state("Norland", "NRL")}},
+		{"an indirect question after what", "It is unclear what Norland will build next.", []ent{state("Norland", "NRL")}},
 		{"one's own deed reported", "Norland says it shelled the port.", []ent{state("Norland", "NRL")}},
 		{"a deed denied", "Norland says Sudland did not shell the port.", []ent{state("Norland", "NRL"), state("Sudland", "SDL")}},
 		{"a deed foreseen", "Norland says Sudland will attack the port.", []ent{state("Norland", "NRL"), state("Sudland", "SDL")}},

@@ -1285,6 +1285,9 @@ func (x *Extractor) modalCandidates(st *state, s *sent) []cand {
 		refusal := negated && v.has(mv, roleComply) && !(mv+1 < s.b && (v.is(mv+1, "to") || v.is(mv+1, "from")))
 		c := cand{pos: posModal, table: tableCommitment, modality: mod, neg: refusal, restraint: negated && !refusal,
 			trig: span{g.modal, g.end}, gov: gi, obj: obj, verb: mv, passive: passive}
+		if indirectQuestion(v, s, g) {
+			continue // "asked what Norland will do", "why Sudland would strike": no one commits
+		}
 		var a actor
 		if !passive {
 			a = st.resolve(s, gi)
@@ -1315,6 +1318,24 @@ func (x *Extractor) modalCandidates(st *state, s *sent) []cand {
 		out = append(out, c)
 	}
 	return out
+}
+
+// indirectQuestion reports whether the clause of modal verb group g is an
+// indirect question: a wh-word or "whether" right before its subject ("what
+// Norland will do", "why Sudland would strike", "whether it will").
+func indirectQuestion(v *view, s *sent, g *vgroup) bool {
+	k := g.start - 1
+	for k >= s.a && (v.isNominal(k) || v.inMention(k) || v.toks[k].tag == "PRP") && k > g.start-6 {
+		k--
+	}
+	if k < s.a || k == g.start-1 {
+		return false
+	}
+	switch v.toks[k].tag {
+	case "WP", "WRB":
+		return true
+	}
+	return v.is(k, "whether")
 }
 
 // dummyIt reports whether a modal's main verb mv, with subject "it", is a
