@@ -1437,6 +1437,8 @@ func TestExtractNone(t *testing.T) {
 		{"a trigger noun modifying another noun", "The head of Norland's opposition party was arrested.", []ent{state("Norland", "NRL")}},
 		{"an indirect question commits no one", "Reporters asked why Norland would close the border.", []ent{state("Norland", "NRL")}},
 		{"an indirect question after what", "It is unclear what Norland will build next.", []ent{state("Norland", "NRL")}},
+		{"succeeding someone in office is a schedule", "Jan Novak will succeed Piet Berg as head of the Eastern Pact.",
+			[]ent{official("Jan Novak", "JAN_NOVAK", "NRL"), official("Piet Berg", "PIET_BERG", "SDL"), org("Eastern Pact", "EASTERN_PACT")}},
 		{"one's own deed reported", "Norland says it shelled the port.", []ent{state("Norland", "NRL")}},
 		{"a deed denied", "Norland says Sudland did not shell the port.", []ent{state("Norland", "NRL"), state("Sudland", "SDL")}},
 		{"a deed foreseen", "Norland says Sudland will attack the port.", []ent{state("Norland", "NRL"), state("Sudland", "SDL")}},
